@@ -9,6 +9,7 @@ export default defineConfig({
     include: ["server/**/*.test.ts", "simulator/**/*.test.ts", "bin/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./server/test/global-setup.ts"],
+    setupFiles: ["./server/test/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

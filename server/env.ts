@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// The one reader of process.env. Every variable the app understands is listed here and in
+// the README's configuration table.
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  LADDER_PG_PORT: z.coerce.number().int().positive().default(54329),
+  LADDER_DATA_DIR: z.string().default(".data"),
+  LADDER_ALLOW_LOCAL_LOGIN: flag,
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  LADDER_SESSION_DAYS: z.coerce.number().int().positive().default(30),
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  GOOGLE_ID: z.string().optional(),
+  GOOGLE_SECRET: z.string().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+      throw new Error(`Invalid environment:\n${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start`, which provides one.");
+  return url;
+}
+
+// Local (password) sign-in exists for the embedded default; production deployments must opt in.
+export function isLocalLoginAllowed(e: Pick<Env, "NODE_ENV" | "LADDER_ALLOW_LOCAL_LOGIN"> = env()): boolean {
+  return e.NODE_ENV !== "production" || e.LADDER_ALLOW_LOCAL_LOGIN;
+}
