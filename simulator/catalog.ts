@@ -60,7 +60,7 @@ const restErrors: ServiceErrors = {
   badSignature: ["InvalidSignatureException", 403],
 };
 
-export const SERVICES: Record<string, ServiceInfo> = {
+export const SERVICES = {
   sts: { signingName: "sts", iamPrefix: "sts", protocol: "aws-query", errors: queryErrors },
   organizations: {
     signingName: "organizations",
@@ -124,11 +124,11 @@ export const SERVICES: Record<string, ServiceInfo> = {
     protocol: "rest-json",
     errors: { ...restErrors, serverError: ["ServerException", 500], unavailable: ["ServiceUnavailableException", 503] },
   },
-};
+} satisfies Record<string, ServiceInfo>;
 
 export function findService(name: string): ServiceInfo | undefined {
   const lower = name.toLowerCase();
-  return Object.values(SERVICES).find((s) => s.signingName === lower || s.iamPrefix === lower);
+  return Object.values(SERVICES as Record<string, ServiceInfo>).find((s) => s.signingName === lower || s.iamPrefix === lower);
 }
 
 export function serviceError(service: ServiceInfo, kind: keyof ServiceErrors, message: string): SimError {
