@@ -43,6 +43,11 @@ export function env(): Env {
   return cached;
 }
 
+// Tests that change process.env call this so the next env() reads it again.
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start`, which provides one.");

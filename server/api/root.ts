@@ -1,0 +1,18 @@
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { membersRouter } from "./routers/members";
+import { tokensRouter } from "./routers/tokens";
+import { workspacesRouter } from "./routers/workspaces";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  workspaces: workspacesRouter,
+  members: membersRouter,
+  tokens: tokensRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,73 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import type { Role } from "~/generated/prisma/enums";
+import { hasRole } from "~/server/auth/roles";
+import { getSessionUser, type SessionUser } from "~/server/auth/session";
+import { env } from "~/server/env";
+import { findMembership } from "~/server/workspaces/workspaces.service";
+import { workspaceInput } from "~/server/workspaces/workspaces.schema";
+import { errorData, publicMessage, toTRPCError } from "./errors";
+
+export interface TRPCContextOptions {
+  headers: Headers;
+  // Present for HTTP requests (not for server components), so sign-in can set its cookie.
+  resHeaders?: Headers;
+}
+
+export async function createTRPCContext(opts: TRPCContextOptions) {
+  const user = await getSessionUser(opts.headers);
+  return { headers: opts.headers, resHeaders: opts.resHeaders, user };
+}
+
+export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter: ({ shape, error }) => ({
+    ...shape,
+    message: publicMessage(error, env().NODE_ENV === "production"),
+    data: { ...shape.data, stack: undefined, ...errorData(error) },
+  }),
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+  return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
+});
+
+// A member of the workspace named by `input.workspace`, with at least `minimum` role.
+// Non-members get NOT_FOUND, so workspace slugs cannot be probed.
+export function workspaceProcedure(minimum: Role) {
+  return signedInProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
+    const membership = await findMembership({ userId: ctx.user.id, slug: input.workspace });
+    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "That workspace was not found." });
+    if (!hasRole(membership.role, minimum)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${minimum} role or higher; you are a ${membership.role} in ${membership.workspace.name}.`,
+      });
+    }
+    return next({
+      ctx: {
+        ...ctx,
+        workspace: membership.workspace,
+        role: membership.role,
+        actor: { userId: ctx.user.id },
+      },
+    });
+  });
+}
