@@ -1,10 +1,12 @@
 import { matchRoute } from "../protocols/rest-json";
 import type { RawRequest } from "../protocols/types";
 import type { ParsedAuthorization } from "../sigv4";
+import { cloudTrailService } from "./cloudtrail";
+import { organizationsService } from "./organizations";
 import { stsService } from "./sts";
 import type { ServiceImpl } from "./types";
 
-export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService];
+export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService, organizationsService, cloudTrailService];
 
 /**
  * One endpoint serves every service: the SigV4 credential scope names the service; unsigned

@@ -1,0 +1,19 @@
+import { AppError, type AppErrorCode } from "~/server/errors";
+
+const status: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+// The REST API's error body: `{ "error": { "code", "message" } }`.
+export function apiError(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json({ error: { code: error.code, message: error.message } }, { status: status[error.code] });
+  }
+  console.error("API request failed:", error);
+  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+}
