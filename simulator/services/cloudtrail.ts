@@ -32,7 +32,6 @@ const operations: Record<string, OperationHandler> = {
     const names = input.strings("trailNameList");
     const includeShadows = input.boolean("includeShadowTrails") ?? true;
     const trails = trailsVisibleTo(context.state.data, context.principal.accountId)
-      .filter((t) => t.isMultiRegion || t.homeRegion === context.region || includeShadows)
       .filter((t) => includeShadows || !isShadow(t, context.principal.accountId, context.region))
       .filter((t) => names.length === 0 || names.includes(t.name) || names.includes(t.arn));
     return { trailList: trails.map(trailShape) };
@@ -44,7 +43,7 @@ const operations: Record<string, OperationHandler> = {
     const name = input.requiredString("Name");
     const trail = trailsVisibleTo(context.state.data, context.principal.accountId).find((t) => t.name === name || t.arn === name);
     if (!trail) throw new SimError("TrailNotFoundException", `Unknown trail: ${name} for the user: ${context.principal.accountId}`, 400);
-    const today = context.state.data.today.getTime();
+    const today = context.state.now().getTime();
     const lastDelivery = new Date(today - 4 * 60_000);
     return {
       IsLogging: true,

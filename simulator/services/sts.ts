@@ -23,7 +23,11 @@ function isTrusted(role: RoleRecord, caller: Principal): boolean {
 function assumeRole(input: Input, context: CallContext): unknown {
   const roleArn = input.requiredString("RoleArn");
   const sessionName = input.requiredString("RoleSessionName");
-  if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+  if (sessionName.length < 2 || sessionName.length > 64) {
+    const bound = sessionName.length < 2 ? "greater than or equal to 2" : "less than or equal to 64";
+    throw validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${bound}`);
+  }
+  if (!/^[\w+=,.@-]+$/.test(sessionName)) {
     throw validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
   }
   const duration = input.number("DurationSeconds") ?? DEFAULT_DURATION_SECONDS;
