@@ -1,0 +1,74 @@
+import { Command, InvalidArgumentError } from "commander";
+import { disconnectDb } from "~/server/db";
+import { env, resetEnvCache } from "~/server/env";
+import { AppError } from "~/server/errors";
+import { createTokenCommand, createUserCommand, createWorkspaceCommand } from "./admin";
+import { migrate, resolveDatabase } from "./database";
+import { startApp } from "./start";
+
+const log = (line: string) => console.error(`ladder: ${line}`);
+
+// Admin commands run against the configured database: DATABASE_URL, or the embedded one.
+async function withDatabase(run: () => Promise<void>): Promise<void> {
+  const database = await resolveDatabase(env(), log);
+  process.env.DATABASE_URL = database.url;
+  resetEnvCache();
+  try {
+    await migrate(database.url, log);
+    await run();
+  } finally {
+    await disconnectDb();
+    await database.release();
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("Expected a positive whole number.");
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command("ladder").description("Ladder: DevOps maturity for AWS organisations");
+
+  program
+    .command("start")
+    .description("start the app (embedded PostgreSQL unless DATABASE_URL is set), building it if needed")
+    .option("--dev", "run Next.js in development mode")
+    .action((o: { dev?: boolean }) => startApp({ dev: Boolean(o.dev) }));
+
+  program.command("migrate").description("apply database migrations").action(() => withDatabase(async () => log("The database is up to date.")));
+
+  program
+    .command("create-user")
+    .description("create a local (password) user; prints a generated password unless --password is given")
+    .requiredOption("--email <email>")
+    .option("--name <name>")
+    .option("--password <password>")
+    .action((o: { email: string; name?: string; password?: string }) => withDatabase(() => createUserCommand(o)));
+
+  program
+    .command("create-workspace")
+    .description("create a workspace owned by an existing user")
+    .requiredOption("--slug <slug>", "the workspace's address, e.g. acme-platform")
+    .requiredOption("--owner <email>")
+    .option("--name <name>")
+    .action((o: { slug: string; owner: string; name?: string }) => withDatabase(() => createWorkspaceCommand(o)));
+
+  program
+    .command("create-token")
+    .description("create an API token for a workspace and print it (shown once)")
+    .requiredOption("--workspace <slug>")
+    .requiredOption("--role <role>", "admin, editor or viewer")
+    .option("--name <name>")
+    .option("--expires-in-days <days>", "expiry in days (default: never)", positiveInt)
+    .action((o: { workspace: string; role: string; name?: string; expiresInDays?: number }) => withDatabase(() => createTokenCommand(o)));
+
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    console.error(`ladder: ${error instanceof AppError ? error.message : (error as Error).message}`);
+    return 1;
+  }
+}
