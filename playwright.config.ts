@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Run through `npm test`, which creates a fresh database and passes it as E2E_DATABASE_URL.
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set; run the browser tests with `npm test`.");
+process.env.DATABASE_URL = databaseUrl;
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+// Debian's Chromium when installed (CI, closed networks); Playwright's own browser otherwise.
+const debianChromium = "/usr/bin/chromium";
+const executablePath = process.env.LADDER_CHROMIUM ?? (existsSync(debianChromium) ? debianChromium : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: ".data/test-results/playwright.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "node bin/ladder.mjs start",
+    url: `${baseURL}/signin`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      LADDER_DATA_DIR: ".data/e2e",
+      LADDER_ALLOW_LOCAL_LOGIN: "1",
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      NEXTAUTH_URL: baseURL,
+    },
+  },
+});

@@ -1,0 +1,63 @@
+// `npm test`: formatting, types and lint, then unit and integration tests (Vitest) against a
+// real PostgreSQL, then browser tests (Playwright in Chromium) against the built app.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createFreshDatabase, startTestServer } from "../server/test/test-database";
+
+const results = ".data/test-results";
+let passed = 0;
+let failed = 0;
+
+function step(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status === 0) return true;
+  console.error(`✖ ${name} failed (exit ${result.status ?? result.signal}).`);
+  return false;
+}
+
+function countVitest(): void {
+  const file = `${results}/vitest.json`;
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+
+function countPlaywright(): void {
+  const file = `${results}/playwright.json`;
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  passed += report.stats.expected + report.stats.flaky;
+  failed += report.stats.unexpected;
+}
+
+async function main(): Promise<number> {
+  rmSync(results, { recursive: true, force: true });
+  mkdirSync(results, { recursive: true });
+  const bin = "node_modules/.bin";
+  let ok = step("format", `${bin}/prettier`, ["--check", "."]);
+  ok = step("types", `${bin}/tsc`, ["--noEmit", "-p", "."]) && ok;
+  ok = step("lint", `${bin}/eslint`, ["--max-warnings", "0", "."]) && ok;
+
+  const server = await startTestServer();
+  try {
+    const env = { LADDER_TEST_PG_URL: server.adminUrl };
+    ok = step("unit and integration", `${bin}/vitest`, ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`], env) && ok;
+    countVitest();
+
+    const e2e = await createFreshDatabase(server.adminUrl, "ladder_e2e");
+    try {
+      ok = step("browser", `${bin}/playwright`, ["test"], { ...env, E2E_DATABASE_URL: e2e.url }) && ok;
+      countPlaywright();
+    } finally {
+      await e2e.drop();
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return ok && failed === 0 ? 0 : 1;
+}
+
+process.exit(await main());
