@@ -1,0 +1,55 @@
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CodeDeployClient } from "@aws-sdk/client-codedeploy";
+import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { ECRClient } from "@aws-sdk/client-ecr";
+import { EKSClient } from "@aws-sdk/client-eks";
+import { FisClient } from "@aws-sdk/client-fis";
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { STSClient } from "@aws-sdk/client-sts";
+import { XRayClient } from "@aws-sdk/client-xray";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+
+// The one place AWS SDK clients are made. Endpoints come from the SDK's own resolution
+// (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, shared config), which is how the simulator
+// is reached in tests and the demo: there is no other code path.
+const constructors = {
+  sts: STSClient,
+  organizations: OrganizationsClient,
+  costExplorer: CostExplorerClient,
+  cloudTrail: CloudTrailClient,
+  ecr: ECRClient,
+  inspector2: Inspector2Client,
+  fis: FisClient,
+  cloudWatch: CloudWatchClient,
+  codeDeploy: CodeDeployClient,
+  xray: XRayClient,
+  eks: EKSClient,
+} as const;
+
+export type AwsService = keyof typeof constructors;
+export type AwsClient<S extends AwsService> = InstanceType<(typeof constructors)[S]>;
+
+export interface AwsClientOptions {
+  // Omitted: the standard credential chain (the app's own identity).
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  region?: string;
+  // Throttling is normal at organisation scale; the standard mode backs off between attempts.
+  maxAttempts?: number;
+}
+
+export const DEFAULT_AWS_REGION = "us-east-1";
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+export function createAwsClient<S extends AwsService>(service: S, opts: AwsClientOptions = {}): AwsClient<S> {
+  const Client = constructors[service] as unknown as new (config: object) => AwsClient<S>;
+  return new Client({
+    region: opts.region ?? process.env.AWS_REGION ?? DEFAULT_AWS_REGION,
+    credentials: opts.credentials,
+    retryMode: "standard",
+    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  });
+}
+
+export const awsServices = Object.keys(constructors) as AwsService[];

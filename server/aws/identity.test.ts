@@ -1,0 +1,55 @@
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { describe, expect, it } from "vitest";
+import { useAwsSimulator } from "~/server/test/aws-simulator";
+import { createAwsClient } from "./clients";
+import { forgetRoleCredentials, roleCredentials } from "./credentials";
+import { verifyRole } from "./identity";
+
+const sim = useAwsSimulator({ demoRoles: false });
+
+function registerRole(externalId = "x".repeat(40)) {
+  const accountId = sim.current.state.managementAccountId;
+  sim.current.state.registerRole({ accountId, roleName: "LadderTestRole", externalId });
+  return { roleArn: `arn:aws:iam::${accountId}:role/LadderTestRole`, accountId, externalId };
+}
+
+describe("verifyRole", () => {
+  it("assumes the role with the External ID and confirms the account", async () => {
+    const role = registerRole();
+    const verified = await verifyRole({ roleArn: role.roleArn, externalId: role.externalId, sessionName: "ladder-verify-test" });
+    expect(verified.accountId).toBe(role.accountId);
+    expect(verified.assumedRoleArn).toBe(`arn:aws:sts::${role.accountId}:assumed-role/LadderTestRole/ladder-verify-test`);
+  });
+
+  it("explains a wrong External ID", async () => {
+    const role = registerRole();
+    await expect(verifyRole({ roleArn: role.roleArn, externalId: "y".repeat(40), sessionName: "t" + "x" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("trust policy does not accept"),
+    });
+  });
+
+  it("rejects a malformed ARN before calling AWS", async () => {
+    const before = sim.current.state.callCount("sts", "AssumeRole");
+    await expect(verifyRole({ roleArn: "arn:aws:iam::12345:role/x", externalId: "e".repeat(40), sessionName: "tt" })).rejects.toMatchObject({
+      message: "“12345” is not an AWS account id: it must be exactly 12 digits.",
+    });
+    expect(sim.current.state.callCount("sts", "AssumeRole")).toBe(before);
+  });
+});
+
+describe("roleCredentials", () => {
+  it("assumes the role once and reuses the credentials until they near expiry", async () => {
+    const role = registerRole("z".repeat(40));
+    forgetRoleCredentials();
+    const before = sim.current.state.callCount("sts", "AssumeRole");
+    const credentials = roleCredentials({ roleArn: role.roleArn, externalId: role.externalId, sessionName: "ladder-sync-test" });
+    for (let i = 0; i < 3; i++) {
+      const client = createAwsClient("sts", { credentials });
+      const identity = await client.send(new GetCallerIdentityCommand({}));
+      expect(identity.Account).toBe(role.accountId);
+      client.destroy();
+    }
+    expect(sim.current.state.callCount("sts", "AssumeRole") - before).toBe(1);
+  });
+});
