@@ -1,3 +1,4 @@
+import { CostModel } from "./cost-model";
 import { buildOrganization, type OrgAccount, type Organization } from "./organization";
 
 /**
@@ -17,6 +18,10 @@ export class DemoData {
     this.size = size;
     this.today = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
     this.organization = buildOrganization(seed, size, this.today);
+  }
+
+  get costs(): CostModel {
+    return this.memo("cost-model", () => new CostModel(this.seed, this.organization, this.today));
   }
 
   account(accountId: string): OrgAccount | undefined {

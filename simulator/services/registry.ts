@@ -2,11 +2,12 @@ import { matchRoute } from "../protocols/rest-json";
 import type { RawRequest } from "../protocols/types";
 import type { ParsedAuthorization } from "../sigv4";
 import { cloudTrailService } from "./cloudtrail";
+import { costExplorerService } from "./cost-explorer";
 import { organizationsService } from "./organizations";
 import { stsService } from "./sts";
 import type { ServiceImpl } from "./types";
 
-export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService, organizationsService, cloudTrailService];
+export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService, organizationsService, cloudTrailService, costExplorerService];
 
 /**
  * One endpoint serves every service: the SigV4 credential scope names the service; unsigned
