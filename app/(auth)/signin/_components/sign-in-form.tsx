@@ -1,0 +1,62 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "~/components/providers/trpc-provider";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { describedBy, Field } from "~/components/ui/field";
+import { fieldError, formError } from "~/components/ui/form-errors";
+import { Input } from "~/components/ui/input";
+
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: () => router.replace(callbackPath) }));
+  const emailError = fieldError(signIn.error, "email");
+  const passwordError = fieldError(signIn.error, "password");
+  const message = formError(signIn.error, ["email", "password"]);
+
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        signIn.mutate({ email, password });
+      }}
+    >
+      {message && <Alert tone="error">{message}</Alert>}
+      <Field id="signin-email" label="Email" error={emailError}>
+        <Input
+          id="signin-email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={!!emailError || undefined}
+          aria-describedby={describedBy("signin-email", null, emailError)}
+        />
+      </Field>
+      <Field id="signin-password" label="Password" error={passwordError}>
+        <Input
+          id="signin-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={!!passwordError || undefined}
+          aria-describedby={describedBy("signin-password", null, passwordError)}
+        />
+      </Field>
+      <Button type="submit" className="w-full" isLoading={signIn.isPending || signIn.isSuccess}>
+        Sign in
+      </Button>
+    </form>
+  );
+}
