@@ -2,14 +2,16 @@ import { matchRoute } from "../protocols/rest-json";
 import type { RawRequest } from "../protocols/types";
 import type { ParsedAuthorization } from "../sigv4";
 import { cloudTrailService } from "./cloudtrail";
+import { cloudWatchService } from "./cloudwatch";
 import { costExplorerService } from "./cost-explorer";
 import { ecrService } from "./ecr";
+import { fisService } from "./fis";
 import { inspector2Service } from "./inspector2";
 import { organizationsService } from "./organizations";
 import { stsService } from "./sts";
 import type { ServiceImpl } from "./types";
 
-export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService, organizationsService, cloudTrailService, costExplorerService, ecrService, inspector2Service];
+export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService, organizationsService, cloudTrailService, costExplorerService, ecrService, inspector2Service, fisService, cloudWatchService];
 
 /**
  * One endpoint serves every service: the SigV4 credential scope names the service; unsigned
