@@ -3,15 +3,30 @@ import type { RawRequest } from "../protocols/types";
 import type { ParsedAuthorization } from "../sigv4";
 import { cloudTrailService } from "./cloudtrail";
 import { cloudWatchService } from "./cloudwatch";
+import { codeDeployService } from "./codedeploy";
 import { costExplorerService } from "./cost-explorer";
+import { eksService } from "./eks";
 import { ecrService } from "./ecr";
 import { fisService } from "./fis";
 import { inspector2Service } from "./inspector2";
 import { organizationsService } from "./organizations";
 import { stsService } from "./sts";
+import { xrayService } from "./xray";
 import type { ServiceImpl } from "./types";
 
-export const SERVICE_IMPLS: readonly ServiceImpl[] = [stsService, organizationsService, cloudTrailService, costExplorerService, ecrService, inspector2Service, fisService, cloudWatchService];
+export const SERVICE_IMPLS: readonly ServiceImpl[] = [
+  stsService,
+  organizationsService,
+  cloudTrailService,
+  costExplorerService,
+  ecrService,
+  inspector2Service,
+  fisService,
+  cloudWatchService,
+  codeDeployService,
+  xrayService,
+  eksService,
+];
 
 /**
  * One endpoint serves every service: the SigV4 credential scope names the service; unsigned
