@@ -5,7 +5,12 @@ import { isSignatureValid, type ParsedAuthorization } from "./sigv4";
 import type { SimulatorState } from "./state";
 
 /** Who signed the request, refused the way AWS refuses unknown, expired or tampered credentials. */
-export function authenticate(state: SimulatorState, service: ServiceInfo, request: RawRequest, auth: ParsedAuthorization | undefined): Principal {
+export function authenticate(
+  state: SimulatorState,
+  service: ServiceInfo,
+  request: RawRequest,
+  auth: ParsedAuthorization | undefined,
+): Principal {
   if (!auth) throw serviceError(service, "missingAuth", "Missing Authentication Token");
   const credential = state.credentials.find(auth.accessKeyId);
   const token = request.headers["x-amz-security-token"];

@@ -1,5 +1,10 @@
 import { CloudTrailClient, DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
-import { AccessDeniedException, ListRootsCommand, OrganizationsClient, TooManyRequestsException } from "@aws-sdk/client-organizations";
+import {
+  AccessDeniedException,
+  ListRootsCommand,
+  OrganizationsClient,
+  TooManyRequestsException,
+} from "@aws-sdk/client-organizations";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "./index";
@@ -59,9 +64,21 @@ describe("fault injection", () => {
     sim.state.registerRole({ accountId, roleName: "Narrow", externalId: "narrow-ext", permissions: ["organizations:ListRoots"] });
     const sts = new STSClient(clientConfig(sim));
     const { AssumeRoleCommand } = await import("@aws-sdk/client-sts");
-    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/Narrow`, RoleSessionName: "narrow", ExternalId: "narrow-ext" }));
+    const assumed = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${accountId}:role/Narrow`,
+        RoleSessionName: "narrow",
+        ExternalId: "narrow-ext",
+      }),
+    );
     const c = assumed.Credentials;
-    const client = new OrganizationsClient(clientConfig(sim, { accessKeyId: c?.AccessKeyId ?? "", secretAccessKey: c?.SecretAccessKey ?? "", sessionToken: c?.SessionToken }));
+    const client = new OrganizationsClient(
+      clientConfig(sim, {
+        accessKeyId: c?.AccessKeyId ?? "",
+        secretAccessKey: c?.SecretAccessKey ?? "",
+        sessionToken: c?.SessionToken,
+      }),
+    );
     const error = await captureError(() => client.send(new ListRootsCommand({})));
     expect(error.message).toBe(
       `User: arn:aws:sts::${accountId}:assumed-role/Narrow/narrow is not authorized to perform: organizations:ListRoots because no identity-based policy allows the organizations:ListRoots action`,
@@ -81,7 +98,11 @@ describe("fault injection", () => {
       const creds = await assumeDemoRole(fresh, fresh.state.managementAccountId);
       const client = new OrganizationsClient(clientConfig(fresh, creds));
       let pattern = "";
-      for (let i = 0; i < 20; i++) pattern += await client.send(new ListRootsCommand({})).then(() => ".", () => "T");
+      for (let i = 0; i < 20; i++)
+        pattern += await client.send(new ListRootsCommand({})).then(
+          () => ".",
+          () => "T",
+        );
       await fresh.close();
       return pattern;
     };
@@ -94,7 +115,14 @@ describe("fault injection", () => {
   it("rate-limits per account with a token bucket", async () => {
     sim.state.addFault({ kind: "rate-limit", service: "organizations", requestsPerSecond: 2, burst: 2 });
     const client = org();
-    const results = await Promise.all([1, 2, 3, 4].map(() => client.send(new ListRootsCommand({})).then(() => "ok", (e: Error) => e.name)));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        client.send(new ListRootsCommand({})).then(
+          () => "ok",
+          (e: Error) => e.name,
+        ),
+      ),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(2);
     expect(results.filter((r) => r === "TooManyRequestsException")).toHaveLength(2);
     await new Promise((resolve) => setTimeout(resolve, 550));

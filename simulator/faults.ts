@@ -1,6 +1,6 @@
 import { type ServiceInfo, serviceError } from "./catalog";
 import { createRandom, type Random } from "./data/random";
-import { SimError } from "./errors";
+import { type SimError } from "./errors";
 
 interface FaultScope {
   /** Signing name or IAM prefix ("ce", "monitoring" or "cloudwatch"); omitted = every service. */

@@ -25,7 +25,14 @@ async function readRequest(req: IncomingMessage): Promise<RawRequest> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const rawUrl = req.url ?? "/";
   const url = new URL(rawUrl, "http://simulator.local");
-  return { method: req.method ?? "GET", rawUrl, path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+  return {
+    method: req.method ?? "GET",
+    rawUrl,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body: Buffer.concat(chunks),
+  };
 }
 
 async function handleRequest(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -18,10 +18,18 @@ export function clientConfig(sim: RunningSimulator, credentials: TestCredentials
   return { endpoint: sim.url, region: "us-east-1", credentials, maxAttempts };
 }
 
-export async function assumeDemoRole(sim: RunningSimulator, accountId: string, externalId = DEMO_EXTERNAL_ID): Promise<TestCredentials> {
+export async function assumeDemoRole(
+  sim: RunningSimulator,
+  accountId: string,
+  externalId = DEMO_EXTERNAL_ID,
+): Promise<TestCredentials> {
   const sts = new STSClient(clientConfig(sim));
   const result = await sts.send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${DEMO_ROLE_NAME}`, RoleSessionName: "ladder-test", ExternalId: externalId }),
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/${DEMO_ROLE_NAME}`,
+      RoleSessionName: "ladder-test",
+      ExternalId: externalId,
+    }),
   );
   const c = result.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole returned no credentials");
@@ -33,7 +41,9 @@ export function startTestSimulator(options: SimulatorOptions = {}): Promise<Runn
 }
 
 /** Runs a call that must fail and hands back the error for assertions. */
-export async function captureError(call: () => Promise<unknown>): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
+export async function captureError(
+  call: () => Promise<unknown>,
+): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
   try {
     await call();
   } catch (error) {

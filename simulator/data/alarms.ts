@@ -25,9 +25,27 @@ export interface Alarm {
 
 const DAY_MS = 86_400_000;
 const KINDS = [
-  { suffix: "api-5xx-rate", metric: "HTTPCode_Target_5XX_Count", namespace: "AWS/ApplicationELB", threshold: 50, severity: "sev1" as const },
-  { suffix: "api-p99-latency", metric: "TargetResponseTime", namespace: "AWS/ApplicationELB", threshold: 1.5, severity: "sev2" as const },
-  { suffix: "worker-queue-age", metric: "ApproximateAgeOfOldestMessage", namespace: "AWS/SQS", threshold: 600, severity: "sev3" as const },
+  {
+    suffix: "api-5xx-rate",
+    metric: "HTTPCode_Target_5XX_Count",
+    namespace: "AWS/ApplicationELB",
+    threshold: 50,
+    severity: "sev1" as const,
+  },
+  {
+    suffix: "api-p99-latency",
+    metric: "TargetResponseTime",
+    namespace: "AWS/ApplicationELB",
+    threshold: 1.5,
+    severity: "sev2" as const,
+  },
+  {
+    suffix: "worker-queue-age",
+    metric: "ApproximateAgeOfOldestMessage",
+    namespace: "AWS/SQS",
+    threshold: 600,
+    severity: "sev3" as const,
+  },
 ];
 
 /** Canary deployments arrive five months in; from then on incidents are rarer and shorter. */
@@ -50,8 +68,18 @@ function alarmsFor(data: DemoData, accountId: string): Alarm[] {
       if (!random.chance(weeklyChance)) continue;
       const start = week + random.int(0, 6 * 24 * 60) * 60_000;
       const minutes = week < canaries ? random.int(25, 240) : random.int(5, 45);
-      history.push({ timestamp: new Date(start), from: "OK", to: "ALARM", reason: `Threshold Crossed: 3 datapoints were greater than the threshold (${kind.threshold}).` });
-      history.push({ timestamp: new Date(start + minutes * 60_000), from: "ALARM", to: "OK", reason: `Threshold Crossed: 3 datapoints were not greater than the threshold (${kind.threshold}).` });
+      history.push({
+        timestamp: new Date(start),
+        from: "OK",
+        to: "ALARM",
+        reason: `Threshold Crossed: 3 datapoints were greater than the threshold (${kind.threshold}).`,
+      });
+      history.push({
+        timestamp: new Date(start + minutes * 60_000),
+        from: "ALARM",
+        to: "OK",
+        reason: `Threshold Crossed: 3 datapoints were not greater than the threshold (${kind.threshold}).`,
+      });
     }
     return {
       name,

@@ -34,10 +34,31 @@ export interface ChaosData {
 }
 
 const TEMPLATES = [
-  { name: "eks-pod-delete", description: "Delete 30% of checkout pods", actionId: "aws:eks:pod-delete", resourceType: "aws:eks:pod", parameters: { kubernetesServiceAccount: "fis-experiments" } as Record<string, string>, guarded: true },
-  { name: "rds-failover", description: "Fail over the primary database", actionId: "aws:rds:failover-db-cluster", resourceType: "aws:rds:cluster", parameters: {} as Record<string, string>, guarded: true },
+  {
+    name: "eks-pod-delete",
+    description: "Delete 30% of checkout pods",
+    actionId: "aws:eks:pod-delete",
+    resourceType: "aws:eks:pod",
+    parameters: { kubernetesServiceAccount: "fis-experiments" } as Record<string, string>,
+    guarded: true,
+  },
+  {
+    name: "rds-failover",
+    description: "Fail over the primary database",
+    actionId: "aws:rds:failover-db-cluster",
+    resourceType: "aws:rds:cluster",
+    parameters: {} as Record<string, string>,
+    guarded: true,
+  },
   // The seed's anti-pattern: an experiment that nothing can stop once it starts.
-  { name: "az-instance-terminate", description: "Terminate instances in one Availability Zone", actionId: "aws:ec2:terminate-instances", resourceType: "aws:ec2:instance", parameters: {} as Record<string, string>, guarded: false },
+  {
+    name: "az-instance-terminate",
+    description: "Terminate instances in one Availability Zone",
+    actionId: "aws:ec2:terminate-instances",
+    resourceType: "aws:ec2:instance",
+    parameters: {} as Record<string, string>,
+    guarded: false,
+  },
 ];
 
 function chaosFor(data: DemoData, accountId: string): ChaosData {
@@ -57,7 +78,14 @@ function chaosFor(data: DemoData, accountId: string): ChaosData {
       resourceType: t.resourceType,
       targetTags: { "chaos-ready": "true" },
       parameters: t.parameters,
-      stopConditions: t.guarded ? [{ source: "aws:cloudwatch:alarm", value: `arn:aws:cloudwatch:us-east-1:${accountId}:alarm:${account.team}-api-5xx-rate` }] : [{ source: "none" }],
+      stopConditions: t.guarded
+        ? [
+            {
+              source: "aws:cloudwatch:alarm",
+              value: `arn:aws:cloudwatch:us-east-1:${accountId}:alarm:${account.team}-api-5xx-rate`,
+            },
+          ]
+        : [{ source: "none" }],
       roleArn: `arn:aws:iam::${accountId}:role/fis-experiment-role`,
       createdAt: new Date(firstMonth.getTime() - random.int(5, 20) * 86_400_000),
       tags: { Name: t.name, team: account.team },
@@ -66,11 +94,19 @@ function chaosFor(data: DemoData, accountId: string): ChaosData {
   const experiments: Experiment[] = [];
   for (let month = 0; month < 3; month++) {
     for (const template of templates) {
-      const startTime = new Date(monthStart(firstMonth, month).getTime() + (9 + random.int(0, 20)) * 86_400_000 + random.int(9, 15) * 3_600_000);
+      const startTime = new Date(
+        monthStart(firstMonth, month).getTime() + (9 + random.int(0, 20)) * 86_400_000 + random.int(9, 15) * 3_600_000,
+      );
       if (startTime.getTime() >= data.today.getTime()) continue;
       const roll = random.next();
-      const status = roll < 0.12 ? "failed" : roll < 0.25 && template.stopConditions[0]?.source !== "none" ? "stopped" : "completed";
-      const reason = status === "completed" ? "Experiment completed." : status === "stopped" ? "Experiment stopped by stop condition." : "Target resolution failed.";
+      const status =
+        roll < 0.12 ? "failed" : roll < 0.25 && template.stopConditions[0]?.source !== "none" ? "stopped" : "completed";
+      const reason =
+        status === "completed"
+          ? "Experiment completed."
+          : status === "stopped"
+            ? "Experiment stopped by stop condition."
+            : "Target resolution failed.";
       const findingClosed = random.chance(0.5);
       experiments.push({
         id: id("EXP"),
@@ -80,7 +116,10 @@ function chaosFor(data: DemoData, accountId: string): ChaosData {
         reason,
         startTime,
         endTime: new Date(startTime.getTime() + random.int(6, 40) * 60_000),
-        tags: status === "completed" ? { finding: `CHAOS-${random.int(100, 999)}`, "finding-status": findingClosed ? "closed" : "open" } : {},
+        tags:
+          status === "completed"
+            ? { finding: `CHAOS-${random.int(100, 999)}`, "finding-status": findingClosed ? "closed" : "open" }
+            : {},
       });
     }
   }

@@ -28,9 +28,23 @@ function clustersFor(data: DemoData, accountId: string): Cluster[] {
   const addons = [...BASE_ADDONS];
   // OpenTelemetry via the ADOT add-on only where teams instrumented their services.
   if (account.environment === "prod" || random.chance(0.4)) addons.push({ name: "adot", version: "v0.109.0-eksbuild.2" });
-  const tags: Record<string, string> = { team: account.team, environment: account.environment, "gitops-controller": account.environment === "staging" ? "none" : "argocd" };
+  const tags: Record<string, string> = {
+    team: account.team,
+    environment: account.environment,
+    "gitops-controller": account.environment === "staging" ? "none" : "argocd",
+  };
   if (karpenter) tags["karpenter.sh/discovery"] = name;
-  return [{ name, arn: `arn:aws:eks:us-east-1:${accountId}:cluster/${name}`, version: random.pick(["1.30", "1.31", "1.32"]), createdAt: account.joinedAt, karpenter, addons, tags }];
+  return [
+    {
+      name,
+      arn: `arn:aws:eks:us-east-1:${accountId}:cluster/${name}`,
+      version: random.pick(["1.30", "1.31", "1.32"]),
+      createdAt: account.joinedAt,
+      karpenter,
+      addons,
+      tags,
+    },
+  ];
 }
 
 export function clusters(data: DemoData, accountId: string): Cluster[] {
@@ -53,7 +67,13 @@ export function samplingRules(data: DemoData, accountId: string): SamplingRule[]
   const firstProd = data.organization.accounts.find((a) => a.environment === "prod")?.id === accountId;
   if (firstProd) rules.unshift({ name: "debug-all-requests", priority: 100, fixedRate: 1, reservoir: 50, serviceName: "*" });
   else if (["prod", "staging", "shared-services"].includes(account.environment)) {
-    rules.unshift({ name: `${account.team}-api`, priority: 1000, fixedRate: 0.1, reservoir: 5, serviceName: `${account.team}-api` });
+    rules.unshift({
+      name: `${account.team}-api`,
+      priority: 1000,
+      fixedRate: 0.1,
+      reservoir: 5,
+      serviceName: `${account.team}-api`,
+    });
   }
   return rules;
 }

@@ -9,10 +9,22 @@ export const HOURLY_PRICE: Record<string, number> = {
   "db.r6g.large": 0.225,
 };
 
-export const X86_MIX = [["m5.xlarge", 0.5], ["c5.2xlarge", 0.3], ["r5.large", 0.2]] as const;
-export const GRAVITON_MIX = [["m7g.xlarge", 0.5], ["c7g.2xlarge", 0.3], ["r7g.large", 0.2]] as const;
+export const X86_MIX = [
+  ["m5.xlarge", 0.5],
+  ["c5.2xlarge", 0.3],
+  ["r5.large", 0.2],
+] as const;
+export const GRAVITON_MIX = [
+  ["m7g.xlarge", 0.5],
+  ["c7g.2xlarge", 0.3],
+  ["r7g.large", 0.2],
+] as const;
 // Karpenter diversifies Spot across both architectures.
-export const SPOT_MIX = [["m7g.xlarge", 0.4], ["c7g.2xlarge", 0.3], ["m5.xlarge", 0.3]] as const;
+export const SPOT_MIX = [
+  ["m7g.xlarge", 0.4],
+  ["c7g.2xlarge", 0.3],
+  ["m5.xlarge", 0.3],
+] as const;
 
 export const RI_INSTANCE_TYPE = "m5.xlarge";
 /** Effective rates as a fraction of on-demand: 1-year no-upfront RI, Compute SP, average Spot. */

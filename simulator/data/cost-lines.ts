@@ -1,6 +1,16 @@
 import {
-  GRAVITON_MIX, hourlyPrice, NO_INSTANCE_TYPE, normalizationFactor, PURCHASE, RI_INSTANCE_TYPE, RI_RATE,
-  SAVINGS_PLAN_RATE, SERVICE, SPOT_MIX, SPOT_RATE, X86_MIX,
+  GRAVITON_MIX,
+  hourlyPrice,
+  NO_INSTANCE_TYPE,
+  normalizationFactor,
+  PURCHASE,
+  RI_INSTANCE_TYPE,
+  RI_RATE,
+  SAVINGS_PLAN_RATE,
+  SERVICE,
+  SPOT_MIX,
+  SPOT_RATE,
+  X86_MIX,
 } from "./cost-catalog";
 import type { CostModel } from "./cost-model";
 import { noise } from "./random";
@@ -26,7 +36,14 @@ export function costLines(model: CostModel, accountIndex: number, day: number, s
   const demand = model.ec2Demand(accountIndex, day);
   const commitments = model.commitmentDay(day);
   const pool = (name: string): string => (demand.karpenter ? name : "");
-  const instanceLine = (instanceType: string, purchaseType: string, odCost: number, rate: number, nodepool: string, usagePrefix = "BoxUsage"): void => {
+  const instanceLine = (
+    instanceType: string,
+    purchaseType: string,
+    odCost: number,
+    rate: number,
+    nodepool: string,
+    usagePrefix = "BoxUsage",
+  ): void => {
     if (odCost <= 0) return;
     const hours = odCost / hourlyPrice(instanceType);
     const cost = odCost * rate;
@@ -58,16 +75,40 @@ export function costLines(model: CostModel, accountIndex: number, day: number, s
     onDemandSplit(type, odCost, pool("default"));
   }
   for (const [type, weight] of GRAVITON_MIX) onDemandSplit(type, demand.graviton * weight, pool("graviton"));
-  for (const [type, weight] of SPOT_MIX) instanceLine(type, PURCHASE.spot, demand.spot * weight, SPOT_RATE, pool("spot"), "SpotUsage");
+  for (const [type, weight] of SPOT_MIX)
+    instanceLine(type, PURCHASE.spot, demand.spot * weight, SPOT_RATE, pool("spot"), "SpotUsage");
 
-  const other = (service: string, usageType: string, amount: number, instanceType = NO_INSTANCE_TYPE, usage = amount * 10): void => {
+  const other = (
+    service: string,
+    usageType: string,
+    amount: number,
+    instanceType = NO_INSTANCE_TYPE,
+    usage = amount * 10,
+  ): void => {
     if (amount <= 0) return;
     const value = amount * (0.92 + 0.16 * noise(seed, "svc", accountIndex, day, service));
-    lines.push({ service, instanceType, purchaseType: PURCHASE.onDemand, usageType, nodepool: "", unblended: value, amortized: value, usage, normalizedUsage: 0 });
+    lines.push({
+      service,
+      instanceType,
+      purchaseType: PURCHASE.onDemand,
+      usageType,
+      nodepool: "",
+      unblended: value,
+      amortized: value,
+      usage,
+      normalizedUsage: 0,
+    });
   };
   const growth = 1 + 0.2 * model.timeline.progress(day);
   other(SERVICE.ec2Other, "EBS:VolumeUsage.gp3", demand.total * 0.18);
-  if (profile.rdsBase > 0) other(SERVICE.rds, "InstanceUsage:db.r6g.large", profile.rdsBase * growth, "db.r6g.large", (profile.rdsBase * growth) / hourlyPrice("db.r6g.large"));
+  if (profile.rdsBase > 0)
+    other(
+      SERVICE.rds,
+      "InstanceUsage:db.r6g.large",
+      profile.rdsBase * growth,
+      "db.r6g.large",
+      (profile.rdsBase * growth) / hourlyPrice("db.r6g.large"),
+    );
   other(SERVICE.s3, "TimedStorage-ByteHrs", profile.s3Base * growth);
   other(SERVICE.cloudWatch, "CW:MetricMonitorUsage", 4 + profile.ec2Base * 0.03);
   other(SERVICE.xray, "XRay-TracesStored", profile.xrayHeavy ? 85 * growth : profile.hasEks ? 2 : 0);

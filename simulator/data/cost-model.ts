@@ -62,7 +62,9 @@ export class CostModel {
     const total = profile.ec2Base * (1 + 0.25 * t) * weekday * wobble;
     const karpenterStart = profile.karpenterDelay === undefined ? undefined : this.timeline.karpenterDay + profile.karpenterDelay;
     const karpenter = karpenterStart !== undefined && day >= karpenterStart;
-    const spotShare = karpenter ? KARPENTER_SPOT_TARGET * Math.min(1, (day - (karpenterStart ?? 0) + 1) / KARPENTER_RAMP_DAYS) : 0;
+    const spotShare = karpenter
+      ? KARPENTER_SPOT_TARGET * Math.min(1, (day - (karpenterStart ?? 0) + 1) / KARPENTER_RAMP_DAYS)
+      : 0;
     const gravitonShare = Math.min(0.9, (0.085 + 0.33 * t) * profile.gravitonBias);
     const spot = total * spotShare;
     const onDemand = total - spot;
@@ -77,7 +79,7 @@ export class CostModel {
     let eligible = 0;
     for (let i = 0; i < this.profiles.length; i++) {
       const demand = this.ec2Demand(i, day);
-      m5Hours += (demand.x86 * (X86_MIX[0][1])) / hourlyPrice(RI_INSTANCE_TYPE);
+      m5Hours += (demand.x86 * X86_MIX[0][1]) / hourlyPrice(RI_INSTANCE_TYPE);
       eligible += demand.x86 + demand.graviton;
     }
     const totals = { m5Hours, eligible };

@@ -40,7 +40,11 @@ function deploymentsFor(data: DemoData, accountId: string): DeploymentData {
   const random = createRandom(data.seed, "codedeploy", accountId);
   const firstProd = data.organization.accounts.find((a) => a.environment === "prod")?.id === accountId;
   const created = monthStart(data.today, -12);
-  const applications = ["api", "worker"].map((c) => ({ name: `${account.team}-${c}`, id: random.alnum(8, "0123456789abcdef"), createdAt: created }));
+  const applications = ["api", "worker"].map((c) => ({
+    name: `${account.team}-${c}`,
+    id: random.alnum(8, "0123456789abcdef"),
+    createdAt: created,
+  }));
   const groups: DeploymentGroup[] = applications.map((app, i) => {
     // Canary is the norm; the first prod worker still ships all at once, and the first prod API
     // canary does not roll back on alarms (the seed's progressive-delivery trap).
@@ -73,7 +77,9 @@ function deploymentsFor(data: DemoData, accountId: string): DeploymentData {
         configName,
         status,
         createdAt,
-        completedAt: new Date(createdAt.getTime() + (configName === CANARY_CONFIG ? random.int(8, 15) : random.int(2, 5)) * 60_000),
+        completedAt: new Date(
+          createdAt.getTime() + (configName === CANARY_CONFIG ? random.int(8, 15) : random.int(2, 5)) * 60_000,
+        ),
         rolledBack: status !== "Succeeded" && group.rollbackEvents.length > 1,
       });
     }

@@ -38,7 +38,18 @@ export interface Organization {
   accountById: Map<string, OrgAccount>;
 }
 
-const TEAMS = ["payments", "checkout", "catalog", "search", "identity", "ledger", "shipping", "analytics", "mobile-api", "notifications"];
+const TEAMS = [
+  "payments",
+  "checkout",
+  "catalog",
+  "search",
+  "identity",
+  "ledger",
+  "shipping",
+  "analytics",
+  "mobile-api",
+  "notifications",
+];
 const WORKLOAD_ENVIRONMENTS = ["prod", "staging", "sandbox"] as const;
 
 export function buildOrganization(seed: number, size: number, today: Date): Organization {

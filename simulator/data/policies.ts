@@ -21,8 +21,20 @@ const document = (statements: unknown[]): string => JSON.stringify({ Version: "2
 // Global services are exempt the way AWS's own region-deny example exempts them; there is
 // deliberately no ArnNotLike exemption for a break-glass role (the seed's SCP gotcha).
 const GLOBAL_SERVICES = [
-  "cloudfront:*", "iam:*", "organizations:*", "route53:*", "route53domains:*", "sts:*", "support:*",
-  "budgets:*", "ce:*", "cur:*", "health:*", "waf:*", "globalaccelerator:*", "account:*",
+  "cloudfront:*",
+  "iam:*",
+  "organizations:*",
+  "route53:*",
+  "route53domains:*",
+  "sts:*",
+  "support:*",
+  "budgets:*",
+  "ce:*",
+  "cur:*",
+  "health:*",
+  "waf:*",
+  "globalaccelerator:*",
+  "account:*",
 ];
 
 export function buildPolicies(input: {

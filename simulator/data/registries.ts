@@ -39,7 +39,10 @@ function repositoriesFor(data: DemoData, account: OrgAccount): Repository[] {
   const today = data.today.getTime();
   const repos: Repository[] = [];
   for (let r = 0; r < count; r++) {
-    const name = account.environment === "shared-services" ? `platform/${["base-images", "tooling"][r] ?? "tools"}` : `${account.team}/${COMPONENTS[r] ?? "svc"}`;
+    const name =
+      account.environment === "shared-services"
+        ? `platform/${["base-images", "tooling"][r] ?? "tools"}`
+        : `${account.team}/${COMPONENTS[r] ?? "svc"}`;
     // Most repositories scan on push; sandboxes and one repository in five do not.
     const scanOnPush = account.environment !== "sandbox" && !(r === 2 && random.chance(0.5));
     const images: Image[] = [];
@@ -55,9 +58,17 @@ function repositoriesFor(data: DemoData, account: OrgAccount): Repository[] {
         }
         // The story's supply-chain gap: the prod image in use carries a critical CVE for over 30 days.
         if (account.environment === "prod" && r === 0 && i === 0) {
-          findings.push({ vulnerability: random.pick(CRITICAL_VULNERABILITIES), firstObservedAt: new Date(pushedAt.getTime() + 600_000), status: "ACTIVE" });
+          findings.push({
+            vulnerability: random.pick(CRITICAL_VULNERABILITIES),
+            firstObservedAt: new Date(pushedAt.getTime() + 600_000),
+            status: "ACTIVE",
+          });
         } else if (random.chance(0.08)) {
-          findings.push({ vulnerability: random.pick(CRITICAL_VULNERABILITIES), firstObservedAt: new Date(today - random.int(2, 20) * DAY_MS), status: "CLOSED" });
+          findings.push({
+            vulnerability: random.pick(CRITICAL_VULNERABILITIES),
+            firstObservedAt: new Date(today - random.int(2, 20) * DAY_MS),
+            status: "CLOSED",
+          });
         }
       }
       images.push({
@@ -89,6 +100,7 @@ export function repositories(data: DemoData, accountId: string): Repository[] {
 
 export function severityCounts(findings: readonly ImageFinding[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const f of findings) if (f.status === "ACTIVE") counts[f.vulnerability.severity] = (counts[f.vulnerability.severity] ?? 0) + 1;
+  for (const f of findings)
+    if (f.status === "ACTIVE") counts[f.vulnerability.severity] = (counts[f.vulnerability.severity] ?? 0) + 1;
   return counts;
 }

@@ -31,7 +31,14 @@ export function headerString(value: string | string[] | undefined): string | und
   return Array.isArray(value) ? value[0] : value;
 }
 
-function send(res: ServerResponse, status: number, requestId: string, body: string, contentType: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  requestId: string,
+  body: string,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     "content-type": contentType,
     "content-length": Buffer.byteLength(body),

@@ -10,7 +10,11 @@ export interface RestRoute {
   action: string;
 }
 
-export function matchRoute(routes: readonly RestRoute[], method: string, path: string): { route: RestRoute; params: Record<string, string> } | undefined {
+export function matchRoute(
+  routes: readonly RestRoute[],
+  method: string,
+  path: string,
+): { route: RestRoute; params: Record<string, string> } | undefined {
   const segments = path.split("/").filter((s) => s.length > 0);
   for (const route of routes) {
     if (route.method !== method) continue;

@@ -1,4 +1,9 @@
-import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, TrailNotFoundException } from "@aws-sdk/client-cloudtrail";
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+  TrailNotFoundException,
+} from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../index";
 import { assumeDemoRole, captureError, clientConfig, startTestSimulator } from "../test-support";
@@ -15,7 +20,12 @@ describe("CloudTrail over awsJson1_1", () => {
     const client = new CloudTrailClient(clientConfig(sim, await assumeDemoRole(sim, sim.state.managementAccountId)));
     const { trailList } = await client.send(new DescribeTrailsCommand({}));
     expect(trailList).toEqual([
-      expect.objectContaining({ Name: "organization-trail", IsOrganizationTrail: true, IsMultiRegionTrail: true, LogFileValidationEnabled: true }),
+      expect.objectContaining({
+        Name: "organization-trail",
+        IsOrganizationTrail: true,
+        IsMultiRegionTrail: true,
+        LogFileValidationEnabled: true,
+      }),
     ]);
     const status = await client.send(new GetTrailStatusCommand({ Name: "organization-trail" }));
     expect(status.IsLogging).toBe(true);

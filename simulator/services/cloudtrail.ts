@@ -37,12 +37,17 @@ const operations: Record<string, OperationHandler> = {
     return { trailList: trails.map(trailShape) };
   },
   ListTrails: (_input, context) => ({
-    Trails: trailsVisibleTo(context.state.data, context.principal.accountId).map((t) => ({ TrailARN: t.arn, Name: t.name, HomeRegion: t.homeRegion })),
+    Trails: trailsVisibleTo(context.state.data, context.principal.accountId).map((t) => ({
+      TrailARN: t.arn,
+      Name: t.name,
+      HomeRegion: t.homeRegion,
+    })),
   }),
   GetTrailStatus: (input, context) => {
     const name = input.requiredString("Name");
     const trail = trailsVisibleTo(context.state.data, context.principal.accountId).find((t) => t.name === name || t.arn === name);
-    if (!trail) throw new SimError("TrailNotFoundException", `Unknown trail: ${name} for the user: ${context.principal.accountId}`, 400);
+    if (!trail)
+      throw new SimError("TrailNotFoundException", `Unknown trail: ${name} for the user: ${context.principal.accountId}`, 400);
     const today = context.state.now().getTime();
     const lastDelivery = new Date(today - 4 * 60_000);
     return {

@@ -48,7 +48,14 @@ const operations: Record<string, OperationHandler> = {
       .filter((a) => !prefix || a.name.startsWith(prefix))
       .filter((a) => !state || (a.history.at(-1)?.to ?? "OK") === state);
     const metricAlarms = types.length === 0 || types.includes("MetricAlarm") ? selected : [];
-    const page = paginate(metricAlarms, { token: input.string("NextToken"), requested: input.number("MaxRecords"), defaultPageSize: 50, maxPageSize: 100, scope: JSON.stringify([names, prefix, state, types]), invalidToken });
+    const page = paginate(metricAlarms, {
+      token: input.string("NextToken"),
+      requested: input.number("MaxRecords"),
+      defaultPageSize: 50,
+      maxPageSize: 100,
+      scope: JSON.stringify([names, prefix, state, types]),
+      invalidToken,
+    });
     return { MetricAlarms: page.items.map(alarmShape), CompositeAlarms: [], NextToken: page.nextToken };
   },
   DescribeAlarmHistory: (input, context) => {
@@ -60,10 +67,22 @@ const operations: Record<string, OperationHandler> = {
     const items = alarms(context.state.data, context.principal.accountId)
       .filter((a) => !name || a.name === name)
       .flatMap((alarm) => alarm.history.map((t) => ({ alarm, t })))
-      .filter(({ t }) => (!type || type === "StateUpdate") && (start === undefined || t.timestamp.getTime() >= start * 1000) && (end === undefined || t.timestamp.getTime() <= end * 1000))
+      .filter(
+        ({ t }) =>
+          (!type || type === "StateUpdate") &&
+          (start === undefined || t.timestamp.getTime() >= start * 1000) &&
+          (end === undefined || t.timestamp.getTime() <= end * 1000),
+      )
       .sort((a, b) => (ascending ? 1 : -1) * (a.t.timestamp.getTime() - b.t.timestamp.getTime()));
     const scope = JSON.stringify([name, type, start, end, ascending]);
-    const page = paginate(items, { token: input.string("NextToken"), requested: input.number("MaxRecords"), defaultPageSize: 100, maxPageSize: 100, scope, invalidToken });
+    const page = paginate(items, {
+      token: input.string("NextToken"),
+      requested: input.number("MaxRecords"),
+      defaultPageSize: 100,
+      maxPageSize: 100,
+      scope,
+      invalidToken,
+    });
     return {
       AlarmHistoryItems: page.items.map(({ alarm, t }) => ({
         AlarmName: alarm.name,
@@ -84,7 +103,12 @@ const operations: Record<string, OperationHandler> = {
     const arn = input.requiredString("ResourceARN");
     const alarm = alarms(context.state.data, context.principal.accountId).find((a) => a.arn === arn);
     if (!alarm) throw new SimError("ResourceNotFoundException", `The specified resource ${arn} does not exist.`, 404);
-    return { Tags: [{ Key: "service", Value: alarm.service }, { Key: "severity", Value: alarm.severity }] };
+    return {
+      Tags: [
+        { Key: "service", Value: alarm.service },
+        { Key: "severity", Value: alarm.severity },
+      ],
+    };
   },
 };
 

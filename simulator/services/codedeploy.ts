@@ -10,7 +10,8 @@ const page100 = { defaultPageSize: 100, maxPageSize: 100, requested: undefined, 
 
 function requireApplication(context: CallContext, name: string) {
   const data = deploymentData(context.state.data, context.principal.accountId);
-  if (!data.applications.some((a) => a.name === name)) throw new SimError("ApplicationDoesNotExistException", `No application found for name: ${name}`, 400);
+  if (!data.applications.some((a) => a.name === name))
+    throw new SimError("ApplicationDoesNotExistException", `No application found for name: ${name}`, 400);
   return data;
 }
 
@@ -42,7 +43,13 @@ function deploymentShape(d: Deployment) {
     computePlatform: "ECS",
     deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
     autoRollbackConfiguration: { enabled: true, events: d.group.rollbackEvents },
-    errorInformation: d.status === "Succeeded" ? undefined : { code: d.status === "Stopped" ? "ALARM_ACTIVE" : "HEALTH_CONSTRAINTS", message: "The deployment failed because a specified CloudWatch alarm is active." },
+    errorInformation:
+      d.status === "Succeeded"
+        ? undefined
+        : {
+            code: d.status === "Stopped" ? "ALARM_ACTIVE" : "HEALTH_CONSTRAINTS",
+            message: "The deployment failed because a specified CloudWatch alarm is active.",
+          },
     rollbackInfo: d.rolledBack ? { rollbackMessage: "Automatic rollback triggered." } : undefined,
   };
 }
@@ -50,7 +57,10 @@ function deploymentShape(d: Deployment) {
 const CONFIGS: Record<string, unknown> = {
   [CANARY_CONFIG]: { type: "TimeBasedCanary", timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } },
   [ALL_AT_ONCE_CONFIG]: { type: "AllAtOnce" },
-  "CodeDeployDefault.ECSLinear10PercentEvery1Minutes": { type: "TimeBasedLinear", timeBasedLinear: { linearPercentage: 10, linearInterval: 1 } },
+  "CodeDeployDefault.ECSLinear10PercentEvery1Minutes": {
+    type: "TimeBasedLinear",
+    timeBasedLinear: { linearPercentage: 10, linearInterval: 1 },
+  },
 };
 
 const operations: Record<string, OperationHandler> = {
@@ -61,7 +71,9 @@ const operations: Record<string, OperationHandler> = {
   },
   ListDeploymentGroups: (input, context) => {
     const name = input.requiredString("applicationName");
-    const groups = requireApplication(context, name).groups.filter((g) => g.application === name).map((g) => g.name);
+    const groups = requireApplication(context, name)
+      .groups.filter((g) => g.application === name)
+      .map((g) => g.name);
     const page = paginate(groups, { ...page100, token: input.string("nextToken"), scope: `groups:${name}` });
     return { applicationName: name, deploymentGroups: page.items, nextToken: page.nextToken };
   },
@@ -71,7 +83,10 @@ const operations: Record<string, OperationHandler> = {
     const wanted = input.strings("deploymentGroupNames");
     const found = data.groups.filter((g) => g.application === name && wanted.includes(g.name));
     const missing = wanted.filter((w) => !found.some((g) => g.name === w));
-    return { deploymentGroupsInfo: found.map(groupShape), errorMessage: missing.length > 0 ? `Deployment groups not found: ${missing.join(", ")}` : undefined };
+    return {
+      deploymentGroupsInfo: found.map(groupShape),
+      errorMessage: missing.length > 0 ? `Deployment groups not found: ${missing.join(", ")}` : undefined,
+    };
   },
   ListDeployments: (input, context) => {
     const app = input.string("applicationName");
@@ -82,23 +97,50 @@ const operations: Record<string, OperationHandler> = {
     const end = range?.number("end");
     const data = app ? requireApplication(context, app) : deploymentData(context.state.data, context.principal.accountId);
     const ids = data.deployments
-      .filter((d) => (!app || d.group.application === app) && (!group || d.group.name === group) && (statuses.length === 0 || statuses.includes(d.status)))
-      .filter((d) => (start === undefined || d.createdAt.getTime() >= start * 1000) && (end === undefined || d.createdAt.getTime() <= end * 1000))
+      .filter(
+        (d) =>
+          (!app || d.group.application === app) &&
+          (!group || d.group.name === group) &&
+          (statuses.length === 0 || statuses.includes(d.status)),
+      )
+      .filter(
+        (d) =>
+          (start === undefined || d.createdAt.getTime() >= start * 1000) &&
+          (end === undefined || d.createdAt.getTime() <= end * 1000),
+      )
       .map((d) => d.id);
-    const page = paginate(ids, { ...page100, token: input.string("nextToken"), scope: JSON.stringify([app, group, statuses, start, end]) });
+    const page = paginate(ids, {
+      ...page100,
+      token: input.string("nextToken"),
+      scope: JSON.stringify([app, group, statuses, start, end]),
+    });
     return { deployments: page.items, nextToken: page.nextToken };
   },
   BatchGetDeployments: (input, context) => {
     const ids = input.strings("deploymentIds");
-    if (ids.length > 25) throw new SimError("BatchLimitExceededException", "The maximum number of names or IDs allowed for this request (25) was exceeded.", 400);
+    if (ids.length > 25)
+      throw new SimError(
+        "BatchLimitExceededException",
+        "The maximum number of names or IDs allowed for this request (25) was exceeded.",
+        400,
+      );
     const all = deploymentData(context.state.data, context.principal.accountId).deployments;
     return { deploymentsInfo: all.filter((d) => ids.includes(d.id)).map(deploymentShape) };
   },
   GetDeploymentConfig: (input) => {
     const name = input.requiredString("deploymentConfigName");
     const routing = CONFIGS[name];
-    if (!routing) throw new SimError("DeploymentConfigDoesNotExistException", `No deployment configuration found for name: ${name}`, 400);
-    return { deploymentConfigInfo: { deploymentConfigId: name.replace(/\W/g, "").slice(0, 36), deploymentConfigName: name, createTime: new Date(Date.UTC(2019, 10, 26)), computePlatform: "ECS", trafficRoutingConfig: routing } };
+    if (!routing)
+      throw new SimError("DeploymentConfigDoesNotExistException", `No deployment configuration found for name: ${name}`, 400);
+    return {
+      deploymentConfigInfo: {
+        deploymentConfigId: name.replace(/\W/g, "").slice(0, 36),
+        deploymentConfigName: name,
+        createTime: new Date(Date.UTC(2019, 10, 26)),
+        computePlatform: "ECS",
+        trafficRoutingConfig: routing,
+      },
+    };
   },
 };
 

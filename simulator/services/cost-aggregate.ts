@@ -22,7 +22,13 @@ export function daysIn(data: DemoData, period: Period): number[] {
 }
 
 /** Recomputes the bill lines of a period on demand and sums them by group key. */
-export function aggregate(data: DemoData, accounts: readonly OrgAccount[], period: Period, predicate: LinePredicate, keyOf: LineKey): Map<string, Sums> {
+export function aggregate(
+  data: DemoData,
+  accounts: readonly OrgAccount[],
+  period: Period,
+  predicate: LinePredicate,
+  keyOf: LineKey,
+): Map<string, Sums> {
   const groups = new Map<string, Sums>();
   const model = data.costs;
   for (const day of daysIn(data, period)) {

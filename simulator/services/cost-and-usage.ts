@@ -27,17 +27,20 @@ function invalidToken(): SimError {
 }
 
 function metricValues(sums: Sums | undefined, metrics: string[]) {
-  return Object.fromEntries(metrics.map((m) => {
-    const [field, unit] = METRICS[m] ?? ["unblended", "USD"];
-    return [m, amount(sums?.[field] ?? 0, unit)];
-  }));
+  return Object.fromEntries(
+    metrics.map((m) => {
+      const [field, unit] = METRICS[m] ?? ["unblended", "USD"];
+      return [m, amount(sums?.[field] ?? 0, unit)];
+    }),
+  );
 }
 
 function decodeCursor(token: string | undefined, queryHash: string): { period: number; offset: number } {
   if (token === undefined) return { period: 0, offset: 0 };
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { p?: unknown; g?: unknown; q?: unknown };
-    if (typeof parsed.p === "number" && typeof parsed.g === "number" && parsed.q === queryHash) return { period: parsed.p, offset: parsed.g };
+    if (typeof parsed.p === "number" && typeof parsed.g === "number" && parsed.q === queryHash)
+      return { period: parsed.p, offset: parsed.g };
   } catch {
     // treated like a token from another query
   }
@@ -54,11 +57,20 @@ export function getCostAndUsage(input: Input, context: CallContext): unknown {
   const groupBy = input.objects("GroupBy");
   if (groupBy.length > 2) throw new SimError("ValidationException", "You can only group by up to two different groups", 400);
   const keyGetters = groupBy.map(groupKeyGetter);
-  const keyOf: LineKey = keyGetters.length === 0 ? () => "" : (line, account) => keyGetters.map((g) => g(line, account)).join("\u0000");
+  const keyOf: LineKey =
+    keyGetters.length === 0 ? () => "" : (line, account) => keyGetters.map((g) => g(line, account)).join("\u0000");
   const predicate = compileFilter(input.object("Filter"));
   const accounts = visibleAccounts(context);
   const queryHash = createHash("sha256")
-    .update(JSON.stringify([input.raw.TimePeriod, input.raw.Granularity, input.raw.GroupBy, input.raw.Filter, context.principal.accountId]))
+    .update(
+      JSON.stringify([
+        input.raw.TimePeriod,
+        input.raw.Granularity,
+        input.raw.GroupBy,
+        input.raw.Filter,
+        context.principal.accountId,
+      ]),
+    )
     .digest("hex")
     .slice(0, 24);
   const cursor = decodeCursor(input.string("NextPageToken"), queryHash);
@@ -79,7 +91,11 @@ export function getCostAndUsage(input: Input, context: CallContext): unknown {
       const keys = [...sums.keys()].sort();
       const offset = index === cursor.period ? cursor.offset : 0;
       const slice = keys.slice(offset, offset + Math.max(budget, 0));
-      results.push({ ...base, Total: {}, Groups: slice.map((k) => ({ Keys: k.split("\u0000"), Metrics: metricValues(sums.get(k), metrics) })) });
+      results.push({
+        ...base,
+        Total: {},
+        Groups: slice.map((k) => ({ Keys: k.split("\u0000"), Metrics: metricValues(sums.get(k), metrics) })),
+      });
       budget -= slice.length;
       if (offset + slice.length < keys.length) {
         next = { period: index, offset: offset + slice.length };
@@ -96,7 +112,9 @@ export function getCostAndUsage(input: Input, context: CallContext): unknown {
     GroupDefinitions: groupBy.length > 0 ? groupBy.map((g) => g.raw) : undefined,
     ResultsByTime: results,
     DimensionValueAttributes: groupsByAccount ? accounts.map((a) => ({ Value: a.id, Attributes: { description: a.name } })) : [],
-    NextPageToken: next ? Buffer.from(JSON.stringify({ p: next.period, g: next.offset, q: queryHash })).toString("base64") : undefined,
+    NextPageToken: next
+      ? Buffer.from(JSON.stringify({ p: next.period, g: next.offset, q: queryHash })).toString("base64")
+      : undefined,
   };
 }
 
@@ -116,7 +134,8 @@ function dimensionValues(dimension: string, context: CallContext): Array<{ Value
     case "RECORD_TYPE":
       return plain(["Usage"]);
     default:
-      if (!knownDimensions().includes(dimension)) throw new SimError("ValidationException", `Dimension ${dimension} is not allowed`, 400);
+      if (!knownDimensions().includes(dimension))
+        throw new SimError("ValidationException", `Dimension ${dimension} is not allowed`, 400);
       return [];
   }
 }

@@ -59,21 +59,24 @@ export function getReservationUtilization(input: Input, context: CallContext): u
   const subscription = `ri-${data.organization.managementAccount.id}-${RI_INSTANCE_TYPE}`;
   const byTime = active.map(({ period, totals }) => {
     const total = reservationAggregates(data, totals.riPurchased, totals.riUsed);
-    const groups = input.objects("GroupBy").length === 0 ? [] : [
-      {
-        Key: "SUBSCRIPTION_ID",
-        Value: subscription,
-        Attributes: {
-          instanceType: RI_INSTANCE_TYPE,
-          numberOfInstances: String(data.costs.reservedInstanceCount),
-          region: "us-east-1",
-          platform: "Linux/UNIX",
-          startDateTime: `${formatDay(data.costs.timeline.dateOf(data.costs.timeline.riPurchaseDay))}T00:00:00.000Z`,
-          accountId: data.organization.managementAccount.id,
-        },
-        Utilization: total,
-      },
-    ];
+    const groups =
+      input.objects("GroupBy").length === 0
+        ? []
+        : [
+            {
+              Key: "SUBSCRIPTION_ID",
+              Value: subscription,
+              Attributes: {
+                instanceType: RI_INSTANCE_TYPE,
+                numberOfInstances: String(data.costs.reservedInstanceCount),
+                region: "us-east-1",
+                platform: "Linux/UNIX",
+                startDateTime: `${formatDay(data.costs.timeline.dateOf(data.costs.timeline.riPurchaseDay))}T00:00:00.000Z`,
+                accountId: data.organization.managementAccount.id,
+              },
+              Utilization: total,
+            },
+          ];
     return { TimePeriod: periodShape(period), Total: total, Groups: groups };
   });
   const purchased = active.reduce((s, a) => s + a.totals.riPurchased, 0);
@@ -90,21 +93,36 @@ export function getReservationCoverage(input: Input, context: CallContext): unkn
   const { periods } = periodsOf(input, data.today);
   const filter = compileFilter(input.object("Filter"));
   const groupKey = input.objects("GroupBy")[0]?.string("Key");
-  const keyOf: LineKey = groupKey === "LINKED_ACCOUNT" ? (_l, a) => a.id : groupKey === "INSTANCE_TYPE" ? (l) => l.instanceType : () => "";
+  const keyOf: LineKey =
+    groupKey === "LINKED_ACCOUNT" ? (_l, a) => a.id : groupKey === "INSTANCE_TYPE" ? (l) => l.instanceType : () => "";
   const attribute = groupKey === "LINKED_ACCOUNT" ? "linkedAccount" : "instanceType";
   const coverage = (onDemandHours: number, reservedHours: number, onDemandCost: number) => ({
     CoverageHours: {
       OnDemandHours: num(onDemandHours),
       ReservedHours: num(reservedHours),
       TotalRunningHours: num(onDemandHours + reservedHours),
-      CoverageHoursPercentage: num(onDemandHours + reservedHours > 0 ? (100 * reservedHours) / (onDemandHours + reservedHours) : 0),
+      CoverageHoursPercentage: num(
+        onDemandHours + reservedHours > 0 ? (100 * reservedHours) / (onDemandHours + reservedHours) : 0,
+      ),
     },
     CoverageCost: { OnDemandCost: num(onDemandCost) },
   });
   const all = { od: 0, ri: 0, cost: 0 };
   const byTime = periods.map((period) => {
-    const reserved = aggregate(data, visibleAccounts(context), period, (l, a) => isRiEligible(l) && l.purchaseType === PURCHASE.reserved && filter(l, a), keyOf);
-    const other = aggregate(data, visibleAccounts(context), period, (l, a) => isRiEligible(l) && l.purchaseType !== PURCHASE.reserved && filter(l, a), keyOf);
+    const reserved = aggregate(
+      data,
+      visibleAccounts(context),
+      period,
+      (l, a) => isRiEligible(l) && l.purchaseType === PURCHASE.reserved && filter(l, a),
+      keyOf,
+    );
+    const other = aggregate(
+      data,
+      visibleAccounts(context),
+      period,
+      (l, a) => isRiEligible(l) && l.purchaseType !== PURCHASE.reserved && filter(l, a),
+      keyOf,
+    );
     const keys = [...new Set([...reserved.keys(), ...other.keys()])].sort();
     const rows = keys.map((key) => {
       const ri = reserved.get(key)?.usage ?? 0;
@@ -146,8 +164,11 @@ function savingsPlanAggregates(totals: ReturnType<typeof commitmentTotals>) {
 export function getSavingsPlansUtilization(input: Input, context: CallContext): unknown {
   const data = context.state.data;
   const { periods } = periodsOf(input, data.today, "DAILY");
-  const active = isPayer(context) ? periods.map((p) => ({ period: p, totals: commitmentTotals(data, p) })).filter((p) => p.totals.spCommitment > 0) : [];
-  if (active.length === 0) throw new SimError("DataUnavailableException", "No Savings Plans data is available for the requested time period.", 400);
+  const active = isPayer(context)
+    ? periods.map((p) => ({ period: p, totals: commitmentTotals(data, p) })).filter((p) => p.totals.spCommitment > 0)
+    : [];
+  if (active.length === 0)
+    throw new SimError("DataUnavailableException", "No Savings Plans data is available for the requested time period.", 400);
   const sum = active.reduce(
     (s, a) => ({
       riPurchased: 0,
@@ -159,7 +180,10 @@ export function getSavingsPlansUtilization(input: Input, context: CallContext): 
     { riPurchased: 0, riUsed: 0, spCommitment: 0, spUsed: 0, spOnDemand: 0 },
   );
   return {
-    SavingsPlansUtilizationsByTime: active.map(({ period, totals }) => ({ TimePeriod: periodShape(period), ...savingsPlanAggregates(totals) })),
+    SavingsPlansUtilizationsByTime: active.map(({ period, totals }) => ({
+      TimePeriod: periodShape(period),
+      ...savingsPlanAggregates(totals),
+    })),
     Total: savingsPlanAggregates(sum),
   };
 }
@@ -174,10 +198,23 @@ export function getSavingsPlansCoverage(input: Input, context: CallContext): unk
   const filter = compileFilter(input.object("Filter"));
   const groupKey = groupBy[0]?.string("Key");
   const keyOf: LineKey =
-    groupKey === "LINKED_ACCOUNT" ? (_l, a) => a.id : groupKey === "INSTANCE_FAMILY" ? (l) => l.instanceType.split(".")[0] ?? "" : groupKey === "SERVICE" ? (l) => l.service : () => "";
-  const eligible = (l: { service: string; purchaseType: string }) => l.service === SERVICE.ec2 && (l.purchaseType === PURCHASE.onDemand || l.purchaseType === PURCHASE.savingsPlans);
+    groupKey === "LINKED_ACCOUNT"
+      ? (_l, a) => a.id
+      : groupKey === "INSTANCE_FAMILY"
+        ? (l) => l.instanceType.split(".")[0] ?? ""
+        : groupKey === "SERVICE"
+          ? (l) => l.service
+          : () => "";
+  const eligible = (l: { service: string; purchaseType: string }) =>
+    l.service === SERVICE.ec2 && (l.purchaseType === PURCHASE.onDemand || l.purchaseType === PURCHASE.savingsPlans);
   const rows = periods.flatMap((period) => {
-    const sums = aggregate(data, visibleAccounts(context), period, (l, a) => eligible(l) && filter(l, a), (l, a) => `${keyOf(l, a)}\u0000${l.purchaseType}`);
+    const sums = aggregate(
+      data,
+      visibleAccounts(context),
+      period,
+      (l, a) => eligible(l) && filter(l, a),
+      (l, a) => `${keyOf(l, a)}\u0000${l.purchaseType}`,
+    );
     const keys = [...new Set([...sums.keys()].map((k) => k.split("\u0000")[0] ?? ""))].sort();
     return keys.map((key) => {
       const covered = (sums.get(`${key}\u0000${PURCHASE.savingsPlans}`)?.unblended ?? 0) / SAVINGS_PLAN_RATE;
@@ -204,4 +241,3 @@ export function getSavingsPlansCoverage(input: Input, context: CallContext): unk
   });
   return { SavingsPlansCoverages: page.items, NextToken: page.nextToken };
 }
-

@@ -17,7 +17,8 @@ const DIMENSIONS: Record<string, Getter> = {
   REGION: () => "us-east-1",
   AZ: () => "NoAZ",
   RECORD_TYPE: () => "Usage",
-  OPERATION: (l) => (l.usageType.startsWith("BoxUsage") || l.usageType.startsWith("SpotUsage") ? "RunInstances" : "NotApplicable"),
+  OPERATION: (l) =>
+    l.usageType.startsWith("BoxUsage") || l.usageType.startsWith("SpotUsage") ? "RunInstances" : "NotApplicable",
   PLATFORM: (l) => (l.instanceType.includes(".") ? "Linux/UNIX" : "NoPlatform"),
   TENANCY: (l) => (l.instanceType.includes(".") ? "Shared" : "NoTenancy"),
   BILLING_ENTITY: () => "AWS",
@@ -29,7 +30,12 @@ export type LinePredicate = (line: CostLine, account: OrgAccount) => boolean;
 
 export function dimensionGetter(key: string): Getter {
   const getter = DIMENSIONS[key];
-  if (!getter) throw new SimError("ValidationException", `Dimension ${key} is not allowed. Allowed dimension(s): ${Object.keys(DIMENSIONS).join(", ")}`, 400);
+  if (!getter)
+    throw new SimError(
+      "ValidationException",
+      `Dimension ${key} is not allowed. Allowed dimension(s): ${Object.keys(DIMENSIONS).join(", ")}`,
+      400,
+    );
   return getter;
 }
 
@@ -96,5 +102,9 @@ export function compileFilter(expression: Input | undefined): LinePredicate {
     return (l, a) => match(getter(l, a));
   }
   if (expression.object("CostCategories")) return () => false;
-  throw new SimError("ValidationException", "Expression must have at least one of And, Or, Not, Dimensions, Tags or CostCategories", 400);
+  throw new SimError(
+    "ValidationException",
+    "Expression must have at least one of And, Or, Not, Dimensions, Tags or CostCategories",
+    400,
+  );
 }

@@ -19,7 +19,8 @@ const EC2 = "Amazon Elastic Compute Cloud - Compute";
 
 function sumGroups(results: ResultByTime[], metric: string, match: (keys: string[]) => boolean): number {
   let total = 0;
-  for (const r of results) for (const g of r.Groups ?? []) if (match(g.Keys ?? [])) total += Number(g.Metrics?.[metric]?.Amount ?? 0);
+  for (const r of results)
+    for (const g of r.Groups ?? []) if (match(g.Keys ?? [])) total += Number(g.Metrics?.[metric]?.Amount ?? 0);
   return total;
 }
 
@@ -42,7 +43,10 @@ describe("Cost Explorer over awsJson1_1", () => {
         Granularity: "MONTHLY",
         Metrics: ["UnblendedCost", "AmortizedCost", "UsageQuantity"],
         Filter: { Dimensions: { Key: "SERVICE", Values: [EC2] } },
-        GroupBy: [{ Type: "DIMENSION", Key: "INSTANCE_TYPE" }, { Type: "DIMENSION", Key: "PURCHASE_TYPE" }],
+        GroupBy: [
+          { Type: "DIMENSION", Key: "INSTANCE_TYPE" },
+          { Type: "DIMENSION", Key: "PURCHASE_TYPE" },
+        ],
       }),
     );
     const months = result.ResultsByTime ?? [];
@@ -76,7 +80,10 @@ describe("Cost Explorer over awsJson1_1", () => {
           TimePeriod: { Start: "2025-11-01", End: "2026-11-20" },
           Granularity: "DAILY",
           Metrics: ["UnblendedCost"],
-          GroupBy: [{ Type: "DIMENSION", Key: "LINKED_ACCOUNT" }, { Type: "DIMENSION", Key: "SERVICE" }],
+          GroupBy: [
+            { Type: "DIMENSION", Key: "LINKED_ACCOUNT" },
+            { Type: "DIMENSION", Key: "SERVICE" },
+          ],
           NextPageToken: token,
         }),
       );
@@ -103,7 +110,12 @@ describe("Cost Explorer over awsJson1_1", () => {
       }),
     );
     const keys = result.ResultsByTime?.[0]?.Groups?.map((g) => g.Keys?.[0]);
-    expect(keys).toEqual(["karpenter.sh/nodepool$", "karpenter.sh/nodepool$default", "karpenter.sh/nodepool$graviton", "karpenter.sh/nodepool$spot"]);
+    expect(keys).toEqual([
+      "karpenter.sh/nodepool$",
+      "karpenter.sh/nodepool$default",
+      "karpenter.sh/nodepool$graviton",
+      "karpenter.sh/nodepool$spot",
+    ]);
   });
 
   it("shows a member account only its own costs", async () => {
@@ -121,25 +133,36 @@ describe("Cost Explorer over awsJson1_1", () => {
   });
 
   it("reports Reserved Instances going idle after Karpenter arrives", async () => {
-    const result = await ce.send(new GetReservationUtilizationCommand({ TimePeriod: { Start: "2025-11-01", End: "2026-11-01" }, Granularity: "MONTHLY" }));
+    const result = await ce.send(
+      new GetReservationUtilizationCommand({ TimePeriod: { Start: "2025-11-01", End: "2026-11-01" }, Granularity: "MONTHLY" }),
+    );
     const utilisation = (result.UtilizationsByTime ?? []).map((u) => Number(u.Total?.UtilizationPercentage));
     expect(utilisation[0]).toBeGreaterThan(95);
     expect(utilisation.at(-1)).toBeLessThan(75);
     expect(Number(result.Total?.RICostForUnusedHours)).toBeGreaterThan(0);
     const coverage = await ce.send(
-      new GetReservationCoverageCommand({ TimePeriod: { Start: "2026-10-01", End: "2026-11-01" }, GroupBy: [{ Type: "DIMENSION", Key: "INSTANCE_TYPE" }] }),
+      new GetReservationCoverageCommand({
+        TimePeriod: { Start: "2026-10-01", End: "2026-11-01" },
+        GroupBy: [{ Type: "DIMENSION", Key: "INSTANCE_TYPE" }],
+      }),
     );
     const m5 = coverage.CoveragesByTime?.[0]?.Groups?.find((g) => g.Attributes?.instanceType === "m5.xlarge");
     expect(Number(m5?.Coverage?.CoverageHours?.CoverageHoursPercentage)).toBe(100);
   });
 
   it("reports a Savings Plan with some waste", async () => {
-    const result = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: { Start: "2026-08-01", End: "2026-11-01" }, Granularity: "MONTHLY" }));
+    const result = await ce.send(
+      new GetSavingsPlansUtilizationCommand({ TimePeriod: { Start: "2026-08-01", End: "2026-11-01" }, Granularity: "MONTHLY" }),
+    );
     const percent = Number(result.Total?.Utilization?.UtilizationPercentage);
     expect(percent).toBeGreaterThan(70);
     expect(percent).toBeLessThan(95);
     const coverage = await ce.send(
-      new GetSavingsPlansCoverageCommand({ TimePeriod: { Start: "2026-10-01", End: "2026-11-01" }, GroupBy: [{ Type: "DIMENSION", Key: "LINKED_ACCOUNT" }], MaxResults: 5 }),
+      new GetSavingsPlansCoverageCommand({
+        TimePeriod: { Start: "2026-10-01", End: "2026-11-01" },
+        GroupBy: [{ Type: "DIMENSION", Key: "LINKED_ACCOUNT" }],
+        MaxResults: 5,
+      }),
     );
     expect(coverage.SavingsPlansCoverages).toHaveLength(5);
     expect(coverage.NextToken).toBeDefined();
@@ -154,13 +177,23 @@ describe("Cost Explorer over awsJson1_1", () => {
 
   it("throttles with LimitExceededException and rejects foreign tokens", async () => {
     sim.state.addFault({ kind: "throttle", service: "ce", action: "GetCostAndUsage", times: 1 });
-    const input = { TimePeriod: { Start: "2026-10-01", End: "2026-10-02" }, Granularity: "DAILY" as const, Metrics: ["UnblendedCost"] };
+    const input = {
+      TimePeriod: { Start: "2026-10-01", End: "2026-10-02" },
+      Granularity: "DAILY" as const,
+      Metrics: ["UnblendedCost"],
+    };
     expect(await captureError(() => ce.send(new GetCostAndUsageCommand(input)))).toBeInstanceOf(LimitExceededException);
-    expect(await captureError(() => ce.send(new GetCostAndUsageCommand({ ...input, NextPageToken: "x" })))).toBeInstanceOf(InvalidNextTokenException);
+    expect(await captureError(() => ce.send(new GetCostAndUsageCommand({ ...input, NextPageToken: "x" })))).toBeInstanceOf(
+      InvalidNextTokenException,
+    );
   });
 
   it("is deterministic for a seed and differs across seeds", async () => {
-    const query = new GetCostAndUsageCommand({ TimePeriod: { Start: "2026-09-01", End: "2026-10-01" }, Granularity: "MONTHLY", Metrics: ["UnblendedCost"] });
+    const query = new GetCostAndUsageCommand({
+      TimePeriod: { Start: "2026-09-01", End: "2026-10-01" },
+      Granularity: "MONTHLY",
+      Metrics: ["UnblendedCost"],
+    });
     const total = async (seed: number) => {
       const other = await startTestSimulator({ seed, today });
       const client = new CostExplorerClient(clientConfig(other, await assumeDemoRole(other, other.state.managementAccountId)));

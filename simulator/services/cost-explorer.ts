@@ -2,7 +2,10 @@ import { SERVICES } from "../catalog";
 import { awsJsonProtocol } from "../protocols/aws-json";
 import { getCostAndUsage, getDimensionValues } from "./cost-and-usage";
 import {
-  getReservationCoverage, getReservationUtilization, getSavingsPlansCoverage, getSavingsPlansUtilization,
+  getReservationCoverage,
+  getReservationUtilization,
+  getSavingsPlansCoverage,
+  getSavingsPlansUtilization,
 } from "./cost-commitments";
 import type { ServiceImpl } from "./types";
 

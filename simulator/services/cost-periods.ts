@@ -22,7 +22,9 @@ export function periodsOf(input: Input, today: Date, defaultGranularity = "MONTH
   if (end.getTime() > monthStart(today, 1).getTime()) throw invalid("end date past the beginning of next month");
   const granularity = input.string("Granularity") ?? defaultGranularity;
   if (granularity !== "DAILY" && granularity !== "MONTHLY") {
-    throw invalid(granularity === "HOURLY" ? "Hourly granularity is not enabled for this account" : `Granularity ${granularity} is invalid`);
+    throw invalid(
+      granularity === "HOURLY" ? "Hourly granularity is not enabled for this account" : `Granularity ${granularity} is invalid`,
+    );
   }
   const periods: Period[] = [];
   let cursor = start;

@@ -8,7 +8,14 @@ import {
   paginateListDeployments,
   ThrottlingException as CodeDeployThrottling,
 } from "@aws-sdk/client-codedeploy";
-import { DescribeAddonCommand, DescribeClusterCommand, EKSClient, ListAddonsCommand, ListClustersCommand, ResourceNotFoundException } from "@aws-sdk/client-eks";
+import {
+  DescribeAddonCommand,
+  DescribeClusterCommand,
+  EKSClient,
+  ListAddonsCommand,
+  ListClustersCommand,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-eks";
 import { GetSamplingRulesCommand, XRayClient } from "@aws-sdk/client-xray";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../index";
@@ -33,14 +40,20 @@ describe("CodeDeploy (awsJson1_1), X-Ray and EKS (restJson1)", () => {
     expect(applications).toHaveLength(2);
     const app = applications?.[0] ?? "";
     const { deploymentGroups } = await cd.send(new ListDeploymentGroupsCommand({ applicationName: app }));
-    const { deploymentGroupsInfo } = await cd.send(new BatchGetDeploymentGroupsCommand({ applicationName: app, deploymentGroupNames: deploymentGroups }));
+    const { deploymentGroupsInfo } = await cd.send(
+      new BatchGetDeploymentGroupsCommand({ applicationName: app, deploymentGroupNames: deploymentGroups }),
+    );
     const group = deploymentGroupsInfo?.[0];
     expect(group?.deploymentConfigName).toBe("CodeDeployDefault.ECSCanary10Percent5Minutes");
     expect(group?.autoRollbackConfiguration?.events).toEqual(["DEPLOYMENT_FAILURE"]);
     const config = await cd.send(new GetDeploymentConfigCommand({ deploymentConfigName: group?.deploymentConfigName }));
     expect(config.deploymentConfigInfo?.trafficRoutingConfig?.timeBasedCanary?.canaryPercentage).toBe(10);
     const ids: string[] = [];
-    for await (const page of paginateListDeployments({ client: cd }, { applicationName: app, deploymentGroupName: group?.deploymentGroupName })) ids.push(...(page.deployments ?? []));
+    for await (const page of paginateListDeployments(
+      { client: cd },
+      { applicationName: app, deploymentGroupName: group?.deploymentGroupName },
+    ))
+      ids.push(...(page.deployments ?? []));
     expect(ids.length).toBeGreaterThan(100);
     const { deploymentsInfo } = await cd.send(new BatchGetDeploymentsCommand({ deploymentIds: ids.slice(0, 25) }));
     expect(deploymentsInfo).toHaveLength(25);

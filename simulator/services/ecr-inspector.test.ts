@@ -6,7 +6,13 @@ import {
   GetRegistryScanningConfigurationCommand,
   RepositoryNotFoundException,
 } from "@aws-sdk/client-ecr";
-import { Inspector2Client, ListFindingsCommand, paginateListFindings, ThrottlingException, type Finding } from "@aws-sdk/client-inspector2";
+import {
+  Inspector2Client,
+  ListFindingsCommand,
+  paginateListFindings,
+  ThrottlingException,
+  type Finding,
+} from "@aws-sdk/client-inspector2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../index";
 import { assumeDemoRole, captureError, clientConfig, startTestSimulator } from "../test-support";
@@ -36,20 +42,31 @@ describe("ECR (awsJson1_1) and Inspector2 (restJson1)", () => {
     expect(latest?.imageScanFindingsSummary?.findingSeverityCounts?.CRITICAL).toBe(1);
     const scan = await ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repo, imageId: { imageTag: "latest" } }));
     expect(scan.imageScanFindings?.findings?.some((f) => f.severity === "CRITICAL")).toBe(true);
-    expect(await captureError(() => ecr.send(new DescribeImagesCommand({ repositoryName: "nope" })))).toBeInstanceOf(RepositoryNotFoundException);
+    expect(await captureError(() => ecr.send(new DescribeImagesCommand({ repositoryName: "nope" })))).toBeInstanceOf(
+      RepositoryNotFoundException,
+    );
   });
 
   it("lets the delegated administrator page through every account's findings", async () => {
     const inspector = new Inspector2Client(clientConfig(sim, await assumeDemoRole(sim, auditId)));
     const findings: Finding[] = [];
-    for await (const page of paginateListFindings({ client: inspector, pageSize: 10 }, {})) findings.push(...(page.findings ?? []));
+    for await (const page of paginateListFindings({ client: inspector, pageSize: 10 }, {}))
+      findings.push(...(page.findings ?? []));
     expect(new Set(findings.map((f) => f.awsAccountId)).size).toBeGreaterThan(3);
     const criticalOld = findings.filter(
-      (f) => f.severity === "CRITICAL" && f.status === "ACTIVE" && (f.firstObservedAt?.getTime() ?? Infinity) < Date.parse("2026-10-21"),
+      (f) =>
+        f.severity === "CRITICAL" &&
+        f.status === "ACTIVE" &&
+        (f.firstObservedAt?.getTime() ?? Infinity) < Date.parse("2026-10-21"),
     );
     expect(criticalOld.length).toBeGreaterThanOrEqual(2);
     const filtered = await inspector.send(
-      new ListFindingsCommand({ filterCriteria: { awsAccountId: [{ comparison: "EQUALS", value: prodId }], severity: [{ comparison: "EQUALS", value: "CRITICAL" }] } }),
+      new ListFindingsCommand({
+        filterCriteria: {
+          awsAccountId: [{ comparison: "EQUALS", value: prodId }],
+          severity: [{ comparison: "EQUALS", value: "CRITICAL" }],
+        },
+      }),
     );
     expect(filtered.findings?.every((f) => f.awsAccountId === prodId && f.severity === "CRITICAL")).toBe(true);
   });

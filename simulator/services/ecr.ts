@@ -6,14 +6,26 @@ import type { Input } from "./input";
 import { paginate } from "./pagination";
 import type { CallContext, OperationHandler, ServiceImpl } from "./types";
 
-const invalidToken = () => new SimError("InvalidParameterException", "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'", 400);
+const invalidToken = () =>
+  new SimError(
+    "InvalidParameterException",
+    "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'",
+    400,
+  );
 
 function repository(context: CallContext, input: Input): Repository {
   const name = input.requiredString("repositoryName");
   const registryId = input.string("registryId") ?? context.principal.accountId;
-  const repo = registryId === context.principal.accountId ? repositories(context.state.data, registryId).find((r) => r.name === name) : undefined;
+  const repo =
+    registryId === context.principal.accountId
+      ? repositories(context.state.data, registryId).find((r) => r.name === name)
+      : undefined;
   if (!repo) {
-    throw new SimError("RepositoryNotFoundException", `The repository with name '${name}' does not exist in the registry with id '${registryId}'`, 400);
+    throw new SimError(
+      "RepositoryNotFoundException",
+      `The repository with name '${name}' does not exist in the registry with id '${registryId}'`,
+      400,
+    );
   }
   return repo;
 }
@@ -21,9 +33,15 @@ function repository(context: CallContext, input: Input): Repository {
 function findImage(repo: Repository, imageId: Input | undefined, registryId: string): Image {
   const digest = imageId?.string("imageDigest");
   const tag = imageId?.string("imageTag");
-  const image = repo.images.find((i) => (digest !== undefined && i.digest === digest) || (tag !== undefined && i.tags.includes(tag)));
+  const image = repo.images.find(
+    (i) => (digest !== undefined && i.digest === digest) || (tag !== undefined && i.tags.includes(tag)),
+  );
   if (!image) {
-    throw new SimError("ImageNotFoundException", `The image with imageId {imageDigest:'${digest ?? "null"}', imageTag:'${tag ?? "null"}'} does not exist within the repository with name '${repo.name}' in the registry with id '${registryId}'`, 400);
+    throw new SimError(
+      "ImageNotFoundException",
+      `The image with imageId {imageDigest:'${digest ?? "null"}', imageTag:'${tag ?? "null"}'} does not exist within the repository with name '${repo.name}' in the registry with id '${registryId}'`,
+      400,
+    );
   }
   return image;
 }
@@ -42,7 +60,11 @@ function imageDetail(repo: Repository, image: Image, registryId: string) {
     lastRecordedPullTime: image.lastPulledAt,
     imageScanStatus: image.scanned ? { status: "COMPLETE", description: "The scan was completed successfully." } : undefined,
     imageScanFindingsSummary: image.scanned
-      ? { imageScanCompletedAt: completedAt, vulnerabilitySourceUpdatedAt: completedAt, findingSeverityCounts: severityCounts(image.findings) }
+      ? {
+          imageScanCompletedAt: completedAt,
+          vulnerabilitySourceUpdatedAt: completedAt,
+          findingSeverityCounts: severityCounts(image.findings),
+        }
       : undefined,
   };
 }
@@ -53,9 +75,21 @@ const operations: Record<string, OperationHandler> = {
     const names = input.strings("repositoryNames");
     const all = repositories(context.state.data, registryId);
     const missing = names.find((n) => !all.some((r) => r.name === n));
-    if (missing) throw new SimError("RepositoryNotFoundException", `The repository with name '${missing}' does not exist in the registry with id '${registryId}'`, 400);
+    if (missing)
+      throw new SimError(
+        "RepositoryNotFoundException",
+        `The repository with name '${missing}' does not exist in the registry with id '${registryId}'`,
+        400,
+      );
     const selected = names.length > 0 ? all.filter((r) => names.includes(r.name)) : all;
-    const page = paginate(selected, { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 100, maxPageSize: 1000, scope: `repos:${registryId}`, invalidToken });
+    const page = paginate(selected, {
+      token: input.string("nextToken"),
+      requested: input.number("maxResults"),
+      defaultPageSize: 100,
+      maxPageSize: 1000,
+      scope: `repos:${registryId}`,
+      invalidToken,
+    });
     return {
       repositories: page.items.map((r) => ({
         repositoryArn: r.arn,
@@ -77,7 +111,15 @@ const operations: Record<string, OperationHandler> = {
       registryId,
       scanningConfiguration: {
         scanType: "BASIC",
-        rules: scanned.length > 0 ? [{ scanFrequency: "SCAN_ON_PUSH", repositoryFilters: scanned.map((r) => ({ filter: r.name, filterType: "WILDCARD" })) }] : [],
+        rules:
+          scanned.length > 0
+            ? [
+                {
+                  scanFrequency: "SCAN_ON_PUSH",
+                  repositoryFilters: scanned.map((r) => ({ filter: r.name, filterType: "WILDCARD" })),
+                },
+              ]
+            : [],
       },
     };
   },
@@ -86,7 +128,14 @@ const operations: Record<string, OperationHandler> = {
     const registryId = context.principal.accountId;
     const wanted = input.objects("imageIds");
     const images = wanted.length > 0 ? wanted.map((id) => findImage(repo, id, registryId)) : repo.images;
-    const page = paginate(images, { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 100, maxPageSize: 1000, scope: `images:${repo.arn}`, invalidToken });
+    const page = paginate(images, {
+      token: input.string("nextToken"),
+      requested: input.number("maxResults"),
+      defaultPageSize: 100,
+      maxPageSize: 1000,
+      scope: `images:${repo.arn}`,
+      invalidToken,
+    });
     return { imageDetails: page.items.map((i) => imageDetail(repo, i, registryId)), nextToken: page.nextToken };
   },
   DescribeImageScanFindings: (input, context) => {
@@ -94,10 +143,21 @@ const operations: Record<string, OperationHandler> = {
     const registryId = context.principal.accountId;
     const image = findImage(repo, input.object("imageId"), registryId);
     if (!image.scanned) {
-      throw new SimError("ScanNotFoundException", `Image scan does not exist for image with '{imageDigest:'${image.digest}', imageTag:'null'}' in the registry with id '${registryId}'`, 400);
+      throw new SimError(
+        "ScanNotFoundException",
+        `Image scan does not exist for image with '{imageDigest:'${image.digest}', imageTag:'null'}' in the registry with id '${registryId}'`,
+        400,
+      );
     }
     const active = image.findings.filter((f) => f.status === "ACTIVE");
-    const page = paginate(active, { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 100, maxPageSize: 1000, scope: `findings:${image.digest}`, invalidToken });
+    const page = paginate(active, {
+      token: input.string("nextToken"),
+      requested: input.number("maxResults"),
+      defaultPageSize: 100,
+      maxPageSize: 1000,
+      scope: `findings:${image.digest}`,
+      invalidToken,
+    });
     const completedAt = new Date(image.pushedAt.getTime() + 300_000);
     return {
       registryId,

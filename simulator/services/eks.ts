@@ -16,14 +16,22 @@ const invalidToken = () => new SimError("InvalidParameterException", "The nextTo
 
 function findCluster(context: CallContext, name: string): Cluster {
   const cluster = clusters(context.state.data, context.principal.accountId).find((c) => c.name === name);
-  if (!cluster) throw new SimError("ResourceNotFoundException", `No cluster found for name: ${name}.`, 404, { clusterName: name });
+  if (!cluster)
+    throw new SimError("ResourceNotFoundException", `No cluster found for name: ${name}.`, 404, { clusterName: name });
   return cluster;
 }
 
 const operations: Record<string, OperationHandler> = {
   ListClusters: (input, context) => {
     const names = clusters(context.state.data, context.principal.accountId).map((c) => c.name);
-    const page = paginate(names, { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 100, maxPageSize: 100, scope: "clusters", invalidToken });
+    const page = paginate(names, {
+      token: input.string("nextToken"),
+      requested: input.number("maxResults"),
+      defaultPageSize: 100,
+      maxPageSize: 100,
+      scope: "clusters",
+      invalidToken,
+    });
     return { clusters: page.items, nextToken: page.nextToken };
   },
   DescribeCluster: (input, context) => {
@@ -35,9 +43,18 @@ const operations: Record<string, OperationHandler> = {
         arn: c.arn,
         createdAt: c.createdAt,
         version: c.version,
-        endpoint: `https://${c.name.replace(/[^a-z0-9]/g, "").toUpperCase().slice(0, 16)}.gr7.us-east-1.eks.amazonaws.com`,
+        endpoint: `https://${c.name
+          .replace(/[^a-z0-9]/g, "")
+          .toUpperCase()
+          .slice(0, 16)}.gr7.us-east-1.eks.amazonaws.com`,
         roleArn: `arn:aws:iam::${accountId}:role/${c.name}-cluster-role`,
-        resourcesVpcConfig: { subnetIds: [], securityGroupIds: [], endpointPublicAccess: false, endpointPrivateAccess: true, publicAccessCidrs: [] },
+        resourcesVpcConfig: {
+          subnetIds: [],
+          securityGroupIds: [],
+          endpointPublicAccess: false,
+          endpointPrivateAccess: true,
+          publicAccessCidrs: [],
+        },
         kubernetesNetworkConfig: { serviceIpv4Cidr: "172.20.0.0/16", ipFamily: "ipv4" },
         logging: { clusterLogging: [{ types: ["api", "audit", "authenticator"], enabled: true }] },
         status: "ACTIVE",
@@ -49,14 +66,28 @@ const operations: Record<string, OperationHandler> = {
   },
   ListAddons: (input, context) => {
     const c = findCluster(context, input.requiredString("clusterName"));
-    const page = paginate(c.addons.map((a) => a.name), { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 100, maxPageSize: 100, scope: `addons:${c.name}`, invalidToken });
+    const page = paginate(
+      c.addons.map((a) => a.name),
+      {
+        token: input.string("nextToken"),
+        requested: input.number("maxResults"),
+        defaultPageSize: 100,
+        maxPageSize: 100,
+        scope: `addons:${c.name}`,
+        invalidToken,
+      },
+    );
     return { addons: page.items, nextToken: page.nextToken };
   },
   DescribeAddon: (input, context) => {
     const c = findCluster(context, input.requiredString("clusterName"));
     const name = input.requiredString("addonName");
     const addon = c.addons.find((a) => a.name === name);
-    if (!addon) throw new SimError("ResourceNotFoundException", `No addon: ${name} found in cluster: ${c.name}`, 404, { clusterName: c.name, addonName: name });
+    if (!addon)
+      throw new SimError("ResourceNotFoundException", `No addon: ${name} found in cluster: ${c.name}`, 404, {
+        clusterName: c.name,
+        addonName: name,
+      });
     return {
       addon: {
         addonName: addon.name,

@@ -16,11 +16,20 @@ const invalidToken = () => new SimError("ValidationException", "The nextToken is
 const options = { experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail" } };
 
 function targets(t: ExperimentTemplate) {
-  return { [`${t.actionName}-targets`]: { resourceType: t.resourceType, resourceTags: t.targetTags, selectionMode: "PERCENT(30)" } };
+  return {
+    [`${t.actionName}-targets`]: { resourceType: t.resourceType, resourceTags: t.targetTags, selectionMode: "PERCENT(30)" },
+  };
 }
 
 function actions(t: ExperimentTemplate, state?: { status: string; reason: string }) {
-  return { [t.actionName]: { actionId: t.actionId, parameters: t.parameters, targets: { [t.resourceType.split(":").pop() === "pod" ? "Pods" : "Instances"]: `${t.actionName}-targets` }, ...(state ? { state } : {}) } };
+  return {
+    [t.actionName]: {
+      actionId: t.actionId,
+      parameters: t.parameters,
+      targets: { [t.resourceType.split(":").pop() === "pod" ? "Pods" : "Instances"]: `${t.actionName}-targets` },
+      ...(state ? { state } : {}),
+    },
+  };
 }
 
 function templateShape(t: ExperimentTemplate) {
@@ -60,9 +69,23 @@ function experimentShape(e: Experiment) {
 const operations: Record<string, OperationHandler> = {
   ListExperimentTemplates: (input, context) => {
     const { templates } = chaos(context.state.data, context.principal.accountId);
-    const page = paginate(templates, { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 20, maxPageSize: 100, scope: "templates", invalidToken });
+    const page = paginate(templates, {
+      token: input.string("nextToken"),
+      requested: input.number("maxResults"),
+      defaultPageSize: 20,
+      maxPageSize: 100,
+      scope: "templates",
+      invalidToken,
+    });
     return {
-      experimentTemplates: page.items.map((t) => ({ id: t.id, arn: t.arn, description: t.description, creationTime: t.createdAt, lastUpdateTime: t.createdAt, tags: t.tags })),
+      experimentTemplates: page.items.map((t) => ({
+        id: t.id,
+        arn: t.arn,
+        description: t.description,
+        creationTime: t.createdAt,
+        lastUpdateTime: t.createdAt,
+        tags: t.tags,
+      })),
       nextToken: page.nextToken,
     };
   },
@@ -74,8 +97,17 @@ const operations: Record<string, OperationHandler> = {
   },
   ListExperiments: (input, context) => {
     const templateId = input.string("experimentTemplateId");
-    const all = chaos(context.state.data, context.principal.accountId).experiments.filter((e) => !templateId || e.template.id === templateId);
-    const page = paginate(all, { token: input.string("nextToken"), requested: input.number("maxResults"), defaultPageSize: 20, maxPageSize: 100, scope: `experiments:${templateId ?? ""}`, invalidToken });
+    const all = chaos(context.state.data, context.principal.accountId).experiments.filter(
+      (e) => !templateId || e.template.id === templateId,
+    );
+    const page = paginate(all, {
+      token: input.string("nextToken"),
+      requested: input.number("maxResults"),
+      defaultPageSize: 20,
+      maxPageSize: 100,
+      scope: `experiments:${templateId ?? ""}`,
+      invalidToken,
+    });
     return {
       experiments: page.items.map((e) => ({
         id: e.id,

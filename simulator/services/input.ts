@@ -19,7 +19,12 @@ export class Input {
   }
 
   requiredString(name: string): string {
-    return this.string(name) ?? this.fail(`1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`);
+    return (
+      this.string(name) ??
+      this.fail(
+        `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`,
+      )
+    );
   }
 
   number(name: string): number | undefined {
@@ -41,7 +46,9 @@ export class Input {
     const value = this.raw[name];
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value.map(String);
-    return String(value).split(",").filter((s) => s.length > 0);
+    return String(value)
+      .split(",")
+      .filter((s) => s.length > 0);
   }
 
   object(name: string): Input | undefined {

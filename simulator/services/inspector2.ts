@@ -56,14 +56,25 @@ function findingsFor(context: CallContext): Finding[] {
               inspectorScore: v.score,
               fixAvailable: v.fixedIn ? "YES" : "NO",
               exploitAvailable: v.exploitAvailable ? "YES" : "NO",
-              remediation: { recommendation: { text: v.fixedIn ? `Upgrade ${v.packageName} to ${v.fixedIn}.` : "None provided" } },
+              remediation: {
+                recommendation: { text: v.fixedIn ? `Upgrade ${v.packageName} to ${v.fixedIn}.` : "None provided" },
+              },
               packageVulnerabilityDetails: {
                 vulnerabilityId: v.id,
                 source: "NVD",
                 sourceUrl: `https://nvd.nist.gov/vuln/detail/${v.id}`,
                 vendorSeverity: v.severity,
-                cvss: [{ baseScore: v.score, scoringVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", version: "3.1", source: "NVD" }],
-                vulnerablePackages: [{ name: v.packageName, version: v.version, fixedInVersion: v.fixedIn || "NotAvailable", packageManager: "OS" }],
+                cvss: [
+                  {
+                    baseScore: v.score,
+                    scoringVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                    version: "3.1",
+                    source: "NVD",
+                  },
+                ],
+                vulnerablePackages: [
+                  { name: v.packageName, version: v.version, fixedInVersion: v.fixedIn || "NotAvailable", packageManager: "OS" },
+                ],
                 referenceUrls: [`https://nvd.nist.gov/vuln/detail/${v.id}`],
               },
               resources: [
@@ -99,7 +110,10 @@ function stringFilter(criteria: Input | undefined, name: string): ((value: strin
   const equals = filters.filter((f) => (f.string("comparison") ?? "EQUALS") === "EQUALS").map((f) => f.string("value"));
   const notEquals = filters.filter((f) => f.string("comparison") === "NOT_EQUALS").map((f) => f.string("value"));
   const prefix = filters.filter((f) => f.string("comparison") === "PREFIX").map((f) => f.string("value") ?? "");
-  return (value) => (equals.length === 0 || equals.includes(value)) && !notEquals.includes(value) && (prefix.length === 0 || prefix.some((p) => value.startsWith(p)));
+  return (value) =>
+    (equals.length === 0 || equals.includes(value)) &&
+    !notEquals.includes(value) &&
+    (prefix.length === 0 || prefix.some((p) => value.startsWith(p)));
 }
 
 function dateFilter(criteria: Input | undefined, name: string): ((value: Date) => boolean) | undefined {
@@ -109,7 +123,11 @@ function dateFilter(criteria: Input | undefined, name: string): ((value: Date) =
     const n = f.number(key);
     return n === undefined ? undefined : n * 1000;
   };
-  return (value) => filters.some((f) => value.getTime() >= (bound(f, "startInclusive") ?? -Infinity) && value.getTime() <= (bound(f, "endInclusive") ?? Infinity));
+  return (value) =>
+    filters.some(
+      (f) =>
+        value.getTime() >= (bound(f, "startInclusive") ?? -Infinity) && value.getTime() <= (bound(f, "endInclusive") ?? Infinity),
+    );
 }
 
 const operations: Record<string, OperationHandler> = {
@@ -127,7 +145,11 @@ const operations: Record<string, OperationHandler> = {
     addString("resourceType", () => "AWS_ECR_CONTAINER_IMAGE");
     addString("ecrImageRepositoryName", (f) => f.repository);
     addString("vulnerabilityId", (f) => f.vulnerabilityId);
-    for (const [name, pick] of [["firstObservedAt", (f: Finding) => f.firstObservedAt], ["lastObservedAt", (f: Finding) => f.lastObservedAt], ["updatedAt", (f: Finding) => f.lastObservedAt]] as const) {
+    for (const [name, pick] of [
+      ["firstObservedAt", (f: Finding) => f.firstObservedAt],
+      ["lastObservedAt", (f: Finding) => f.lastObservedAt],
+      ["updatedAt", (f: Finding) => f.lastObservedAt],
+    ] as const) {
       const match = dateFilter(criteria, name);
       if (match) checks.push((f) => match(pick(f)));
     }
@@ -139,10 +161,21 @@ const operations: Record<string, OperationHandler> = {
       maxPageSize: 100,
       scope: `findings:${context.principal.accountId}:${JSON.stringify(input.raw.filterCriteria ?? {})}`,
       invalidToken: () => new SimError("ValidationException", "Invalid pagination token", 400, { reason: "OTHER" }),
-      tooLarge: (n) => new SimError("ValidationException", `1 validation error detected: Value '${n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100`, 400, { reason: "FIELD_VALIDATION_FAILED" }),
+      tooLarge: (n) =>
+        new SimError(
+          "ValidationException",
+          `1 validation error detected: Value '${n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100`,
+          400,
+          { reason: "FIELD_VALIDATION_FAILED" },
+        ),
     });
     return { findings: page.items.map((f) => f.record), nextToken: page.nextToken };
   },
 };
 
-export const inspector2Service: ServiceImpl = { info: SERVICES.inspector2, protocol: restJsonProtocol(routes), routes, operations };
+export const inspector2Service: ServiceImpl = {
+  info: SERVICES.inspector2,
+  protocol: restJsonProtocol(routes),
+  routes,
+  operations,
+};

@@ -10,7 +10,6 @@ import {
   ListDelegatedServicesForAccountCommand,
   ListOrganizationalUnitsForParentCommand,
   ListParentsCommand,
-  ListPoliciesCommand,
   ListRootsCommand,
   ListTargetsForPolicyCommand,
   OrganizationsClient,
@@ -69,7 +68,8 @@ describe("Organizations over awsJson1_1", () => {
 
   it("lists SCPs with real JSON documents and their targets", async () => {
     const policies = [];
-    for await (const page of paginateListPolicies({ client: org }, { Filter: "SERVICE_CONTROL_POLICY" })) policies.push(...(page.Policies ?? []));
+    for await (const page of paginateListPolicies({ client: org }, { Filter: "SERVICE_CONTROL_POLICY" }))
+      policies.push(...(page.Policies ?? []));
     expect(policies.map((p) => p.Name)).toContain("FullAWSAccess");
     const regionDeny = policies.find((p) => p.Name === "ProdRegionRestriction");
     const described = await org.send(new DescribePolicyCommand({ PolicyId: regionDeny?.Id ?? "" }));
@@ -97,7 +97,9 @@ describe("Organizations over awsJson1_1", () => {
   it("refuses member accounts and outsiders the way AWS does", async () => {
     const memberId = sim.state.organization.accounts[5]?.id ?? "";
     const member = new OrganizationsClient(clientConfig(sim, await assumeDemoRole(sim, memberId)));
-    expect((await member.send(new DescribeOrganizationCommand({}))).Organization?.MasterAccountId).toBe(sim.state.managementAccountId);
+    expect((await member.send(new DescribeOrganizationCommand({}))).Organization?.MasterAccountId).toBe(
+      sim.state.managementAccountId,
+    );
     expect(await captureError(() => member.send(new ListAccountsCommand({})))).toBeInstanceOf(AccessDeniedException);
     const outsider = new OrganizationsClient(clientConfig(sim));
     expect(await captureError(() => outsider.send(new ListRootsCommand({})))).toBeInstanceOf(AWSOrganizationsNotInUseException);

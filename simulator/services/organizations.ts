@@ -10,7 +10,9 @@ import type { CallContext, OperationHandler, ServiceImpl } from "./types";
 const PAGE = { defaultPageSize: 20, maxPageSize: 20 };
 
 function invalidToken(): SimError {
-  return new SimError("InvalidInputException", "The provided pagination token is invalid.", 400, { Reason: "INVALID_NEXT_TOKEN" });
+  return new SimError("InvalidInputException", "The provided pagination token is invalid.", 400, {
+    Reason: "INVALID_NEXT_TOKEN",
+  });
 }
 
 function tooLarge(requested: number): SimError {
@@ -39,7 +41,14 @@ function managementOnly(context: CallContext): Organization {
 }
 
 function page<T>(input: Input, items: readonly T[], scope: string) {
-  return paginate(items, { ...PAGE, token: input.string("NextToken"), requested: input.number("MaxResults"), scope, invalidToken, tooLarge });
+  return paginate(items, {
+    ...PAGE,
+    token: input.string("NextToken"),
+    requested: input.number("MaxResults"),
+    scope,
+    invalidToken,
+    tooLarge,
+  });
 }
 
 function requireParent(org: Organization, parentId: string): void {
@@ -71,14 +80,22 @@ const operations: Record<string, OperationHandler> = {
     const org = managementOnly(context);
     const parentId = input.requiredString("ParentId");
     requireParent(org, parentId);
-    const result = page(input, org.accounts.filter((a) => a.parentId === parentId), `accounts:${parentId}`);
+    const result = page(
+      input,
+      org.accounts.filter((a) => a.parentId === parentId),
+      `accounts:${parentId}`,
+    );
     return { Accounts: result.items.map(accountShape), NextToken: result.nextToken };
   },
   ListOrganizationalUnitsForParent: (input, context) => {
     const org = managementOnly(context);
     const parentId = input.requiredString("ParentId");
     requireParent(org, parentId);
-    const result = page(input, org.units.filter((u) => u.parentId === parentId), `units:${parentId}`);
+    const result = page(
+      input,
+      org.units.filter((u) => u.parentId === parentId),
+      `units:${parentId}`,
+    );
     return { OrganizationalUnits: result.items.map(unitShape), NextToken: result.nextToken };
   },
   ListChildren: (input, context) => {
@@ -86,7 +103,8 @@ const operations: Record<string, OperationHandler> = {
     const parentId = input.requiredString("ParentId");
     requireParent(org, parentId);
     const type = input.requiredString("ChildType");
-    const ids = type === "ACCOUNT" ? org.accounts.filter((a) => a.parentId === parentId) : org.units.filter((u) => u.parentId === parentId);
+    const ids =
+      type === "ACCOUNT" ? org.accounts.filter((a) => a.parentId === parentId) : org.units.filter((u) => u.parentId === parentId);
     const result = page(input, ids, `children:${parentId}:${type}`);
     return { Children: result.items.map((c) => ({ Id: c.id, Type: type })), NextToken: result.nextToken };
   },
@@ -94,9 +112,17 @@ const operations: Record<string, OperationHandler> = {
     const org = managementOnly(context);
     const childId = input.requiredString("ChildId");
     const parentId = org.accountById.get(childId)?.parentId ?? org.units.find((u) => u.id === childId)?.parentId;
-    if (!parentId) throw new SimError("ChildNotFoundException", "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.", 400);
+    if (!parentId)
+      throw new SimError(
+        "ChildNotFoundException",
+        "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.",
+        400,
+      );
     const result = page(input, [parentId], `parents:${childId}`);
-    return { Parents: result.items.map((id) => ({ Id: id, Type: id === org.rootId ? "ROOT" : "ORGANIZATIONAL_UNIT" })), NextToken: result.nextToken };
+    return {
+      Parents: result.items.map((id) => ({ Id: id, Type: id === org.rootId ? "ROOT" : "ORGANIZATIONAL_UNIT" })),
+      NextToken: result.nextToken,
+    };
   },
   ListPolicies: (input, context) => {
     const org = managementOnly(context);
@@ -112,21 +138,25 @@ const operations: Record<string, OperationHandler> = {
   },
   DescribePolicy: (input, context) => {
     const policy = managementOnly(context).policies.find((p) => p.id === input.requiredString("PolicyId"));
-    if (!policy) throw new SimError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 400);
+    if (!policy)
+      throw new SimError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 400);
     return { Policy: { PolicySummary: policySummary(policy), Content: policy.content } };
   },
   ListTargetsForPolicy: (input, context) => {
     const org = managementOnly(context);
     const policyId = input.requiredString("PolicyId");
     const policy = org.policies.find((p) => p.id === policyId);
-    if (!policy) throw new SimError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 400);
+    if (!policy)
+      throw new SimError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 400);
     const result = page(input, policy.targets, `targets:${policyId}`);
     return { Targets: result.items.map((t) => targetShape(org, t.targetId, t.type)), NextToken: result.nextToken };
   },
   ListDelegatedAdministrators: (input, context) => {
     const org = managementOnly(context);
     const principal = input.string("ServicePrincipal");
-    const ids = [...new Set(org.delegatedAdmins.filter((d) => !principal || d.servicePrincipal === principal).map((d) => d.accountId))];
+    const ids = [
+      ...new Set(org.delegatedAdmins.filter((d) => !principal || d.servicePrincipal === principal).map((d) => d.accountId)),
+    ];
     const result = page(input, ids, `delegated:${principal ?? ""}`);
     const admins = result.items.flatMap((id) => {
       const account = org.accountById.get(id);
@@ -140,10 +170,17 @@ const operations: Record<string, OperationHandler> = {
     const accountId = input.requiredString("AccountId");
     const services = org.delegatedAdmins.filter((d) => d.accountId === accountId);
     if (services.length === 0) {
-      throw new SimError("AccountNotRegisteredException", "The provided account is not a registered delegated administrator for your organization.", 400);
+      throw new SimError(
+        "AccountNotRegisteredException",
+        "The provided account is not a registered delegated administrator for your organization.",
+        400,
+      );
     }
     const result = page(input, services, `delegated-services:${accountId}`);
-    return { DelegatedServices: result.items.map((d) => ({ ServicePrincipal: d.servicePrincipal, DelegationEnabledDate: d.enabledAt })), NextToken: result.nextToken };
+    return {
+      DelegatedServices: result.items.map((d) => ({ ServicePrincipal: d.servicePrincipal, DelegationEnabledDate: d.enabledAt })),
+      NextToken: result.nextToken,
+    };
   },
 };
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { SimError } from "../errors";
+import { type SimError } from "../errors";
 
 export interface PageOptions {
   token: string | undefined;

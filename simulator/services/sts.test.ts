@@ -35,7 +35,12 @@ describe("STS over awsQuery", () => {
   it("returns an expiration derived from DurationSeconds", async () => {
     const sts = new STSClient(clientConfig(sim));
     const result = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${managementId}:role/LadderReadOnly`, RoleSessionName: "s1", ExternalId: DEMO_EXTERNAL_ID, DurationSeconds: 900 }),
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${managementId}:role/LadderReadOnly`,
+        RoleSessionName: "s1",
+        ExternalId: DEMO_EXTERNAL_ID,
+        DurationSeconds: 900,
+      }),
     );
     const expiresIn = (result.Credentials?.Expiration?.getTime() ?? 0) - Date.now();
     expect(expiresIn).toBeGreaterThan(890_000);
@@ -48,16 +53,26 @@ describe("STS over awsQuery", () => {
   ])("refuses %s with AccessDenied", async (_label, externalId) => {
     const sts = new STSClient(clientConfig(sim));
     const roleArn = `arn:aws:iam::${managementId}:role/LadderReadOnly`;
-    const error = await captureError(() => sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "x1", ExternalId: externalId })));
+    const error = await captureError(() =>
+      sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "x1", ExternalId: externalId })),
+    );
     expect(error.name).toBe("AccessDenied");
     expect(error.$metadata?.httpStatusCode).toBe(403);
-    expect(error.message).toBe(`User: ${sim.state.appPrincipal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    expect(error.message).toBe(
+      `User: ${sim.state.appPrincipal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    );
   });
 
   it("refuses an unknown role", async () => {
     const sts = new STSClient(clientConfig(sim));
     const error = await captureError(() =>
-      sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::123456789012:role/Nope", RoleSessionName: "x1", ExternalId: DEMO_EXTERNAL_ID })),
+      sts.send(
+        new AssumeRoleCommand({
+          RoleArn: "arn:aws:iam::123456789012:role/Nope",
+          RoleSessionName: "x1",
+          ExternalId: DEMO_EXTERNAL_ID,
+        }),
+      ),
     );
     expect(error.name).toBe("AccessDenied");
   });
@@ -65,7 +80,14 @@ describe("STS over awsQuery", () => {
   it("rejects DurationSeconds outside 900..43200", async () => {
     const sts = new STSClient(clientConfig(sim));
     const error = await captureError(() =>
-      sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${managementId}:role/LadderReadOnly`, RoleSessionName: "x1", ExternalId: DEMO_EXTERNAL_ID, DurationSeconds: 60 })),
+      sts.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${managementId}:role/LadderReadOnly`,
+          RoleSessionName: "x1",
+          ExternalId: DEMO_EXTERNAL_ID,
+          DurationSeconds: 60,
+        }),
+      ),
     );
     expect(error.name).toBe("ValidationError");
   });
@@ -83,7 +105,9 @@ describe("STS over awsQuery", () => {
     try {
       const credentials = await assumeDemoRole(sim, managementId);
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      const error = await captureError(() => new STSClient(clientConfig(sim, credentials)).send(new GetCallerIdentityCommand({})));
+      const error = await captureError(() =>
+        new STSClient(clientConfig(sim, credentials)).send(new GetCallerIdentityCommand({})),
+      );
       expect(error.name).toBe("ExpiredToken");
       expect(error.message).toBe("The security token included in the request is expired");
     } finally {
@@ -94,12 +118,16 @@ describe("STS over awsQuery", () => {
 
   it("refuses unknown access keys and bad signatures", async () => {
     const unknown = await captureError(() =>
-      new STSClient(clientConfig(sim, { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "x" })).send(new GetCallerIdentityCommand({})),
+      new STSClient(clientConfig(sim, { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "x" })).send(
+        new GetCallerIdentityCommand({}),
+      ),
     );
     expect(unknown.name).toBe("InvalidClientTokenId");
     expect(unknown.$metadata?.httpStatusCode).toBe(403);
     const badSecret = await captureError(() =>
-      new STSClient(clientConfig(sim, { accessKeyId: sim.state.appPrincipal.accessKeyId, secretAccessKey: "wrong" })).send(new GetCallerIdentityCommand({})),
+      new STSClient(clientConfig(sim, { accessKeyId: sim.state.appPrincipal.accessKeyId, secretAccessKey: "wrong" })).send(
+        new GetCallerIdentityCommand({}),
+      ),
     );
     expect(badSecret.name).toBe("SignatureDoesNotMatch");
   });

@@ -25,22 +25,35 @@ function assumeRole(input: Input, context: CallContext): unknown {
   const sessionName = input.requiredString("RoleSessionName");
   if (sessionName.length < 2 || sessionName.length > 64) {
     const bound = sessionName.length < 2 ? "greater than or equal to 2" : "less than or equal to 64";
-    throw validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${bound}`);
+    throw validation(
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${bound}`,
+    );
   }
   if (!/^[\w+=,.@-]+$/.test(sessionName)) {
-    throw validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    throw validation(
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   const duration = input.number("DurationSeconds") ?? DEFAULT_DURATION_SECONDS;
   if (duration < MIN_SESSION_SECONDS || duration > MAX_SESSION_SECONDS) {
-    const bound = duration < MIN_SESSION_SECONDS ? `greater than or equal to ${MIN_SESSION_SECONDS}` : `less than or equal to ${MAX_SESSION_SECONDS}`;
-    throw validation(`1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${bound}`);
+    const bound =
+      duration < MIN_SESSION_SECONDS
+        ? `greater than or equal to ${MIN_SESSION_SECONDS}`
+        : `less than or equal to ${MAX_SESSION_SECONDS}`;
+    throw validation(
+      `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${bound}`,
+    );
   }
   const { state, principal } = context;
   const role = state.findRole(roleArn);
   const externalId = input.string("ExternalId");
   const externalIdMatches = role?.externalId === undefined || role.externalId === externalId;
   if (!role || !isTrusted(role, principal) || !externalIdMatches) {
-    throw new SimError("AccessDenied", `User: ${principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+    throw new SimError(
+      "AccessDenied",
+      `User: ${principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
   }
   if (duration > role.maxSessionDurationSeconds) {
     throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
