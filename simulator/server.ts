@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { authenticate } from "./auth";
+import { CONTROL_PREFIX, handleControl } from "./control";
 import { SimError } from "./errors";
 import { accessDenied } from "./faults";
 import type { RawRequest, ReplyContext } from "./protocols/types";
@@ -13,7 +14,8 @@ import type { SimulatorState } from "./state";
 
 export function createSimulatorServer(state: SimulatorState): Server {
   return createServer((req, res) => {
-    handleRequest(state, req, res).catch((error: unknown) => {
+    const handle = req.url?.startsWith(CONTROL_PREFIX) ? handleControl : handleRequest;
+    handle(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end(error instanceof Error ? error.message : "internal error");
     });

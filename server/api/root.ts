@@ -1,3 +1,4 @@
+import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { membersRouter } from "./routers/members";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   tokens: tokensRouter,
   audit: auditRouter,
+  accounts: accountsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -64,6 +64,15 @@ export async function main(argv: string[]): Promise<number> {
     .option("--expires-in-days <days>", "expiry in days (default: never)", positiveInt)
     .action((o: { workspace: string; role: string; name?: string; expiresInDays?: number }) => withDatabase(() => createTokenCommand(o)));
 
+  program
+    .command("simulator")
+    .description("run the local AWS simulator (LADDER_SIM_PORT, default 4566; LADDER_SIM_SEED; LADDER_SIM_SIZE accounts)")
+    .action(async () => {
+      const { runSimulatorCli } = await import("~/simulator/main");
+      await runSimulatorCli();
+      await new Promise(() => undefined);
+    });
+
   try {
     await program.parseAsync(argv);
     return 0;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { env } from "~/server/env";
 import { buildApp, isBuildCurrent } from "./build";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./database";
+import { startDemoSimulator } from "./demo";
 
 const log = (line: string) => console.log(`ladder: ${line}`);
 
@@ -33,6 +34,13 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   };
   // The embedded default is a single-person set-up: its local sign-in stays on unless refused.
   if (database.isEmbedded && process.env.LADDER_ALLOW_LOCAL_LOGIN === undefined) childEnv.LADDER_ALLOW_LOCAL_LOGIN = "1";
+
+  const demo = await startDemoSimulator(database.isEmbedded, log);
+  if (demo) {
+    Object.assign(childEnv, demo.env);
+    delete childEnv.AWS_SESSION_TOKEN;
+    delete childEnv.AWS_PROFILE;
+  }
 
   const next = path.join("node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [next, opts.dev ? "dev" : "start", "-p", String(e.PORT)], {
@@ -69,6 +77,7 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  await demo?.close();
   await stopDatabase();
   if (!stopping && code !== 0) throw new Error(`The Next.js server exited with code ${code}.`);
   log("stopped.");

@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SimulatorState } from "./state";
+
+// Not an AWS API: the demo's stand-in for "the customer deploys Ladder's CloudFormation stack
+// (and StackSet)", so the demo organisation is connected through the real onboarding path
+// with the External ID the app generated.
+export const CONTROL_PREFIX = "/_simulator/";
+
+interface DeployStackInput {
+  externalId?: unknown;
+  roleName?: unknown;
+  trustedPrincipalArn?: unknown;
+  // Default: every account of the organisation (management stack plus StackSet).
+  accountIds?: unknown;
+  // Actions the role's policy leaves out, to show a role missing permissions.
+  deniedActions?: unknown;
+}
+
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : undefined;
+
+export async function handleControl(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  const path = (req.url ?? "").split("?")[0];
+  if (req.method === "GET" && path === `${CONTROL_PREFIX}organization`) {
+    const org = state.organization;
+    reply(200, { organizationId: org.id, managementAccountId: org.managementAccount.id, accounts: org.accounts.length });
+    return;
+  }
+  if (req.method === "POST" && path === `${CONTROL_PREFIX}stacks`) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let input: DeployStackInput;
+    try {
+      input = JSON.parse(Buffer.concat(chunks).toString("utf8")) as DeployStackInput;
+    } catch {
+      reply(400, { error: "body must be JSON" });
+      return;
+    }
+    if (typeof input.externalId !== "string" || input.externalId.length < 32 || typeof input.roleName !== "string") {
+      reply(400, { error: "externalId (32+ characters) and roleName are required" });
+      return;
+    }
+    const trusted = typeof input.trustedPrincipalArn === "string" ? input.trustedPrincipalArn : undefined;
+    const only = strings(input.accountIds);
+    const accounts = state.organization.accounts.filter((account) => !only || only.includes(account.id));
+    const roles = accounts.map((account) =>
+      state.registerRole({
+        accountId: account.id,
+        roleName: input.roleName as string,
+        externalId: input.externalId as string,
+        trustedPrincipalArn: trusted,
+        permissions: strings(input.deniedActions),
+      }),
+    );
+    reply(200, { managementAccountId: state.managementAccountId, roleArns: roles.map((r) => r.arn) });
+    return;
+  }
+  reply(404, { error: `no simulator control route ${req.method} ${path}` });
+}
