@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import path from "node:path";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/server/db/embedded";
 import { migrateDatabase } from "~/server/db/migrate";
 
@@ -10,12 +13,31 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+// Each run gets its own throw-away cluster on a free port, so test runs never collide.
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env.LADDER_TEST_PG_URL;
   if (external) return { adminUrl: external, stop: async () => undefined };
-  const port = Number(process.env.LADDER_TEST_PG_PORT ?? 54339);
-  const server = await startEmbeddedPostgres({ dataDir: ".data/test-postgres", port });
-  return { adminUrl: server.adminUrl, stop: () => server.stop() };
+  const port = process.env.LADDER_TEST_PG_PORT ? Number(process.env.LADDER_TEST_PG_PORT) : await freePort();
+  const dataDir = path.join(".data", "test-postgres", `${process.pid}-${port}`);
+  const server = await startEmbeddedPostgres({ dataDir, port });
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function databaseUrlFor(adminUrl: string, database: string): string {
