@@ -55,7 +55,10 @@ test("an admin creates a token, sees it once, uses it from CI, and revokes it", 
   await page.reload();
   await expect(page.getByLabel("New token")).toHaveCount(0);
   await expect(page.getByText(token)).toHaveCount(0);
-  await page.getByRole("button", { name: /revoke/i }).first().click();
+  await page
+    .getByRole("button", { name: /revoke/i })
+    .first()
+    .click();
   const confirm = page.getByRole("button", { name: /confirm|yes, revoke/i });
   if (await confirm.count()) await confirm.first().click();
   await expect(page.getByText(/revoked/i).first()).toBeVisible();

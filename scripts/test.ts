@@ -43,7 +43,13 @@ async function main(): Promise<number> {
   const server = await startTestServer();
   try {
     const env = { LADDER_TEST_PG_URL: server.adminUrl };
-    ok = step("unit and integration", `${bin}/vitest`, ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`], env) && ok;
+    ok =
+      step(
+        "unit and integration",
+        `${bin}/vitest`,
+        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`],
+        env,
+      ) && ok;
     countVitest();
 
     const e2e = await createFreshDatabase(server.adminUrl, "ladder_e2e");

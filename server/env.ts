@@ -26,7 +26,10 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
   // The IAM principal customers' roles must trust; read from STS when not given.
-  LADDER_AWS_PRINCIPAL_ARN: z.string().regex(/^arn:aws[\w-]*:(iam|sts)::\d{12}:/, "must be an IAM or STS ARN").optional(),
+  LADDER_AWS_PRINCIPAL_ARN: z
+    .string()
+    .regex(/^arn:aws[\w-]*:(iam|sts)::\d{12}:/, "must be an IAM or STS ARN")
+    .optional(),
   // An S3 copy of the role template (`npx ladder template`), for CloudFormation quick-create links.
   LADDER_TEMPLATE_URL: z.string().url().optional(),
   // Set by `npm start` when it runs the AWS simulator for the demo organisation.

@@ -14,7 +14,10 @@ export const connectAccountInput = accountRef.extend({
 });
 export const connectMembersInput = workspaceInput.extend({
   organizationRef: z.string().min(1),
-  accountIds: z.array(z.string().regex(/^\d{12}$/, "An AWS account id has 12 digits.")).min(1, "Pick at least one account.").max(5000),
+  accountIds: z
+    .array(z.string().regex(/^\d{12}$/, "An AWS account id has 12 digits."))
+    .min(1, "Pick at least one account.")
+    .max(5000),
   roleName: z
     .string()
     .trim()

@@ -52,9 +52,21 @@ export async function reverifyAccount(opts: { workspaceId: string; workspaceSlug
   forgetRoleCredentials(account.roleArn);
   let data: Prisma.AwsAccountUpdateInput;
   try {
-    const verified = await verifyRole({ roleArn: account.roleArn, externalId: account.externalId, sessionName: sessionNameFor("verify", opts.workspaceSlug) });
-    const results = await probeCapabilities({ credentials: verified.credentials, isManagementAccount: account.kind === "organization" });
-    data = { status: "connected", capabilities: results as unknown as Prisma.InputJsonArray, lastVerifiedAt: new Date(), lastError: null };
+    const verified = await verifyRole({
+      roleArn: account.roleArn,
+      externalId: account.externalId,
+      sessionName: sessionNameFor("verify", opts.workspaceSlug),
+    });
+    const results = await probeCapabilities({
+      credentials: verified.credentials,
+      isManagementAccount: account.kind === "organization",
+    });
+    data = {
+      status: "connected",
+      capabilities: results as unknown as Prisma.InputJsonArray,
+      lastVerifiedAt: new Date(),
+      lastError: null,
+    };
   } catch (error) {
     data = { status: "failed", lastVerifiedAt: new Date(), lastError: (error as Error).message };
   }
@@ -72,7 +84,12 @@ export async function reverifyAccount(opts: { workspaceId: string; workspaceSlug
   return getOnboarding(opts);
 }
 
-export async function setAccountEnvironment(opts: { workspaceId: string; actor: Actor; accountRef: string; environment: Environment | null }) {
+export async function setAccountEnvironment(opts: {
+  workspaceId: string;
+  actor: Actor;
+  accountRef: string;
+  environment: Environment | null;
+}) {
   const account = await findAccount(opts);
   await db.$transaction(async (tx) => {
     await tx.awsAccount.update({ where: { id: account.id }, data: { environment: opts.environment, environmentSource: "user" } });
@@ -100,7 +117,10 @@ export async function removeAccount(opts: { workspaceId: string; actor: Actor; a
     await tx.awsAccount.delete({ where: { id: account.id } });
     if (account.kind === "organization" && account.organizationRefId) {
       // The organisation's members were reachable only through its management account's External ID.
-      await tx.awsAccount.updateMany({ where: { workspaceId: opts.workspaceId, organizationRefId: account.organizationRefId }, data: { organizationRefId: null } });
+      await tx.awsAccount.updateMany({
+        where: { workspaceId: opts.workspaceId, organizationRefId: account.organizationRefId },
+        data: { organizationRefId: null },
+      });
       await tx.awsOrganization.deleteMany({ where: { id: account.organizationRefId, workspaceId: opts.workspaceId } });
     }
     await recordAudit(tx, {

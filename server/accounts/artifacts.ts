@@ -27,7 +27,11 @@ export type OnboardingArtifacts =
   | { ready: false; problem: string };
 
 // Everything the user needs to create the read-only role for one External ID.
-export async function onboardingArtifacts(opts: { externalId: string; kind: "account" | "organization"; workspaceSlug: string }): Promise<OnboardingArtifacts> {
+export async function onboardingArtifacts(opts: {
+  externalId: string;
+  kind: "account" | "organization";
+  workspaceSlug: string;
+}): Promise<OnboardingArtifacts> {
   let principalArn: string;
   try {
     principalArn = await appPrincipalArn();
@@ -36,7 +40,13 @@ export async function onboardingArtifacts(opts: { externalId: string; kind: "acc
     throw error;
   }
   const templateUrl = env().LADDER_TEMPLATE_URL;
-  const params: TemplateParams = { externalId: opts.externalId, appPrincipalArn: principalArn, roleName: defaultRoleName, workspaceSlug: opts.workspaceSlug, templateUrl };
+  const params: TemplateParams = {
+    externalId: opts.externalId,
+    appPrincipalArn: principalArn,
+    roleName: defaultRoleName,
+    workspaceSlug: opts.workspaceSlug,
+    templateUrl,
+  };
   return {
     ready: true,
     principalArn,

@@ -18,16 +18,26 @@ export function isDemoAvailable(): boolean {
 export async function connectDemoOrganization(opts: { workspaceId: string; workspaceSlug: string; actor: Actor }) {
   const controlUrl = env().LADDER_SIM_CONTROL_URL;
   if (!isDemoAvailable() || !controlUrl) {
-    throw new AppError("BAD_REQUEST", "The demo organisation is only available when Ladder runs with its AWS simulator (npm start on the embedded database).");
+    throw new AppError(
+      "BAD_REQUEST",
+      "The demo organisation is only available when Ladder runs with its AWS simulator (npm start on the embedded database).",
+    );
   }
-  const existing = await db.awsOrganization.findFirst({ where: { workspaceId: opts.workspaceId, isDemo: true }, select: { id: true } });
+  const existing = await db.awsOrganization.findFirst({
+    where: { workspaceId: opts.workspaceId, isDemo: true },
+    select: { id: true },
+  });
   if (existing) throw new AppError("CONFLICT", "The demo organisation is already connected to this workspace.");
 
   const pending = await startOnboarding({ workspaceId: opts.workspaceId, actor: opts.actor, kind: "organization", isDemo: true });
   const response = await fetch(new URL("/_simulator/stacks", controlUrl), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ externalId: pending.externalId, roleName: defaultRoleName, trustedPrincipalArn: await appPrincipalArn() }),
+    body: JSON.stringify({
+      externalId: pending.externalId,
+      roleName: defaultRoleName,
+      trustedPrincipalArn: await appPrincipalArn(),
+    }),
   });
   if (!response.ok) throw new AppError("BAD_REQUEST", `The AWS simulator refused the demo stack: ${await response.text()}`);
   const deployed = (await response.json()) as { managementAccountId: string };

@@ -60,7 +60,9 @@ export async function connectMembers(opts: {
   roleName: string;
 }) {
   const { organization, management } = await managementOf(opts.workspaceId, opts.organizationRef);
-  const tree = await readOrganizationTree(roleCredentials({ ...management, sessionName: sessionNameFor("discover", opts.workspaceSlug) }));
+  const tree = await readOrganizationTree(
+    roleCredentials({ ...management, sessionName: sessionNameFor("discover", opts.workspaceSlug) }),
+  );
   const byId = new Map(tree.accounts.map((a) => [a.accountId, a]));
   const unknown = opts.accountIds.filter((id) => !byId.has(id));
   if (unknown.length) throw new AppError("BAD_REQUEST", `Not in this organisation: ${unknown.join(", ")}.`, "accountIds");
@@ -68,7 +70,8 @@ export async function connectMembers(opts: {
   const queue = [...new Set(opts.accountIds)].filter((id) => id !== organization.managementAccountId);
   const results: { accountId: string; status: "connected" | "failed"; error?: string }[] = [];
   const worker = async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) results.push(await connectMember({ ...opts, organization, management, member: byId.get(id)! }));
+    for (let id = queue.shift(); id; id = queue.shift())
+      results.push(await connectMember({ ...opts, organization, management, member: byId.get(id)! }));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   await db.awsOrganization.update({ where: { id: organization.id }, data: { memberRoleName: opts.roleName } });
@@ -110,16 +113,37 @@ async function connectMember(opts: {
     where: { workspaceId: opts.workspaceId, accountId: opts.member.accountId },
     select: { id: true, environmentSource: true },
   });
-  const environment = existing?.environmentSource === "user" ? {} : { environment: inferEnvironment(opts.member.ouPath), environmentSource: "ou" };
+  const environment =
+    existing?.environmentSource === "user" ? {} : { environment: inferEnvironment(opts.member.ouPath), environmentSource: "ou" };
   try {
-    const verified = await verifyRole({ roleArn, externalId: base.externalId, sessionName: sessionNameFor("verify", opts.workspaceSlug) });
-    const capabilities = (await probeCapabilities({ credentials: verified.credentials, isManagementAccount: false })) as unknown as Prisma.InputJsonArray;
-    const data = { ...base, ...environment, status: "connected" as const, capabilities, lastVerifiedAt: new Date(), lastError: null };
+    const verified = await verifyRole({
+      roleArn,
+      externalId: base.externalId,
+      sessionName: sessionNameFor("verify", opts.workspaceSlug),
+    });
+    const capabilities = (await probeCapabilities({
+      credentials: verified.credentials,
+      isManagementAccount: false,
+    })) as unknown as Prisma.InputJsonArray;
+    const data = {
+      ...base,
+      ...environment,
+      status: "connected" as const,
+      capabilities,
+      lastVerifiedAt: new Date(),
+      lastError: null,
+    };
     await saveMember(opts, existing?.id, data);
     return { accountId: opts.member.accountId, status: "connected" as const };
   } catch (error) {
     const message = (error as Error).message;
-    await saveMember(opts, existing?.id, { ...base, ...environment, status: "failed", lastError: message, lastVerifiedAt: new Date() });
+    await saveMember(opts, existing?.id, {
+      ...base,
+      ...environment,
+      status: "failed",
+      lastError: message,
+      lastVerifiedAt: new Date(),
+    });
     return { accountId: opts.member.accountId, status: "failed" as const, error: message };
   }
 }
@@ -130,5 +154,8 @@ async function saveMember(
   data: Omit<Prisma.AwsAccountUncheckedCreateInput, "workspaceId">,
 ) {
   if (existingId) await db.awsAccount.update({ where: { id: existingId }, data });
-  else await db.awsAccount.create({ data: { ...data, workspaceId: opts.workspaceId, accountId: opts.member.accountId, addedById: opts.actor.userId ?? null } });
+  else
+    await db.awsAccount.create({
+      data: { ...data, workspaceId: opts.workspaceId, accountId: opts.member.accountId, addedById: opts.actor.userId ?? null },
+    });
 }

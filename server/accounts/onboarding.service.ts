@@ -13,7 +13,12 @@ import { inferEnvironment } from "./environment";
 // 30 random bytes: 40 URL-safe characters, inside the pattern STS allows for External IDs.
 export const newExternalId = () => randomBytes(30).toString("base64url");
 
-export async function startOnboarding(opts: { workspaceId: string; actor: Actor; kind: "account" | "organization"; isDemo?: boolean }) {
+export async function startOnboarding(opts: {
+  workspaceId: string;
+  actor: Actor;
+  kind: "account" | "organization";
+  isDemo?: boolean;
+}) {
   return db.$transaction(async (tx) => {
     const account = await tx.awsAccount.create({
       data: {
@@ -40,7 +45,16 @@ export async function startOnboarding(opts: { workspaceId: string; actor: Actor;
 export async function findAccount(opts: { workspaceId: string; accountRef: string }) {
   const account = await db.awsAccount.findFirst({
     where: { id: opts.accountRef, workspaceId: opts.workspaceId },
-    select: { id: true, kind: true, externalId: true, status: true, accountId: true, roleArn: true, isDemo: true, organizationRefId: true },
+    select: {
+      id: true,
+      kind: true,
+      externalId: true,
+      status: true,
+      accountId: true,
+      roleArn: true,
+      isDemo: true,
+      organizationRefId: true,
+    },
   });
   if (!account) throw notFound("That AWS account");
   return account;
@@ -50,7 +64,13 @@ const capabilityJson = (results: ProbeResult[]) => results as unknown as Prisma.
 
 // Verifies the pasted role and records what it can read. A failed check changes nothing but
 // the error shown next to the pending account, so the user can fix the stack and retry.
-export async function connectAccount(opts: { workspaceId: string; actor: Actor; accountRef: string; roleArn: string; workspaceSlug: string }) {
+export async function connectAccount(opts: {
+  workspaceId: string;
+  actor: Actor;
+  accountRef: string;
+  roleArn: string;
+  workspaceSlug: string;
+}) {
   const pending = await findAccount(opts);
   const role = parseRoleArn(opts.roleArn);
   const duplicate = await db.awsAccount.findFirst({
@@ -61,7 +81,11 @@ export async function connectAccount(opts: { workspaceId: string; actor: Actor; 
 
   let verified;
   try {
-    verified = await verifyRole({ roleArn: role.arn, externalId: pending.externalId, sessionName: sessionNameFor("verify", opts.workspaceSlug) });
+    verified = await verifyRole({
+      roleArn: role.arn,
+      externalId: pending.externalId,
+      sessionName: sessionNameFor("verify", opts.workspaceSlug),
+    });
   } catch (error) {
     await db.awsAccount.update({ where: { id: pending.id }, data: { lastError: (error as Error).message } });
     throw error;
@@ -69,7 +93,14 @@ export async function connectAccount(opts: { workspaceId: string; actor: Actor; 
   const isManagement = pending.kind === "organization";
   const results = await probeCapabilities({ credentials: verified.credentials, isManagementAccount: isManagement });
   let organization: { id: string; ouPath: string | null; name: string | null } | undefined;
-  if (isManagement) organization = await registerOrganization({ ...opts, pendingId: pending.id, isDemo: pending.isDemo, credentials: verified.credentials, results });
+  if (isManagement)
+    organization = await registerOrganization({
+      ...opts,
+      pendingId: pending.id,
+      isDemo: pending.isDemo,
+      credentials: verified.credentials,
+      results,
+    });
 
   return db.$transaction(async (tx) => {
     const account = await tx.awsAccount.update({

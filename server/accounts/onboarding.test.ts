@@ -11,7 +11,8 @@ function deployRole(accountId: string, externalId: string, deniedActions: string
   return `arn:aws:iam::${accountId}:role/LadderReadOnly`;
 }
 
-const memberAccounts = () => sim.current.state.organization.accounts.filter((a) => a.id !== sim.current.state.managementAccountId);
+const memberAccounts = () =>
+  sim.current.state.organization.accounts.filter((a) => a.id !== sim.current.state.managementAccountId);
 
 describe("onboarding a single account", () => {
   it("issues an External ID, verifies the role and records what each permission unlocks", async () => {
@@ -49,7 +50,9 @@ describe("onboarding a single account", () => {
   it("refuses a malformed ARN, a missing role and a second copy of the same account", async () => {
     const { caller, slug } = await workspaceWithOwner("Arns");
     const pending = await caller.accounts.start({ workspace: slug, kind: "account" });
-    await expect(caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn: "arn:aws:iam::12:role/x" })).rejects.toMatchObject({
+    await expect(
+      caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn: "arn:aws:iam::12:role/x" }),
+    ).rejects.toMatchObject({
       message: "“12” is not an AWS account id: it must be exactly 12 digits.",
     });
     await expect(
@@ -57,7 +60,11 @@ describe("onboarding a single account", () => {
     ).rejects.toMatchObject({ message: expect.stringContaining("Either the role does not exist") });
 
     const account = memberAccounts()[2]!;
-    await caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn: deployRole(account.id, pending.externalId) });
+    await caller.accounts.connect({
+      workspace: slug,
+      accountRef: pending.id,
+      roleArn: deployRole(account.id, pending.externalId),
+    });
     const again = await caller.accounts.start({ workspace: slug, kind: "account" });
     await expect(
       caller.accounts.connect({ workspace: slug, accountRef: again.id, roleArn: deployRole(account.id, again.externalId) }),
@@ -70,7 +77,9 @@ describe("onboarding a single account", () => {
     const roleArn = deployRole(memberAccounts()[3]!.id, pending.externalId);
     const fault = sim.current.state.addFault({ kind: "throttle", service: "sts", action: "AssumeRole", times: 2 });
     try {
-      await expect(caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn })).resolves.toMatchObject({ status: "connected" });
+      await expect(caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn })).resolves.toMatchObject({
+        status: "connected",
+      });
     } finally {
       sim.current.state.faults.remove(fault);
     }
@@ -83,7 +92,11 @@ describe("onboarding a single account", () => {
     process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:9";
     try {
       await expect(
-        caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn: "arn:aws:iam::123456789012:role/LadderReadOnly" }),
+        caller.accounts.connect({
+          workspace: slug,
+          accountRef: pending.id,
+          roleArn: "arn:aws:iam::123456789012:role/LadderReadOnly",
+        }),
       ).rejects.toMatchObject({ message: expect.stringContaining("cannot reach AWS STS") });
     } finally {
       process.env.AWS_ENDPOINT_URL = endpoint;
@@ -96,7 +109,11 @@ describe("onboarding an organisation", () => {
     const { caller, slug } = await workspaceWithOwner("Org");
     const pending = await caller.accounts.start({ workspace: slug, kind: "organization" });
     const management = sim.current.state.managementAccountId;
-    const connected = await caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn: deployRole(management, pending.externalId) });
+    const connected = await caller.accounts.connect({
+      workspace: slug,
+      accountRef: pending.id,
+      roleArn: deployRole(management, pending.externalId),
+    });
     expect(connected.capabilities.every((c) => c.status === "ok")).toBe(true);
     const organizationRef = connected.organizationRefId!;
 
@@ -128,17 +145,25 @@ describe("who may onboard and see accounts", () => {
     const a = await workspaceWithOwner("Owner A");
     const pending = await a.caller.accounts.start({ workspace: a.slug, kind: "account" });
     const viewer = await addMember(a.caller, a.slug, "viewer");
-    await expect(viewer.caller.accounts.start({ workspace: a.slug, kind: "account" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(viewer.caller.accounts.onboarding({ workspace: a.slug, accountRef: pending.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(viewer.caller.accounts.start({ workspace: a.slug, kind: "account" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(viewer.caller.accounts.onboarding({ workspace: a.slug, accountRef: pending.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(viewer.caller.accounts.list({ workspace: a.slug })).resolves.toHaveLength(1);
 
     const b = await workspaceWithOwner("Owner B");
     await expect(b.caller.accounts.list({ workspace: a.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(b.caller.accounts.onboarding({ workspace: b.slug, accountRef: pending.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(b.caller.accounts.onboarding({ workspace: b.slug, accountRef: pending.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(
       b.caller.accounts.connect({ workspace: b.slug, accountRef: pending.id, roleArn: "arn:aws:iam::123456789012:role/x" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(b.caller.accounts.remove({ workspace: b.slug, accountRef: pending.id, confirmAccountId: "pending" })).rejects.toMatchObject({
+    await expect(
+      b.caller.accounts.remove({ workspace: b.slug, accountRef: pending.id, confirmAccountId: "pending" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await db.awsAccount.count({ where: { id: pending.id } })).toBe(1);
@@ -148,8 +173,14 @@ describe("who may onboard and see accounts", () => {
     const { caller, slug } = await workspaceWithOwner("Remover");
     const pending = await caller.accounts.start({ workspace: slug, kind: "account" });
     const account = memberAccounts()[4]!;
-    await caller.accounts.connect({ workspace: slug, accountRef: pending.id, roleArn: deployRole(account.id, pending.externalId) });
-    await expect(caller.accounts.remove({ workspace: slug, accountRef: pending.id, confirmAccountId: "nope" })).rejects.toMatchObject({
+    await caller.accounts.connect({
+      workspace: slug,
+      accountRef: pending.id,
+      roleArn: deployRole(account.id, pending.externalId),
+    });
+    await expect(
+      caller.accounts.remove({ workspace: slug, accountRef: pending.id, confirmAccountId: "nope" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect(await caller.accounts.list({ workspace: slug })).toHaveLength(1);

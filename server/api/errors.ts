@@ -8,7 +8,7 @@ export function toTRPCError(error: unknown): TRPCError | undefined {
   if (error instanceof TRPCError && error.cause instanceof ZodError) {
     return new TRPCError({ code: "BAD_REQUEST", message: zodMessage(error.cause), cause: error.cause });
   }
-  if (error instanceof TRPCError) return error.cause ? toTRPCError(error.cause) ?? error : error;
+  if (error instanceof TRPCError) return error.cause ? (toTRPCError(error.cause) ?? error) : error;
   if (error instanceof AppError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (isUniqueViolation(error)) {
     return new TRPCError({ code: "CONFLICT", message: "That already exists.", cause: error as Error });
@@ -23,7 +23,8 @@ export interface ErrorShapeData {
 }
 
 export function errorData(error: TRPCError): ErrorShapeData {
-  if (error.cause instanceof ZodError) return { fieldErrors: z.flattenError(error.cause).fieldErrors as Record<string, string[]> };
+  if (error.cause instanceof ZodError)
+    return { fieldErrors: z.flattenError(error.cause).fieldErrors as Record<string, string[]> };
   if (error.cause instanceof AppError && error.cause.field) return { field: error.cause.field };
   return {};
 }

@@ -14,7 +14,8 @@ export interface RoleSession {
 // One provider per role and External ID, shared by every client for that account: the
 // temporary credentials are kept and the role is assumed again five minutes before expiry.
 const REFRESH_BEFORE_MS = 5 * 60_000;
-const expiresSoon = (c: AwsCredentialIdentity) => c.expiration !== undefined && c.expiration.getTime() - Date.now() < REFRESH_BEFORE_MS;
+const expiresSoon = (c: AwsCredentialIdentity) =>
+  c.expiration !== undefined && c.expiration.getTime() - Date.now() < REFRESH_BEFORE_MS;
 const expires = (c: AwsCredentialIdentity) => c.expiration !== undefined;
 const providers = new Map<string, AwsCredentialIdentityProvider>();
 

@@ -23,15 +23,19 @@ describe("verifyRole", () => {
 
   it("explains a wrong External ID", async () => {
     const role = registerRole();
-    await expect(verifyRole({ roleArn: role.roleArn, externalId: "y".repeat(40), sessionName: "t" + "x" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      message: expect.stringContaining("trust policy does not accept"),
-    });
+    await expect(verifyRole({ roleArn: role.roleArn, externalId: "y".repeat(40), sessionName: "t" + "x" })).rejects.toMatchObject(
+      {
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("trust policy does not accept"),
+      },
+    );
   });
 
   it("rejects a malformed ARN before calling AWS", async () => {
     const before = sim.current.state.callCount("sts", "AssumeRole");
-    await expect(verifyRole({ roleArn: "arn:aws:iam::12345:role/x", externalId: "e".repeat(40), sessionName: "tt" })).rejects.toMatchObject({
+    await expect(
+      verifyRole({ roleArn: "arn:aws:iam::12345:role/x", externalId: "e".repeat(40), sessionName: "tt" }),
+    ).rejects.toMatchObject({
       message: "“12345” is not an AWS account id: it must be exactly 12 digits.",
     });
     expect(sim.current.state.callCount("sts", "AssumeRole")).toBe(before);

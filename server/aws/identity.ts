@@ -18,7 +18,12 @@ export async function verifyRole(opts: { roleArn: string; externalId: string; se
   let assumed;
   try {
     assumed = await sts.send(
-      new AssumeRoleCommand({ RoleArn: role.arn, ExternalId: opts.externalId, RoleSessionName: opts.sessionName, DurationSeconds: 900 }),
+      new AssumeRoleCommand({
+        RoleArn: role.arn,
+        ExternalId: opts.externalId,
+        RoleSessionName: opts.sessionName,
+        DurationSeconds: 900,
+      }),
     );
   } catch (error) {
     throw assumeRoleError(error, role.arn);
@@ -26,8 +31,14 @@ export async function verifyRole(opts: { roleArn: string; externalId: string; se
     sts.destroy();
   }
   const c = assumed.Credentials;
-  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new AppError("BAD_REQUEST", "AWS returned no credentials for that role.");
-  const credentials = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
+    throw new AppError("BAD_REQUEST", "AWS returned no credentials for that role.");
+  const credentials = {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  };
   const asRole = createAwsClient("sts", { credentials, maxAttempts: 4 });
   try {
     const identity = await asRole.send(new GetCallerIdentityCommand({}));
@@ -58,7 +69,10 @@ function assumeRoleError(error: unknown, roleArn: string): AppError {
         "roleArn",
       );
     case "throttled":
-      return new AppError("TOO_MANY_REQUESTS", "AWS STS is throttling requests right now; Ladder retried and gave up. Try again in a minute.");
+      return new AppError(
+        "TOO_MANY_REQUESTS",
+        "AWS STS is throttling requests right now; Ladder retried and gave up. Try again in a minute.",
+      );
     case "unreachable":
       return new AppError("BAD_REQUEST", `Ladder cannot reach AWS STS (${failure.code}). Check the network or AWS_ENDPOINT_URL.`);
     case "invalid-credentials":

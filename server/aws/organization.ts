@@ -43,7 +43,13 @@ export async function readOrganizationTree(credentials: Credentials): Promise<Or
 async function walk(client: OrganizationsClient, parentId: string, path: string, into: OrganizationAccount[]): Promise<void> {
   for await (const page of paginateListAccountsForParent({ client }, { ParentId: parentId })) {
     for (const a of page.Accounts ?? []) {
-      into.push({ accountId: a.Id ?? "", name: a.Name ?? "", email: a.Email ?? "", status: a.Status ?? a.State ?? "", ouPath: path || "/" });
+      into.push({
+        accountId: a.Id ?? "",
+        name: a.Name ?? "",
+        email: a.Email ?? "",
+        status: a.Status ?? a.State ?? "",
+        ouPath: path || "/",
+      });
     }
   }
   for await (const page of paginateListOrganizationalUnitsForParent({ client }, { ParentId: parentId })) {

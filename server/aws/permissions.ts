@@ -26,7 +26,8 @@ export interface CapabilitySpec {
 export const capabilitySpecs: Record<Capability, CapabilitySpec> = {
   organization: {
     title: "Organization structure",
-    unlocks: "Accounts, OUs, SCPs and delegated administrators (Multi-account Organizations, Policy-as-code); the organisation trail",
+    unlocks:
+      "Accounts, OUs, SCPs and delegated administrators (Multi-account Organizations, Policy-as-code); the organisation trail",
     managementOnly: true,
     actions: [
       "organizations:DescribeOrganization",
@@ -46,7 +47,8 @@ export const capabilitySpecs: Record<Capability, CapabilitySpec> = {
   },
   cost: {
     title: "Cost and commitments",
-    unlocks: "Daily cost by account, service, instance and purchase type; Karpenter node pools; RI and Savings Plans utilisation (FinOps)",
+    unlocks:
+      "Daily cost by account, service, instance and purchase type; Karpenter node pools; RI and Savings Plans utilisation (FinOps)",
     managementOnly: true,
     actions: [
       "ce:GetCostAndUsage",
@@ -108,7 +110,4 @@ export const capabilitySpecs: Record<Capability, CapabilitySpec> = {
   },
 };
 
-export const readOnlyActions: string[] = [
-  "sts:GetCallerIdentity",
-  ...capabilities.flatMap((c) => capabilitySpecs[c].actions),
-];
+export const readOnlyActions: string[] = ["sts:GetCallerIdentity", ...capabilities.flatMap((c) => capabilitySpecs[c].actions)];

@@ -39,19 +39,33 @@ const probes: Record<Capability, { action: string; run(credentials: Credentials)
       return send(
         "costExplorer",
         credentials,
-        new GetCostAndUsageCommand({ TimePeriod: { Start: isoDay(start), End: isoDay(end) }, Granularity: "DAILY", Metrics: ["UnblendedCost"] }),
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: isoDay(start), End: isoDay(end) },
+          Granularity: "DAILY",
+          Metrics: ["UnblendedCost"],
+        }),
       );
     },
   },
   scans: { action: "ecr:DescribeRepositories", run: (c) => send("ecr", c, new DescribeRepositoriesCommand({ maxResults: 1 })) },
-  chaos: { action: "fis:ListExperimentTemplates", run: (c) => send("fis", c, new ListExperimentTemplatesCommand({ maxResults: 1 })) },
-  incidents: { action: "cloudwatch:DescribeAlarms", run: (c) => send("cloudWatch", c, new DescribeAlarmsCommand({ MaxRecords: 1 })) },
+  chaos: {
+    action: "fis:ListExperimentTemplates",
+    run: (c) => send("fis", c, new ListExperimentTemplatesCommand({ maxResults: 1 })),
+  },
+  incidents: {
+    action: "cloudwatch:DescribeAlarms",
+    run: (c) => send("cloudWatch", c, new DescribeAlarmsCommand({ MaxRecords: 1 })),
+  },
   deployments: { action: "codedeploy:ListApplications", run: (c) => send("codeDeploy", c, new ListApplicationsCommand({})) },
   tracing: { action: "xray:GetSamplingRules", run: (c) => send("xray", c, new GetSamplingRulesCommand({})) },
   clusters: { action: "eks:ListClusters", run: (c) => send("eks", c, new ListClustersCommand({ maxResults: 1 })) },
 };
 
-async function send(service: Parameters<typeof createAwsClient>[0], credentials: Credentials, command: unknown): Promise<unknown> {
+async function send(
+  service: Parameters<typeof createAwsClient>[0],
+  credentials: Credentials,
+  command: unknown,
+): Promise<unknown> {
   const client = createAwsClient(service, { credentials });
   try {
     return await (client as unknown as { send(c: unknown): Promise<unknown> }).send(command);
@@ -60,12 +74,20 @@ async function send(service: Parameters<typeof createAwsClient>[0], credentials:
   }
 }
 
-export async function probeCapabilities(opts: { credentials: Credentials; isManagementAccount: boolean }): Promise<ProbeResult[]> {
+export async function probeCapabilities(opts: {
+  credentials: Credentials;
+  isManagementAccount: boolean;
+}): Promise<ProbeResult[]> {
   return Promise.all(
     capabilities.map(async (capability): Promise<ProbeResult> => {
       const probe = probes[capability];
       if (capabilitySpecs[capability].managementOnly && !opts.isManagementAccount) {
-        return { capability, status: "skipped", action: probe.action, message: "Read once for the whole organisation, from its management account." };
+        return {
+          capability,
+          status: "skipped",
+          action: probe.action,
+          message: "Read once for the whole organisation, from its management account.",
+        };
       }
       try {
         await probe.run(opts.credentials);

@@ -10,7 +10,9 @@ export async function startDemoSimulator(isEmbedded: boolean, log: (line: string
   const port = Number(process.env.LADDER_SIM_PORT ?? DEFAULT_PORT);
   try {
     const sim = await startSimulator({ port });
-    log(`Demo AWS organisation (simulated, ${sim.state.organization.accounts.length} accounts) on ${sim.url}; set LADDER_DEMO=0 to use real AWS.`);
+    log(
+      `Demo AWS organisation (simulated, ${sim.state.organization.accounts.length} accounts) on ${sim.url}; set LADDER_DEMO=0 to use real AWS.`,
+    );
     return {
       close: () => sim.close(),
       env: {
@@ -23,7 +25,9 @@ export async function startDemoSimulator(isEmbedded: boolean, log: (line: string
       },
     };
   } catch (error) {
-    log(`The demo AWS simulator could not start on port ${port} (${(error as Error).message}); set LADDER_SIM_PORT. Continuing without the demo.`);
+    log(
+      `The demo AWS simulator could not start on port ${port} (${(error as Error).message}); set LADDER_SIM_PORT. Continuing without the demo.`,
+    );
     return undefined;
   }
 }

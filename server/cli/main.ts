@@ -37,7 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--dev", "run Next.js in development mode")
     .action((o: { dev?: boolean }) => startApp({ dev: Boolean(o.dev) }));
 
-  program.command("migrate").description("apply database migrations").action(() => withDatabase(async () => log("The database is up to date.")));
+  program
+    .command("migrate")
+    .description("apply database migrations")
+    .action(() => withDatabase(async () => log("The database is up to date.")));
 
   program
     .command("create-user")
@@ -62,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption("--role <role>", "admin, editor or viewer")
     .option("--name <name>")
     .option("--expires-in-days <days>", "expiry in days (default: never)", positiveInt)
-    .action((o: { workspace: string; role: string; name?: string; expiresInDays?: number }) => withDatabase(() => createTokenCommand(o)));
+    .action((o: { workspace: string; role: string; name?: string; expiresInDays?: number }) =>
+      withDatabase(() => createTokenCommand(o)),
+    );
 
   program
     .command("simulator")

@@ -15,29 +15,67 @@ async function rows<T>(sql: string): Promise<T[]> {
   return (await client.query(sql)).rows as T[];
 }
 
-function normaliseType(dataType: string, udt: string, precision: number | null, scale: number | null, dtPrecision: number | null, charLen: number | null): string {
+function normaliseType(
+  dataType: string,
+  udt: string,
+  precision: number | null,
+  scale: number | null,
+  dtPrecision: number | null,
+  charLen: number | null,
+): string {
   switch (dataType) {
-    case "text": return "TEXT";
-    case "integer": return "INTEGER";
-    case "bigint": return "BIGINT";
-    case "smallint": return "SMALLINT";
-    case "double precision": return "DOUBLE PRECISION";
-    case "real": return "REAL";
-    case "boolean": return "BOOLEAN";
-    case "jsonb": return "JSONB";
-    case "json": return "JSON";
-    case "bytea": return "BYTEA";
-    case "uuid": return "UUID";
-    case "date": return "DATE";
-    case "inet": return "INET";
-    case "numeric": return `DECIMAL(${precision},${scale})`;
-    case "timestamp without time zone": return `TIMESTAMP(${dtPrecision})`;
-    case "timestamp with time zone": return `TIMESTAMPTZ(${dtPrecision})`;
-    case "character varying": return charLen ? `VARCHAR(${charLen})` : "VARCHAR";
-    case "character": return `CHAR(${charLen})`;
-    case "USER-DEFINED": return `"${udt}"`;
-    case "ARRAY": return `${normaliseType(udt.replace(/^_/, "").replace(/^int4$/, "integer").replace(/^int8$/, "bigint"), udt, precision, scale, dtPrecision, charLen)}[]`;
-    default: return dataType.toUpperCase();
+    case "text":
+      return "TEXT";
+    case "integer":
+      return "INTEGER";
+    case "bigint":
+      return "BIGINT";
+    case "smallint":
+      return "SMALLINT";
+    case "double precision":
+      return "DOUBLE PRECISION";
+    case "real":
+      return "REAL";
+    case "boolean":
+      return "BOOLEAN";
+    case "jsonb":
+      return "JSONB";
+    case "json":
+      return "JSON";
+    case "bytea":
+      return "BYTEA";
+    case "uuid":
+      return "UUID";
+    case "date":
+      return "DATE";
+    case "inet":
+      return "INET";
+    case "numeric":
+      return `DECIMAL(${precision},${scale})`;
+    case "timestamp without time zone":
+      return `TIMESTAMP(${dtPrecision})`;
+    case "timestamp with time zone":
+      return `TIMESTAMPTZ(${dtPrecision})`;
+    case "character varying":
+      return charLen ? `VARCHAR(${charLen})` : "VARCHAR";
+    case "character":
+      return `CHAR(${charLen})`;
+    case "USER-DEFINED":
+      return `"${udt}"`;
+    case "ARRAY":
+      return `${normaliseType(
+        udt
+          .replace(/^_/, "")
+          .replace(/^int4$/, "integer")
+          .replace(/^int8$/, "bigint"),
+        udt,
+        precision,
+        scale,
+        dtPrecision,
+        charLen,
+      )}[]`;
+    default:
+      return dataType.toUpperCase();
   }
 }
 
@@ -60,9 +98,16 @@ describe("migrations match prisma/schema.prisma", () => {
 
   it("has every column with its type, nullability and default", async () => {
     const columns = await rows<{
-      table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string;
-      column_default: string | null; numeric_precision: number | null; numeric_scale: number | null;
-      datetime_precision: number | null; character_maximum_length: number | null;
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+      numeric_precision: number | null;
+      numeric_scale: number | null;
+      datetime_precision: number | null;
+      character_maximum_length: number | null;
     }>(`SELECT * FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
         ORDER BY table_name, ordinal_position`);
     for (const [table, expectedColumns] of expected.tables) {
@@ -70,11 +115,23 @@ describe("migrations match prisma/schema.prisma", () => {
         .filter((c) => c.table_name === table)
         .map((c) => ({
           name: c.column_name,
-          type: normaliseType(c.data_type, c.udt_name, c.numeric_precision, c.numeric_scale, c.datetime_precision, c.character_maximum_length),
+          type: normaliseType(
+            c.data_type,
+            c.udt_name,
+            c.numeric_precision,
+            c.numeric_scale,
+            c.datetime_precision,
+            c.character_maximum_length,
+          ),
           nullable: c.is_nullable === "YES",
           hasDefault: c.column_default !== null,
         }));
-      const wanted = expectedColumns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, hasDefault: c.default !== null }));
+      const wanted = expectedColumns.map((c) => ({
+        name: c.name,
+        type: c.type,
+        nullable: c.nullable,
+        hasDefault: c.default !== null,
+      }));
       expect({ table, columns: actual }).toEqual({ table, columns: wanted });
     }
   });
@@ -97,7 +154,15 @@ describe("migrations match prisma/schema.prisma", () => {
   });
 
   it("has every foreign key with its referential actions, and no others", async () => {
-    const keys = await rows<{ name: string; table: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string; onUpdate: string }>(
+    const keys = await rows<{
+      name: string;
+      table: string;
+      columns: string[];
+      refTable: string;
+      refColumns: string[];
+      onDelete: string;
+      onUpdate: string;
+    }>(
       `SELECT c.conname AS name, t.relname AS table, rt.relname AS "refTable",
               (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(n, ord)
                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n) AS columns,

@@ -122,7 +122,8 @@ function columnType(field: DmmfField, enumDbName: (n: string) => string): string
 }
 
 function sqlLiteral(value: unknown, field: DmmfField): string {
-  if (typeof value === "string") return field.type === "Json" ? `'${value.replaceAll("'", "''")}'` : `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === "string")
+    return field.type === "Json" ? `'${value.replaceAll("'", "''")}'` : `'${value.replaceAll("'", "''")}'`;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return `'${JSON.stringify(value)}'`;
 }

@@ -38,7 +38,12 @@ export async function workspaceWithOwner(name = "Owner") {
 }
 
 // Adds a member with a role through the real invitation flow.
-export async function addMember(ownerCaller: Awaited<ReturnType<typeof callerFor>>, slug: string, role: "admin" | "editor" | "viewer" | "owner", name: string = role) {
+export async function addMember(
+  ownerCaller: Awaited<ReturnType<typeof callerFor>>,
+  slug: string,
+  role: "admin" | "editor" | "viewer" | "owner",
+  name: string = role,
+) {
   const user = await createTestUser(name);
   const invitation = await ownerCaller.members.invite({ workspace: slug, email: user.email, role });
   const caller = await callerFor(user);

@@ -36,7 +36,9 @@ describe("API tokens", () => {
     const { caller, slug } = await workspaceWithOwner("Exp");
     const created = await caller.tokens.create({ workspace: slug, name: "short", role: "viewer", expiresInDays: 1 });
     await db.apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await expect(authenticateApiToken(`Bearer ${created.token}`)).rejects.toMatchObject({ message: expect.stringContaining("expired") });
+    await expect(authenticateApiToken(`Bearer ${created.token}`)).rejects.toMatchObject({
+      message: expect.stringContaining("expired"),
+    });
   });
 
   it("keeps viewers and editors from creating tokens, and admins from minting owners", async () => {
@@ -44,7 +46,9 @@ describe("API tokens", () => {
     const viewer = await addMember(caller, slug, "viewer");
     const editor = await addMember(caller, slug, "editor");
     for (const member of [viewer, editor]) {
-      await expect(member.caller.tokens.create({ workspace: slug, name: "x", role: "viewer", expiresInDays: null })).rejects.toMatchObject({
+      await expect(
+        member.caller.tokens.create({ workspace: slug, name: "x", role: "viewer", expiresInDays: null }),
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }

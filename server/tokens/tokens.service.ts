@@ -53,7 +53,14 @@ export async function listApiTokens(opts: { workspaceId: string }) {
     where: { workspaceId: opts.workspaceId },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: {
-      id: true, name: true, role: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true,
+      id: true,
+      name: true,
+      role: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      revokedAt: true,
       createdBy: { select: { email: true } },
     },
   });
@@ -95,7 +102,14 @@ export async function authenticateApiToken(authorization: string | null): Promis
   }
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(match[1]) },
-    select: { id: true, prefix: true, role: true, revokedAt: true, expiresAt: true, workspace: { select: { id: true, slug: true, name: true } } },
+    select: {
+      id: true,
+      prefix: true,
+      role: true,
+      revokedAt: true,
+      expiresAt: true,
+      workspace: { select: { id: true, slug: true, name: true } },
+    },
   });
   if (!row) throw new AppError("UNAUTHORIZED", "This API token is not valid. Create one under Settings → API tokens.");
   if (row.revokedAt) throw new AppError("UNAUTHORIZED", `This API token (${row.prefix}…) was revoked; create a new one.`);

@@ -24,8 +24,21 @@ export async function inviteMember(opts: { workspaceId: string; actor: Actor; ac
   const invitation = await db.$transaction(async (tx) => {
     const row = await tx.invitation.upsert({
       where: { workspaceId_email: { workspaceId: opts.workspaceId, email: opts.email } },
-      create: { workspaceId: opts.workspaceId, email: opts.email, role: opts.role, tokenHash: hashInvitationToken(token), expiresAt, invitedById: opts.actor.userId ?? null },
-      update: { role: opts.role, tokenHash: hashInvitationToken(token), expiresAt, acceptedAt: null, invitedById: opts.actor.userId ?? null },
+      create: {
+        workspaceId: opts.workspaceId,
+        email: opts.email,
+        role: opts.role,
+        tokenHash: hashInvitationToken(token),
+        expiresAt,
+        invitedById: opts.actor.userId ?? null,
+      },
+      update: {
+        role: opts.role,
+        tokenHash: hashInvitationToken(token),
+        expiresAt,
+        acceptedAt: null,
+        invitedById: opts.actor.userId ?? null,
+      },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
     await recordAudit(tx, {
@@ -64,7 +77,14 @@ export async function revokeInvitation(opts: { workspaceId: string; actor: Actor
 export async function findInvitation(token: string) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, workspace: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      workspace: { select: { name: true, slug: true } },
+    },
   });
   if (!invitation || invitation.acceptedAt) return null;
   return { ...invitation, isExpired: invitation.expiresAt < new Date() };
@@ -80,7 +100,18 @@ export async function listInvitationsForEmail(email: string) {
 // Either the link's token or, for a signed-in user whose address was invited, the id.
 export async function acceptInvitation(opts: { userId: string; email: string } & ({ token: string } | { invitationId: string })) {
   const where = "token" in opts ? { tokenHash: hashInvitationToken(opts.token) } : { id: opts.invitationId };
-  const invitation = await db.invitation.findUnique({ where, select: { id: true, email: true, role: true, workspaceId: true, expiresAt: true, acceptedAt: true, workspace: { select: { slug: true } } } });
+  const invitation = await db.invitation.findUnique({
+    where,
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      workspaceId: true,
+      expiresAt: true,
+      acceptedAt: true,
+      workspace: { select: { slug: true } },
+    },
+  });
   if (!invitation || invitation.acceptedAt) throw notFound("That invitation");
   if (invitation.expiresAt < new Date()) {
     throw new AppError("BAD_REQUEST", "This invitation has expired. Ask an admin of the workspace for a new one.");

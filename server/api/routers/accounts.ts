@@ -6,7 +6,13 @@ import {
   setEnvironmentInput,
   startOnboardingInput,
 } from "~/server/accounts/accounts.schema";
-import { getOnboarding, listAccounts, removeAccount, reverifyAccount, setAccountEnvironment } from "~/server/accounts/accounts.service";
+import {
+  getOnboarding,
+  listAccounts,
+  removeAccount,
+  reverifyAccount,
+  setAccountEnvironment,
+} from "~/server/accounts/accounts.service";
 import { onboardingArtifacts } from "~/server/accounts/artifacts";
 import { connectDemoOrganization, isDemoAvailable } from "~/server/accounts/demo.service";
 import { connectMembers, discoverMembers } from "~/server/accounts/members.service";
@@ -36,18 +42,37 @@ export const accountsRouter = createTRPCRouter({
     .input(onboardingInput)
     .query(async ({ ctx, input }) => {
       const account = await getOnboarding({ workspaceId: ctx.workspace.id, accountRef: input.accountRef });
-      return { account, artifacts: await onboardingArtifacts({ externalId: account.externalId, kind: account.kind, workspaceSlug: ctx.workspace.slug }) };
+      return {
+        account,
+        artifacts: await onboardingArtifacts({
+          externalId: account.externalId,
+          kind: account.kind,
+          workspaceSlug: ctx.workspace.slug,
+        }),
+      };
     }),
 
   connect: workspaceProcedure("editor")
     .input(connectAccountInput)
     .mutation(({ ctx, input }) =>
-      connectAccount({ workspaceId: ctx.workspace.id, workspaceSlug: ctx.workspace.slug, actor: ctx.actor, accountRef: input.accountRef, roleArn: input.roleArn }),
+      connectAccount({
+        workspaceId: ctx.workspace.id,
+        workspaceSlug: ctx.workspace.slug,
+        actor: ctx.actor,
+        accountRef: input.accountRef,
+        roleArn: input.roleArn,
+      }),
     ),
 
   discoverMembers: workspaceProcedure("editor")
     .input(workspaceInput.extend({ organizationRef: z.string().min(1) }))
-    .query(({ ctx, input }) => discoverMembers({ workspaceId: ctx.workspace.id, workspaceSlug: ctx.workspace.slug, organizationRef: input.organizationRef })),
+    .query(({ ctx, input }) =>
+      discoverMembers({
+        workspaceId: ctx.workspace.id,
+        workspaceSlug: ctx.workspace.slug,
+        organizationRef: input.organizationRef,
+      }),
+    ),
 
   connectMembers: workspaceProcedure("editor")
     .input(connectMembersInput)
@@ -64,17 +89,34 @@ export const accountsRouter = createTRPCRouter({
 
   reverify: workspaceProcedure("editor")
     .input(onboardingInput)
-    .mutation(({ ctx, input }) => reverifyAccount({ workspaceId: ctx.workspace.id, workspaceSlug: ctx.workspace.slug, actor: ctx.actor, accountRef: input.accountRef })),
+    .mutation(({ ctx, input }) =>
+      reverifyAccount({
+        workspaceId: ctx.workspace.id,
+        workspaceSlug: ctx.workspace.slug,
+        actor: ctx.actor,
+        accountRef: input.accountRef,
+      }),
+    ),
 
   setEnvironment: workspaceProcedure("editor")
     .input(setEnvironmentInput)
     .mutation(({ ctx, input }) =>
-      setAccountEnvironment({ workspaceId: ctx.workspace.id, actor: ctx.actor, accountRef: input.accountRef, environment: input.environment }),
+      setAccountEnvironment({
+        workspaceId: ctx.workspace.id,
+        actor: ctx.actor,
+        accountRef: input.accountRef,
+        environment: input.environment,
+      }),
     ),
 
   remove: workspaceProcedure("editor")
     .input(removeAccountInput)
     .mutation(({ ctx, input }) =>
-      removeAccount({ workspaceId: ctx.workspace.id, actor: ctx.actor, accountRef: input.accountRef, confirmAccountId: input.confirmAccountId }),
+      removeAccount({
+        workspaceId: ctx.workspace.id,
+        actor: ctx.actor,
+        accountRef: input.accountRef,
+        confirmAccountId: input.confirmAccountId,
+      }),
     ),
 });

@@ -43,7 +43,9 @@ describe("local sign-in", () => {
     vi.stubEnv("LADDER_ALLOW_LOCAL_LOGIN", "");
     resetEnvCache();
     const refused = await anonymousCaller();
-    await expect(refused.caller.auth.signIn({ email: user.email, password: "correct horse battery staple" })).rejects.toMatchObject({
+    await expect(
+      refused.caller.auth.signIn({ email: user.email, password: "correct horse battery staple" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("LADDER_ALLOW_LOCAL_LOGIN=1"),
     });
@@ -52,6 +54,8 @@ describe("local sign-in", () => {
     vi.stubEnv("LADDER_ALLOW_LOCAL_LOGIN", "1");
     resetEnvCache();
     const allowed = await anonymousCaller();
-    await expect(allowed.caller.auth.signIn({ email: user.email, password: "correct horse battery staple" })).resolves.toBeDefined();
+    await expect(
+      allowed.caller.auth.signIn({ email: user.email, password: "correct horse battery staple" }),
+    ).resolves.toBeDefined();
   });
 });

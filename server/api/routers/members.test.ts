@@ -19,9 +19,7 @@ describe("members and invitations", () => {
     expect(list.members.map((m) => m.id)).not.toContain(user.id);
 
     const actions = (await caller.audit.list({ workspace: slug })).entries.map((e) => e.action);
-    expect(actions).toEqual(
-      expect.arrayContaining(["member.invited", "member.added", "member.role_changed", "member.removed"]),
-    );
+    expect(actions).toEqual(expect.arrayContaining(["member.invited", "member.added", "member.role_changed", "member.removed"]));
     expect(await db.auditLog.count({ where: { workspaceId: workspace.id } })).toBe(actions.length);
   });
 
@@ -43,7 +41,9 @@ describe("members and invitations", () => {
       code: "CONFLICT",
     });
     const admin = await addMember(caller, slug, "admin", "Adam");
-    await expect(admin.caller.members.invite({ workspace: slug, email: "boss@example.test", role: "owner" })).rejects.toMatchObject({
+    await expect(
+      admin.caller.members.invite({ workspace: slug, email: "boss@example.test", role: "owner" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(admin.caller.members.remove({ workspace: slug, userId: owner.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -53,7 +53,9 @@ describe("members and invitations", () => {
     const { caller, slug, owner } = await workspaceWithOwner("Reader");
     const viewer = await addMember(caller, slug, "viewer");
     await expect(viewer.caller.members.list({ workspace: slug })).resolves.toBeDefined();
-    await expect(viewer.caller.members.invite({ workspace: slug, email: "x@example.test", role: "viewer" })).rejects.toMatchObject({
+    await expect(
+      viewer.caller.members.invite({ workspace: slug, email: "x@example.test", role: "viewer" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(viewer.caller.members.changeRole({ workspace: slug, userId: owner.id, role: "viewer" })).rejects.toMatchObject({
@@ -77,7 +79,9 @@ describe("members and invitations", () => {
     await expect(a.caller.members.list(other)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(a.caller.tokens.list(other)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(a.caller.audit.list(other)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(a.caller.members.invite({ ...other, email: "x@example.test", role: "viewer" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(a.caller.members.invite({ ...other, email: "x@example.test", role: "viewer" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(a.caller.tokens.create({ ...other, name: "steal", role: "admin", expiresInDays: null })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

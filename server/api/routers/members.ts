@@ -14,7 +14,13 @@ export const membersRouter = createTRPCRouter({
   invite: workspaceProcedure("admin")
     .input(inviteMemberInput)
     .mutation(({ ctx, input }) =>
-      inviteMember({ workspaceId: ctx.workspace.id, actor: ctx.actor, actorRole: ctx.role, email: input.email, role: input.role }),
+      inviteMember({
+        workspaceId: ctx.workspace.id,
+        actor: ctx.actor,
+        actorRole: ctx.role,
+        email: input.email,
+        role: input.role,
+      }),
     ),
 
   revokeInvitation: workspaceProcedure("admin")
@@ -26,7 +32,13 @@ export const membersRouter = createTRPCRouter({
   changeRole: workspaceProcedure("admin")
     .input(changeRoleInput)
     .mutation(({ ctx, input }) =>
-      changeMemberRole({ workspaceId: ctx.workspace.id, actor: ctx.actor, actorRole: ctx.role, userId: input.userId, role: input.role }),
+      changeMemberRole({
+        workspaceId: ctx.workspace.id,
+        actor: ctx.actor,
+        actorRole: ctx.role,
+        userId: input.userId,
+        role: input.role,
+      }),
     ),
 
   // Anyone may leave; removing others needs admin (checked in the service).

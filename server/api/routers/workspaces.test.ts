@@ -8,7 +8,10 @@ describe("workspaces", () => {
     const { caller, workspace, owner } = await workspaceWithOwner("Ada");
     const list = await caller.workspaces.list();
     expect(list).toEqual([expect.objectContaining({ slug: workspace.slug, role: "owner" })]);
-    const audit = await db.auditLog.findMany({ where: { workspaceId: workspace.id }, select: { action: true, actorUserId: true } });
+    const audit = await db.auditLog.findMany({
+      where: { workspaceId: workspace.id },
+      select: { action: true, actorUserId: true },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["member.added", "workspace.created"]);
     expect(audit.every((a) => a.actorUserId === owner.id)).toBe(true);
   });
@@ -34,7 +37,9 @@ describe("workspaces", () => {
     const a = await workspaceWithOwner("A");
     const b = await workspaceWithOwner("B");
     await expect(a.caller.workspaces.current({ workspace: b.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(a.caller.workspaces.current({ workspace: `missing-${uniqueSuffix()}` })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(a.caller.workspaces.current({ workspace: `missing-${uniqueSuffix()}` })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("refuses a signed-out caller and an expired session, changing nothing", async () => {

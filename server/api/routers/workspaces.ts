@@ -1,8 +1,4 @@
-import {
-  acceptInvitation,
-  findInvitation,
-  listInvitationsForEmail,
-} from "~/server/workspaces/invitations.service";
+import { acceptInvitation, findInvitation, listInvitationsForEmail } from "~/server/workspaces/invitations.service";
 import { acceptInvitationInput, createWorkspaceInput } from "~/server/workspaces/workspaces.schema";
 import { createWorkspace, listWorkspacesForUser } from "~/server/workspaces/workspaces.service";
 import { z } from "zod";
