@@ -16,7 +16,7 @@ const sections = [
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Workspace">
+    <nav aria-label="Sections">
       <ul className="space-y-0.5">
         {sections.map((section) => {
           const href = `/w/${slug}/${section.segment}`;

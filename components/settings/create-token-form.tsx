@@ -10,6 +10,7 @@ import { CopyField } from "~/components/ui/copy-field";
 import { describedBy, Field } from "~/components/ui/field";
 import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
+import { readForm } from "~/components/ui/read-form";
 import { Select } from "~/components/ui/select";
 import { RoleOptions } from "./role-options";
 import type { Role } from "./types";
@@ -32,15 +33,10 @@ export function CreateTokenForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
   const [role, setRole] = useState<Role>(tokenRoles.includes("editor") ? "editor" : (tokenRoles[0] ?? "viewer"));
-  const [expiry, setExpiry] = useState<string>("90");
   const create = useMutation(
     trpc.tokens.create.mutationOptions({
-      onSuccess: () => {
-        setName("");
-        return queryClient.invalidateQueries(trpc.tokens.list.queryFilter());
-      },
+      onSuccess: () => queryClient.invalidateQueries(trpc.tokens.list.queryFilter()),
     }),
   );
   const nameError = fieldError(create.error, "name");
@@ -55,11 +51,29 @@ export function CreateTokenForm({
       />
       <CardBody className="space-y-5">
         <form
+          method="post"
           className="space-y-4"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            create.mutate({ workspace, name, role, expiresInDays: expiry === "never" ? null : Number(expiry) });
+            const form = e.currentTarget;
+            const values = readForm(form);
+            const expiry = values.expiry ?? "never";
+            create.mutate(
+              {
+                workspace,
+                name: values.name ?? "",
+                role: (values.role ?? role) as Role,
+                expiresInDays: expiry === "never" ? null : Number(expiry),
+              },
+              // Clears the name for the next token; role and expiry stay as chosen.
+              {
+                onSuccess: () => {
+                  const nameInput = form.elements.namedItem("name");
+                  if (nameInput instanceof HTMLInputElement) nameInput.value = "";
+                },
+              },
+            );
           }}
         >
           {message && <Alert tone="error">{message}</Alert>}
@@ -67,10 +81,9 @@ export function CreateTokenForm({
             <Field id="token-name" label="Token name" error={nameError}>
               <Input
                 id="token-name"
+                name="name"
                 placeholder="GitHub Actions"
                 autoComplete="off"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
                 aria-invalid={!!nameError || undefined}
                 aria-describedby={describedBy("token-name", null, nameError)}
               />
@@ -78,6 +91,7 @@ export function CreateTokenForm({
             <Field id="token-role" label="Token role" error={roleError}>
               <Select
                 id="token-role"
+                name="role"
                 value={role}
                 onChange={(e) => setRole(e.target.value as Role)}
                 aria-invalid={!!roleError || undefined}
@@ -87,7 +101,7 @@ export function CreateTokenForm({
               </Select>
             </Field>
             <Field id="token-expiry" label="Expires">
-              <Select id="token-expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
+              <Select id="token-expiry" name="expiry" defaultValue="90">
                 {expiryChoices.map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}

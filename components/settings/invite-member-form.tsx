@@ -11,6 +11,7 @@ import { DateTime } from "~/components/ui/date-time";
 import { describedBy, Field } from "~/components/ui/field";
 import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
+import { readForm } from "~/components/ui/read-form";
 import { Select } from "~/components/ui/select";
 import { RoleGuide, RoleOptions } from "./role-options";
 import type { MemberPermissions, Role } from "./types";
@@ -18,8 +19,6 @@ import type { MemberPermissions, Role } from "./types";
 export function InviteMemberForm({ workspace, permissions }: { workspace: string; permissions: MemberPermissions }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("viewer");
   const [sent, setSent] = useState<{ email: string; link: string; expiresAt: Date } | null>(null);
   const invite = useMutation(
     trpc.members.invite.mutationOptions({
@@ -29,7 +28,6 @@ export function InviteMemberForm({ workspace, permissions }: { workspace: string
           link: `${window.location.origin}/invite/${invitation.token}`,
           expiresAt: invitation.expiresAt,
         });
-        setEmail("");
         return queryClient.invalidateQueries(trpc.members.list.queryFilter());
       },
     }),
@@ -43,12 +41,18 @@ export function InviteMemberForm({ workspace, permissions }: { workspace: string
       <CardHeader title="Invite a member" description="They join with the role you choose, and you can change it later." />
       <CardBody className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,18rem)]">
         <form
+          method="post"
           className="space-y-4"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            const form = e.currentTarget;
+            const values = readForm(form);
             setSent(null);
-            invite.mutate({ workspace, email, role });
+            invite.mutate(
+              { workspace, email: values.email ?? "", role: (values.role ?? "viewer") as Role },
+              { onSuccess: () => form.reset() },
+            );
           }}
         >
           {message && <Alert tone="error">{message}</Alert>}
@@ -56,11 +60,10 @@ export function InviteMemberForm({ workspace, permissions }: { workspace: string
             <Field id="invite-email" label="Email" error={emailError}>
               <Input
                 id="invite-email"
+                name="email"
                 type="email"
                 autoComplete="off"
                 placeholder="name@example.com"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
                 aria-invalid={!!emailError || undefined}
                 aria-describedby={describedBy("invite-email", null, emailError)}
               />
@@ -68,18 +71,13 @@ export function InviteMemberForm({ workspace, permissions }: { workspace: string
             <Field id="invite-role" label="Role" error={roleError}>
               <Select
                 id="invite-role"
-                value={role}
-                onChange={(e) => setRole(e.target.value as Role)}
+                name="role"
+                defaultValue="viewer"
                 aria-invalid={!!roleError || undefined}
-                aria-describedby={describedBy("invite-role", "x", roleError)}
+                aria-describedby={describedBy("invite-role", null, roleError) ?? "invite-role-guide"}
               >
                 <RoleOptions roles={permissions.assignableRoles} />
               </Select>
-              {!roleError && (
-                <p id="invite-role-hint" className="sr-only">
-                  {permissions.roleDescriptions[role]}
-                </p>
-              )}
             </Field>
           </div>
           <Button type="submit" isLoading={invite.isPending}>
@@ -96,7 +94,7 @@ export function InviteMemberForm({ workspace, permissions }: { workspace: string
             </div>
           )}
         </form>
-        <div className="rounded-md bg-slate-50 p-4">
+        <div id="invite-role-guide" className="self-start rounded-md bg-slate-50 p-4">
           <p className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Roles</p>
           <RoleGuide roles={permissions.assignableRoles} descriptions={permissions.roleDescriptions} />
         </div>

@@ -59,9 +59,7 @@ export function TokensTable({ workspace, tokens }: { workspace: string; tokens: 
         <thead>
           <tr>
             <Th>Name</Th>
-            <Th>Token</Th>
             <Th>Role</Th>
-            <Th>Created by</Th>
             <Th>Created</Th>
             <Th>Last used</Th>
             <Th>Expires</Th>
@@ -76,12 +74,14 @@ export function TokensTable({ workspace, tokens }: { workspace: string; tokens: 
             const status = statusOf(token, now);
             return (
               <tr key={token.id} className={status === "active" ? undefined : "text-slate-500"}>
-                <Td className="font-medium text-slate-900">{token.name}</Td>
-                <Td className="font-mono text-xs whitespace-nowrap">{token.prefix}…</Td>
+                <Td>
+                  <p className="font-medium text-slate-900">{token.name}</p>
+                  <p className="font-mono text-xs text-slate-500">{token.prefix}…</p>
+                </Td>
                 <Td>{roleLabels[token.role]}</Td>
-                <Td>{token.createdBy?.email ?? <span className="text-slate-400">—</span>}</Td>
                 <Td className="whitespace-nowrap">
                   <DateTime value={token.createdAt} />
+                  {token.createdBy && <p className="text-xs text-slate-500">by {token.createdBy.email}</p>}
                 </Td>
                 <Td className="whitespace-nowrap">
                   {token.lastUsedAt ? (

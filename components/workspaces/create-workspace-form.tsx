@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { describedBy, Field } from "~/components/ui/field";
 import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
+import { readForm } from "~/components/ui/read-form";
 import { slugify } from "./slugify";
 
 export function CreateWorkspaceForm() {
@@ -38,17 +39,20 @@ export function CreateWorkspaceForm() {
 
   return (
     <form
+      method="post"
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate({ name, slug });
+        const values = readForm(e.currentTarget);
+        create.mutate({ name: values.name ?? "", slug: values.slug ?? "" });
       }}
     >
       {message && <Alert tone="error">{message}</Alert>}
       <Field id="workspace-name" label="Name" error={nameError}>
         <Input
           id="workspace-name"
+          name="name"
           required
           placeholder="Acme Platform"
           value={name}
@@ -63,6 +67,7 @@ export function CreateWorkspaceForm() {
       <Field id="workspace-slug" label="Address" hint={slugHint} error={slugError}>
         <Input
           id="workspace-slug"
+          name="slug"
           required
           placeholder="acme-platform"
           value={slug}

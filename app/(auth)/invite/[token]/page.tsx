@@ -66,12 +66,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         ) : (
           <>
             {options.localLogin && <RegisterInvitedForm token={token} email={invitation.email} />}
-            <p className="text-center text-sm text-slate-600">
-              {options.localLogin ? "Already have an account? " : "Sign in to accept the invitation. "}
-              <Link href={signInHref} className="font-medium text-slate-900 underline underline-offset-2 hover:text-slate-700">
+            {options.localLogin ? (
+              <p className="border-t border-slate-200 pt-4 text-center text-sm">
+                <Link href={signInHref} className="font-medium text-slate-900 underline underline-offset-2 hover:text-slate-700">
+                  Sign in with an existing account
+                </Link>
+              </p>
+            ) : (
+              <Link href={signInHref} className={buttonClasses("primary", "md", "w-full")}>
                 Sign in with an existing account
               </Link>
-            </p>
+            )}
           </>
         )}
       </CardBody>

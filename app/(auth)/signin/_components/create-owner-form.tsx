@@ -2,22 +2,19 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { describedBy, Field } from "~/components/ui/field";
 import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
+import { readForm } from "~/components/ui/read-form";
 
 const PASSWORD_HINT = "At least 12 characters. A passphrase of a few words is easiest to remember.";
 
 export function CreateOwnerForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const createOwner = useMutation(trpc.auth.createOwner.mutationOptions({ onSuccess: () => router.replace("/") }));
   const errors = {
     name: fieldError(createOwner.error, "name"),
@@ -28,10 +25,12 @@ export function CreateOwnerForm() {
 
   return (
     <form
+      method="post"
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        const { name = "", email = "", password = "" } = readForm(e.currentTarget);
         createOwner.mutate({ name, email, password });
       }}
     >
@@ -39,10 +38,9 @@ export function CreateOwnerForm() {
       <Field id="owner-name" label="Name" error={errors.name}>
         <Input
           id="owner-name"
+          name="name"
           autoComplete="name"
           required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
           aria-invalid={!!errors.name || undefined}
           aria-describedby={describedBy("owner-name", null, errors.name)}
         />
@@ -50,11 +48,10 @@ export function CreateOwnerForm() {
       <Field id="owner-email" label="Email" error={errors.email}>
         <Input
           id="owner-email"
+          name="email"
           type="email"
           autoComplete="email"
           required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
           aria-invalid={!!errors.email || undefined}
           aria-describedby={describedBy("owner-email", null, errors.email)}
         />
@@ -62,12 +59,11 @@ export function CreateOwnerForm() {
       <Field id="owner-password" label="Password" hint={PASSWORD_HINT} error={errors.password}>
         <Input
           id="owner-password"
+          name="password"
           type="password"
           autoComplete="new-password"
           minLength={12}
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           aria-invalid={!!errors.password || undefined}
           aria-describedby={describedBy("owner-password", PASSWORD_HINT, errors.password)}
         />

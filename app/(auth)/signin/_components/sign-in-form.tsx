@@ -2,19 +2,17 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { describedBy, Field } from "~/components/ui/field";
 import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
+import { readForm } from "~/components/ui/read-form";
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: () => router.replace(callbackPath) }));
   const emailError = fieldError(signIn.error, "email");
   const passwordError = fieldError(signIn.error, "password");
@@ -22,10 +20,12 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   return (
     <form
+      method="post"
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        const { email = "", password = "" } = readForm(e.currentTarget);
         signIn.mutate({ email, password });
       }}
     >
@@ -33,11 +33,10 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       <Field id="signin-email" label="Email" error={emailError}>
         <Input
           id="signin-email"
+          name="email"
           type="email"
           autoComplete="email"
           required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
           aria-invalid={!!emailError || undefined}
           aria-describedby={describedBy("signin-email", null, emailError)}
         />
@@ -45,11 +44,10 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       <Field id="signin-password" label="Password" error={passwordError}>
         <Input
           id="signin-password"
+          name="password"
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           aria-invalid={!!passwordError || undefined}
           aria-describedby={describedBy("signin-password", null, passwordError)}
         />

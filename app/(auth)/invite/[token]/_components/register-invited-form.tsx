@@ -2,21 +2,19 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { describedBy, Field } from "~/components/ui/field";
 import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
+import { readForm } from "~/components/ui/read-form";
 
 const PASSWORD_HINT = "At least 12 characters.";
 
 export function RegisterInvitedForm({ token, email }: { token: string; email: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
   const register = useMutation(
     trpc.auth.registerInvited.mutationOptions({
       onSuccess: (result) => router.replace(`/w/${result.workspace}/overview`),
@@ -28,10 +26,12 @@ export function RegisterInvitedForm({ token, email }: { token: string; email: st
 
   return (
     <form
+      method="post"
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        const { name = "", password = "" } = readForm(e.currentTarget);
         register.mutate({ token, name, password });
       }}
     >
@@ -44,10 +44,9 @@ export function RegisterInvitedForm({ token, email }: { token: string; email: st
       <Field id="invited-name" label="Name" error={nameError}>
         <Input
           id="invited-name"
+          name="name"
           autoComplete="name"
           required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
           aria-invalid={!!nameError || undefined}
           aria-describedby={describedBy("invited-name", null, nameError)}
         />
@@ -55,12 +54,11 @@ export function RegisterInvitedForm({ token, email }: { token: string; email: st
       <Field id="invited-password" label="Password" hint={PASSWORD_HINT} error={passwordError}>
         <Input
           id="invited-password"
+          name="password"
           type="password"
           autoComplete="new-password"
           minLength={12}
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           aria-invalid={!!passwordError || undefined}
           aria-describedby={describedBy("invited-password", PASSWORD_HINT, passwordError)}
         />
