@@ -37,6 +37,8 @@ export interface AwsClientOptions {
   region?: string;
   // Throttling is normal at organisation scale; the standard mode backs off between attempts.
   maxAttempts?: number;
+  // Called for every HTTP attempt (retries included), so runs can report API calls per service.
+  onRequest?: (service: AwsService, operation: string) => void;
 }
 
 export const DEFAULT_AWS_REGION = "us-east-1";
@@ -44,12 +46,24 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
 
 export function createAwsClient<S extends AwsService>(service: S, opts: AwsClientOptions = {}): AwsClient<S> {
   const Client = constructors[service] as unknown as new (config: object) => AwsClient<S>;
-  return new Client({
+  const client = new Client({
     region: opts.region ?? process.env.AWS_REGION ?? DEFAULT_AWS_REGION,
     credentials: opts.credentials,
     retryMode: "standard",
     maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
   });
+  const onRequest = opts.onRequest;
+  if (onRequest) {
+    // The "deserialize" step sits inside the retry loop, so it sees every attempt.
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        onRequest(service, String(context.commandName ?? "unknown").replace(/Command$/, ""));
+        return next(args);
+      },
+      { step: "deserialize", name: "ladderCountRequests" },
+    );
+  }
+  return client;
 }
 
 export const awsServices = Object.keys(constructors) as AwsService[];

@@ -57,3 +57,18 @@ describe("roleCredentials", () => {
     expect(sim.current.state.callCount("sts", "AssumeRole") - before).toBe(1);
   });
 });
+
+describe("createAwsClient", () => {
+  it("reports every HTTP attempt, retries included", async () => {
+    const fault = sim.current.state.addFault({ kind: "throttle", service: "sts", action: "GetCallerIdentity", times: 2 });
+    const calls: string[] = [];
+    const client = createAwsClient("sts", { onRequest: (service, operation) => calls.push(`${service}:${operation}`) });
+    try {
+      await client.send(new GetCallerIdentityCommand({}));
+    } finally {
+      client.destroy();
+      sim.current.state.faults.remove(fault);
+    }
+    expect(calls).toEqual(["sts:GetCallerIdentity", "sts:GetCallerIdentity", "sts:GetCallerIdentity"]);
+  });
+});
