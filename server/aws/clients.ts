@@ -9,7 +9,7 @@ import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import { XRayClient } from "@aws-sdk/client-xray";
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack } from "@smithy/types";
 
 // The one place AWS SDK clients are made. Endpoints come from the SDK's own resolution
 // (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, shared config), which is how the simulator
@@ -55,7 +55,8 @@ export function createAwsClient<S extends AwsService>(service: S, opts: AwsClien
   const onRequest = opts.onRequest;
   if (onRequest) {
     // The "deserialize" step sits inside the retry loop, so it sees every attempt.
-    client.middlewareStack.add(
+    const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
+    stack.add(
       (next, context) => (args) => {
         onRequest(service, String(context.commandName ?? "unknown").replace(/Command$/, ""));
         return next(args);
