@@ -1,20 +1,67 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "~/components/workspaces/section-placeholder";
-import { getCurrentWorkspace } from "~/app/(app)/_lib/session";
+import { Suspense } from "react";
+import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
+import { AccountsPanel } from "~/components/accounts/accounts-panel";
+import { BackLink } from "~/components/accounts/back-link";
+import { ChooseKind } from "~/components/accounts/wizard/choose-kind";
+import { SetupWizard } from "~/components/accounts/wizard/setup-wizard";
+import { ErrorBoundary } from "~/components/ui/error-boundary";
+import { PanelSkeleton } from "~/components/ui/skeleton";
+import { HydrateClient, prefetch, trpc } from "~/server/api/rsc";
+import { hasRole } from "~/server/auth/roles";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage({ params }: { params: Promise<{ slug: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+// One route, three screens chosen by the URL so a reload or a shared link keeps the step:
+// the list, ?connect=account|organization (step 1), ?setup=<accountRef> (steps 2 to 4).
+export default async function AccountsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: SearchParams;
+}) {
   const { slug } = await params;
-  // Checks membership: another workspace's URL is a 404 here too.
-  await getCurrentWorkspace(slug);
+  const query = await searchParams;
+  await requireUser(`/w/${slug}/accounts`);
+  const workspace = await getCurrentWorkspace(slug);
+  const canEdit = hasRole(workspace.role, "editor");
+  const setup = canEdit ? single(query.setup) : undefined;
+  const connect = canEdit ? single(query.connect) : undefined;
+  const input = { workspace: workspace.slug };
+
+  prefetch(trpc.accounts.list.queryOptions(input));
+  prefetch(trpc.accounts.demoAvailable.queryOptions(input));
+  prefetch(trpc.accounts.capabilities.queryOptions(input));
+  if (setup) prefetch(trpc.accounts.onboarding.queryOptions({ ...input, accountRef: setup }));
+
   return (
-    <SectionPlaceholder title="Accounts" summary="The AWS accounts this workspace reads from.">
-      <p>
-        Here you will connect a single AWS account, or a whole AWS Organization, through a read-only cross-account IAM role that
-        Ladder assumes with an External ID it generates. Ladder never stores AWS keys.
-      </p>
-      <p className="font-medium text-slate-800">Account onboarding is coming next; it is not available in this version yet.</p>
-    </SectionPlaceholder>
+    <HydrateClient>
+      {setup ? (
+        <>
+          <BackLink workspace={workspace.slug} />
+          <ErrorBoundary title="This set-up could not be loaded">
+            <Suspense fallback={<PanelSkeleton label="Loading the set-up…" />}>
+              <SetupWizard workspace={workspace.slug} accountRef={setup} />
+            </Suspense>
+          </ErrorBoundary>
+        </>
+      ) : connect !== undefined ? (
+        <>
+          <BackLink workspace={workspace.slug} />
+          <ChooseKind workspace={workspace.slug} suggested={connect === "organization" ? "organization" : "account"} />
+        </>
+      ) : (
+        <ErrorBoundary title="Accounts could not be loaded">
+          <Suspense fallback={<PanelSkeleton label="Loading accounts…" />}>
+            <AccountsPanel workspace={workspace.slug} canEdit={canEdit} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </HydrateClient>
   );
 }
