@@ -31,7 +31,7 @@ export function AppSidebar({
           <WorkspaceSwitcher slug={slug} />
         </Suspense>
       </div>
-      <div className="flex-1 overflow-y-auto px-3 pb-4">
+      <div className="px-3 pb-3 md:flex-1 md:overflow-y-auto md:pb-4">
         <SidebarNav slug={slug} />
       </div>
       <div className="border-t border-slate-200 px-4 py-3">

@@ -17,7 +17,7 @@ export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Sections">
-      <ul className="space-y-0.5">
+      <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 md:mx-0 md:block md:space-y-0.5 md:px-0">
         {sections.map((section) => {
           const href = `/w/${slug}/${section.segment}`;
           const isActive = pathname === href || pathname.startsWith(`${href}/`);
@@ -27,7 +27,7 @@ export function SidebarNav({ slug }: { slug: string }) {
                 href={href}
                 aria-current={isActive ? "page" : undefined}
                 className={cn(
-                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
                   "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-slate-900",
                   isActive ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
                 )}
