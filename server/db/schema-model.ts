@@ -142,6 +142,14 @@ function columnDefault(field: DmmfField): string | null {
   return sqlLiteral(value, field);
 }
 
+// Postgres keeps 63 bytes of an identifier; like Prisma, shorten the columns part and keep the suffix.
+const MAX_IDENTIFIER = 63;
+function constraintName(table: string, columns: string[], suffix: string): string {
+  const base = `${table}_${columns.join("_")}`;
+  if (base.length + suffix.length + 1 <= MAX_IDENTIFIER) return `${base}_${suffix}`;
+  return `${base.slice(0, MAX_IDENTIFIER - suffix.length - 1)}_${suffix}`;
+}
+
 function referentialAction(action: string): string {
   return action.replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
 }
@@ -180,7 +188,7 @@ export function expectedSchema(dmmf: Dmmf = readDmmf()): ExpectedSchema {
       if (f.kind !== "object" || !f.relationFromFields?.length) continue;
       const cols = f.relationFromFields.map((c) => columnOf(model.name, c));
       schema.foreignKeys.push({
-        name: `${table}_${cols.join("_")}_fkey`,
+        name: constraintName(table, cols, "fkey"),
         table,
         columns: cols,
         refTable: tableOf.get(f.type)!,
@@ -196,7 +204,7 @@ export function expectedSchema(dmmf: Dmmf = readDmmf()): ExpectedSchema {
     const cols = index.fields.map((f) => columnOf(index.model, f.name));
     const suffix = index.type === "id" ? "pkey" : index.type === "unique" ? "key" : "idx";
     schema.indexes.push({
-      name: index.dbName ?? (index.type === "id" ? `${table}_pkey` : `${table}_${cols.join("_")}_${suffix}`),
+      name: index.dbName ?? (index.type === "id" ? `${table}_pkey` : constraintName(table, cols, suffix)),
       table,
       columns: cols,
       unique: index.type !== "normal" && index.type !== "fulltext",
