@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { workspaceWithOwner } from "~/server/test/fixtures";
+import { deleteUnseen, upsertRows } from "./upsert";
+
+async function account() {
+  const { workspace } = await workspaceWithOwner("Upsert");
+  return db.awsAccount.create({
+    data: { workspaceId: workspace.id, kind: "account", externalId: "x".repeat(40), accountId: "123456789012" },
+  });
+}
+
+const key = ["awsAccountRef", "day", "accountId", "service"];
+const cost = (ref: string, day: string, service: string, amount: string) => ({
+  awsAccountRef: ref,
+  day,
+  accountId: "111111111111",
+  service,
+  unblended: amount,
+  amortized: amount,
+  currency: "USD",
+  estimated: false,
+});
+
+describe("upsertRows", () => {
+  it("inserts, then reports unchanged and changed rows, keeping decimals exact", async () => {
+    const { id } = await account();
+    const rows = [
+      cost(id, "2026-01-01", "EC2", "0.1"),
+      cost(id, "2026-01-01", "S3", "0.2"),
+      cost(id, "2026-01-02", "EC2", "123456789.123456"),
+    ];
+    expect(await upsertRows("CostDaily", key, rows, "run-1")).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    expect(await upsertRows("CostDaily", key, rows, "run-2")).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    const changed = [...rows.slice(0, 2), cost(id, "2026-01-02", "EC2", "123456789.123457")];
+    expect(await upsertRows("CostDaily", key, changed, "run-3")).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
+
+    const stored = await db.costDaily.findMany({ where: { awsAccountRef: id }, orderBy: [{ day: "asc" }, { service: "asc" }] });
+    expect(stored.map((r) => r.unblended.toString())).toEqual(["0.1", "0.2", "123456789.123457"]);
+    expect(stored.every((r) => r.lastSeenRunId === "run-3")).toBe(true);
+    const sum = stored.reduce((total, r) => total.plus(r.unblended), stored[0]!.unblended.minus(stored[0]!.unblended));
+    expect(sum.toString()).toBe("123456789.423457");
+  });
+
+  it("keeps the last of duplicate keys in one batch and handles arrays and JSON", async () => {
+    const { id } = await account();
+    const group = (alarms: string[]) => ({
+      awsAccountRef: id,
+      region: "us-east-1",
+      applicationName: "shop",
+      groupName: "prod",
+      deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes",
+      deploymentStyle: "canary",
+      computePlatform: "ECS",
+      autoRollbackEnabled: true,
+      autoRollbackEvents: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"],
+      alarmsEnabled: true,
+      alarms,
+    });
+    const counts = await upsertRows(
+      "DeploymentGroup",
+      ["awsAccountRef", "region", "applicationName", "groupName"],
+      [group(["a"]), group(["b", "c"])],
+      "run-1",
+    );
+    expect(counts.inserted).toBe(1);
+    const stored = await db.deploymentGroup.findFirstOrThrow({ where: { awsAccountRef: id } });
+    expect(stored.alarms).toEqual(["b", "c"]);
+    expect(stored.autoRollbackEvents).toEqual(["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"]);
+  });
+
+  it("deletes only unseen rows inside the given scope and range", async () => {
+    const { id } = await account();
+    await upsertRows(
+      "CostDaily",
+      key,
+      [cost(id, "2026-01-10", "EC2", "1"), cost(id, "2026-02-10", "EC2", "1"), cost(id, "2026-02-11", "EC2", "1")],
+      "run-1",
+    );
+    await upsertRows("CostDaily", key, [cost(id, "2026-02-10", "EC2", "2")], "run-2");
+    const deleted = await deleteUnseen("CostDaily", { awsAccountRef: id }, "run-2", {
+      column: "day",
+      from: "2026-02-01",
+      to: "2026-03-01",
+    });
+    expect(deleted).toBe(1);
+    const days = (await db.costDaily.findMany({ where: { awsAccountRef: id }, orderBy: { day: "asc" } })).map((r) =>
+      r.day.toISOString().slice(0, 10),
+    );
+    expect(days).toEqual(["2026-01-10", "2026-02-10"]);
+  });
+});
