@@ -3,3 +3,5 @@ import { inject } from "vitest";
 // Runs before each test file's imports, so server/env.ts sees the run's fresh database.
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret";
+// The SDK warns once per process that releases after January 2027 need Node 22; known, noisy.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

@@ -1,0 +1,60 @@
+import PgBoss from "pg-boss";
+import { databaseUrl } from "~/server/env";
+
+export const TASK_QUEUE = "sync-task";
+export const SCHEDULER_QUEUE = "sync-scheduler";
+
+export interface QueueOptions {
+  // Workers supervise (expire stuck jobs, retry them) and run the schedule; the web tier only sends.
+  role: "sender" | "worker";
+  // How long a task may run before it counts as lost (a killed worker) and is retried.
+  taskTimeoutSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+}
+
+let current: { boss: PgBoss; role: QueueOptions["role"] } | undefined;
+let starting: Promise<PgBoss> | undefined;
+
+export function taskTimeoutSeconds(): number {
+  return Number(process.env.LADDER_TASK_TIMEOUT_SECONDS ?? 900);
+}
+
+export async function getQueue(options: QueueOptions = { role: "sender" }): Promise<PgBoss> {
+  if (current && (current.role === "worker" || options.role === "sender")) return current.boss;
+  starting ??= startQueue(options).finally(() => {
+    starting = undefined;
+  });
+  return starting;
+}
+
+async function startQueue(options: QueueOptions): Promise<PgBoss> {
+  if (current) await current.boss.stop({ graceful: false, wait: true });
+  const isWorker = options.role === "worker";
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    application_name: `ladder-${options.role}`,
+    max: isWorker ? 6 : 2,
+    supervise: isWorker,
+    schedule: isWorker,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? Number(process.env.LADDER_QUEUE_MAINTENANCE_SECONDS ?? 60),
+  });
+  boss.on("error", (error) => console.error("ladder queue:", error));
+  await boss.start();
+  const timeout = options.taskTimeoutSeconds ?? taskTimeoutSeconds();
+  await ensureQueue(boss, { name: TASK_QUEUE, retryLimit: 3, retryDelay: 15, retryBackoff: true, expireInSeconds: timeout });
+  await ensureQueue(boss, { name: SCHEDULER_QUEUE, retryLimit: 0, expireInSeconds: 300, policy: "singleton" });
+  current = { boss, role: options.role };
+  return boss;
+}
+
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  const existing = await boss.getQueue(queue.name);
+  if (existing) await boss.updateQueue(queue.name, queue);
+  else await boss.createQueue(queue.name, queue);
+}
+
+export async function stopQueue(): Promise<void> {
+  const active = current;
+  current = undefined;
+  await active?.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+}

@@ -1,0 +1,205 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import { db } from "~/server/db";
+import { AppError, notFound } from "~/server/errors";
+import { planTasks } from "./plan";
+import { getQueue, TASK_QUEUE } from "./queue";
+import type { SourceName } from "./sources";
+
+// Every Cost Explorer request (each page too) is billed to the customer.
+export const CE_REQUEST_USD = "0.01";
+
+export async function startSync(opts: {
+  workspaceId: string;
+  actor: Actor;
+  trigger: "manual" | "schedule" | "cli";
+  accountRefs?: string[];
+  sources?: SourceName[];
+}) {
+  const planned = await planTasks(opts);
+  if (!planned.length) {
+    throw new AppError("BAD_REQUEST", "Nothing to sync: connect an AWS account first (Accounts), or widen the selection.");
+  }
+  const run = await db.$transaction(async (tx) => {
+    const created = await tx.syncRun.create({
+      data: {
+        workspaceId: opts.workspaceId,
+        trigger: opts.trigger,
+        scope: { accountRefs: opts.accountRefs ?? null, sources: opts.sources ?? null } as Prisma.InputJsonObject,
+        requestedById: opts.actor.userId ?? null,
+        tasksTotal: planned.length,
+        tasks: { create: planned.map((t) => ({ ...t, workspaceId: opts.workspaceId })) },
+      },
+      select: { id: true, tasks: { select: { id: true, source: true } } },
+    });
+    if (opts.trigger !== "schedule") {
+      await recordAudit(tx, {
+        workspaceId: opts.workspaceId,
+        actor: opts.actor,
+        action: "sync.started",
+        targetType: "sync_run",
+        targetId: created.id,
+        data: { tasks: planned.length, trigger: opts.trigger },
+      });
+    }
+    return created;
+  });
+  // Organisation-wide tasks first; then a descending priority per task, so that the first
+  // tasks of every run come before the later tasks of a big one: runs share the workers.
+  const boss = await getQueue();
+  const ordered = [...run.tasks].sort((a, b) => Number(isOrgWide(b.source)) - Number(isOrgWide(a.source)));
+  await boss.insert(
+    ordered.map((task, index) => ({ name: TASK_QUEUE, data: { taskId: task.id }, priority: -index, singletonKey: task.id })),
+  );
+  return { id: run.id, tasks: planned.length };
+}
+
+const isOrgWide = (source: string) => source === "organization" || source === "cost";
+
+export async function listRuns(opts: { workspaceId: string; limit: number }) {
+  const runs = await db.syncRun.findMany({
+    where: { workspaceId: opts.workspaceId },
+    orderBy: { createdAt: "desc" },
+    take: opts.limit,
+    select: {
+      id: true,
+      status: true,
+      trigger: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      tasksTotal: true,
+      tasksDone: true,
+    },
+  });
+  const totals = await runTotals(runs.map((r) => r.id));
+  return runs.map((r) => ({ ...r, ...(totals.get(r.id) ?? zeroTotals()) }));
+}
+
+const zeroTotals = () => ({ rowsInserted: 0, rowsUpdated: 0, rowsDeleted: 0, ceRequests: 0, permissionGaps: 0, failures: 0 });
+
+async function runTotals(runIds: string[]) {
+  if (!runIds.length) return new Map<string, ReturnType<typeof zeroTotals>>();
+  const grouped = await db.syncTask.groupBy({
+    by: ["runId"],
+    where: { runId: { in: runIds } },
+    _sum: { rowsInserted: true, rowsUpdated: true, rowsDeleted: true, ceRequests: true },
+  });
+  const problems = await db.syncTask.groupBy({
+    by: ["runId", "status"],
+    where: { runId: { in: runIds }, status: { in: ["denied", "failed"] } },
+    _count: true,
+  });
+  const totals = new Map(
+    grouped.map((g) => [
+      g.runId,
+      {
+        ...zeroTotals(),
+        rowsInserted: g._sum.rowsInserted ?? 0,
+        rowsUpdated: g._sum.rowsUpdated ?? 0,
+        rowsDeleted: g._sum.rowsDeleted ?? 0,
+        ceRequests: g._sum.ceRequests ?? 0,
+      },
+    ]),
+  );
+  for (const p of problems) {
+    const t = totals.get(p.runId);
+    if (t && p.status === "denied") t.permissionGaps = p._count;
+    if (t && p.status === "failed") t.failures = p._count;
+  }
+  return totals;
+}
+
+export async function getRun(opts: { workspaceId: string; runId: string }) {
+  const run = await db.syncRun.findFirst({
+    where: { id: opts.runId, workspaceId: opts.workspaceId },
+    select: {
+      id: true,
+      status: true,
+      trigger: true,
+      scope: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      tasksTotal: true,
+      tasksDone: true,
+      tasks: {
+        orderBy: [{ accountId: "asc" }, { source: "asc" }],
+        select: {
+          id: true,
+          awsAccountRef: true,
+          accountId: true,
+          source: true,
+          status: true,
+          attempts: true,
+          startedAt: true,
+          finishedAt: true,
+          rowsInserted: true,
+          rowsUpdated: true,
+          rowsDeleted: true,
+          apiCalls: true,
+          ceRequests: true,
+          deniedAction: true,
+          error: true,
+        },
+      },
+    },
+  });
+  if (!run) throw notFound("That sync run");
+  const apiCalls: Record<string, number> = {};
+  for (const task of run.tasks) {
+    for (const [call, count] of Object.entries(task.apiCalls as Record<string, number>)) {
+      const service = call.split(":")[0]!;
+      apiCalls[service] = (apiCalls[service] ?? 0) + count;
+    }
+  }
+  const ceRequests = run.tasks.reduce((n, t) => n + t.ceRequests, 0);
+  const durationMs = run.startedAt ? (run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime() : null;
+  return {
+    ...run,
+    durationMs,
+    apiCalls,
+    ceRequests,
+    // Exact cents: requests × $0.01.
+    ceCostUsd: (ceRequests / 100).toFixed(2),
+    rowsInserted: run.tasks.reduce((n, t) => n + t.rowsInserted, 0),
+    rowsUpdated: run.tasks.reduce((n, t) => n + t.rowsUpdated, 0),
+    rowsDeleted: run.tasks.reduce((n, t) => n + t.rowsDeleted, 0),
+    permissionGaps: run.tasks
+      .filter((t) => t.status === "denied")
+      .map((t) => ({ accountId: t.accountId, source: t.source, action: t.deniedAction })),
+    errors: run.tasks
+      .filter((t) => t.status === "failed")
+      .map((t) => ({ accountId: t.accountId, source: t.source, error: t.error })),
+  };
+}
+
+// How fresh each kind of data is, per account: the last time each source succeeded.
+export async function dataFreshness(opts: { workspaceId: string }) {
+  const rows = await db.$queryRaw<{ awsAccountRef: string; source: string; finishedAt: Date }[]>`
+    SELECT DISTINCT ON ("awsAccountRef", source) "awsAccountRef", source, "finishedAt"
+      FROM "SyncTask"
+     WHERE "workspaceId" = ${opts.workspaceId} AND status = 'succeeded'
+     ORDER BY "awsAccountRef", source, "finishedAt" DESC`;
+  return rows;
+}
+
+// Settles a run once all its tasks are final: succeeded, partial (some failed or were denied,
+// the rest kept) or failed (nothing succeeded).
+export async function settleRun(runId: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "SyncRun" r
+       SET "tasksDone" = c.done,
+           "startedAt" = COALESCE(r."startedAt", c.first_start),
+           status = (CASE
+             WHEN c.done < r."tasksTotal" THEN 'running'
+             WHEN c.ok = r."tasksTotal" THEN 'succeeded'
+             WHEN c.ok > 0 THEN 'partial'
+             ELSE 'failed' END)::"SyncStatus",
+           "finishedAt" = CASE WHEN c.done >= r."tasksTotal" THEN COALESCE(r."finishedAt", now()) ELSE NULL END
+      FROM (SELECT count(*) FILTER (WHERE status IN ('succeeded', 'failed', 'denied', 'skipped')) AS done,
+                   count(*) FILTER (WHERE status IN ('succeeded', 'skipped')) AS ok,
+                   min("startedAt") AS first_start
+              FROM "SyncTask" WHERE "runId" = ${runId}) c
+     WHERE r.id = ${runId}`;
+}
