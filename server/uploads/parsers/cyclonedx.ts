@@ -1,0 +1,112 @@
+import { asArray, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
+import { mostSevere, severityFromName } from "./severity";
+import type { FindingDraft, FindingStatus, SbomComponent, UploadDraft } from "./upload-types";
+
+// Nesting this deep only happens in a malformed or hostile file; stop rather than overflow.
+const maxNesting = 64;
+
+export function parseCycloneDx(doc: JsonObject): UploadDraft {
+  const warnings: string[] = [];
+  const byRef = new Map<string, SbomComponent>();
+  const components: SbomComponent[] = [];
+  const visit = (list: unknown, depth: number) => {
+    if (depth > maxNesting) {
+      warnings.push(`Components nested more than ${maxNesting} levels deep were ignored.`);
+      return;
+    }
+    for (const raw of asArray(list).map(asObject)) {
+      const component = readComponent(raw);
+      if (component) {
+        components.push(component);
+        const ref = asString(raw["bom-ref"]);
+        if (ref) byRef.set(ref, component);
+      }
+      visit(raw.components, depth + 1);
+    }
+  };
+  visit(doc.components, 0);
+  const subject = asObject(at(doc, "metadata", "component"));
+  const subjectRef = asString(subject["bom-ref"]);
+  const subjectComponent = readComponent(subject);
+  if (subjectRef && subjectComponent) byRef.set(subjectRef, subjectComponent);
+  const findings = asArray(doc.vulnerabilities).flatMap((vulnerability) => readVulnerability(asObject(vulnerability), byRef));
+  return {
+    kind: "sbom",
+    format: "cyclonedx-json",
+    tool: readTool(doc),
+    ...optional("specVersion", asString(doc.specVersion)),
+    findings,
+    components,
+    incidents: [],
+    warnings,
+  };
+}
+
+function readComponent(raw: JsonObject): SbomComponent | undefined {
+  const name = asString(raw.name);
+  if (!name) return undefined;
+  return {
+    ...optional("purl", asString(raw.purl)),
+    name,
+    ...optional("version", asString(raw.version)),
+    ...optional("type", asString(raw.type)),
+    licenses: readLicenses(raw.licenses),
+    ...optional("supplier", asString(at(raw, "supplier", "name")) ?? asString(raw.publisher)),
+  };
+}
+
+/** Both shapes CycloneDX allows: [{license: {id | name}}] and [{expression}]. */
+function readLicenses(value: unknown): string[] {
+  const licenses = asArray(value).map(
+    (entry) =>
+      asString(at(entry, "expression")) ?? asString(at(entry, "license", "id")) ?? asString(at(entry, "license", "name")),
+  );
+  return [...new Set(licenses.filter((license): license is string => license !== undefined))];
+}
+
+// CycloneDX 1.2–1.4 list tools as an array; 1.5 and later as {components, services}.
+function readTool(doc: JsonObject): { name: string; version?: string } {
+  const tools = at(doc, "metadata", "tools");
+  const first = asArray(tools)[0] ?? asArray(at(tools, "components"))[0] ?? asArray(at(tools, "services"))[0];
+  const name = asString(at(first, "name"));
+  if (!name) return { name: "unknown SBOM generator" };
+  return { name, ...optional("version", asString(at(first, "version"))) };
+}
+
+const analysisStatus: Record<string, FindingStatus> = {
+  resolved: "passed",
+  resolved_with_pedigree: "passed",
+  not_affected: "skipped",
+  false_positive: "skipped",
+};
+
+function readVulnerability(vulnerability: JsonObject, byRef: Map<string, SbomComponent>): FindingDraft[] {
+  const id = asString(vulnerability.id);
+  if (!id) return [];
+  const ratings = asArray(vulnerability.ratings).map(asObject);
+  const severities = ratings.map((rating) => severityFromName(rating.severity)).filter((severity) => severity !== undefined);
+  const scores = ratings
+    .filter((rating) => /^CVSS/i.test(asString(rating.method) ?? ""))
+    .map((rating) => asNumber(rating.score))
+    .filter((score): score is number => score !== undefined);
+  const base: FindingDraft = {
+    ruleId: id,
+    title: asString(vulnerability.description)?.split("\n")[0]?.slice(0, 200) ?? id,
+    severity: severities.length > 0 ? mostSevere(severities) : "unknown",
+    status: analysisStatus[asString(at(vulnerability, "analysis", "state")) ?? ""] ?? "failed",
+    vulnerabilityId: id,
+    ...optional("cvss", scores.length > 0 ? Math.max(...scores) : undefined),
+    ...optional("url", asString(at(vulnerability, "source", "url")) ?? asString(at(vulnerability, "advisories", 0, "url"))),
+  };
+  const refs = asArray(vulnerability.affects).map((affect) => asString(at(affect, "ref")));
+  if (refs.length === 0) return [base];
+  return refs.map((ref) => {
+    const component = ref === undefined ? undefined : byRef.get(ref);
+    return {
+      ...base,
+      ...optional("packageName", component?.name),
+      ...optional("installedVersion", component?.version),
+      ...optional("resource", component ? undefined : ref),
+    };
+  });
+}
