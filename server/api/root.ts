@@ -2,6 +2,8 @@ import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { membersRouter } from "./routers/members";
+import { syncRouter } from "./routers/sync";
+import { uploadsRouter } from "./routers/uploads";
 import { tokensRouter } from "./routers/tokens";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -13,6 +15,8 @@ export const appRouter = createTRPCRouter({
   tokens: tokensRouter,
   audit: auditRouter,
   accounts: accountsRouter,
+  sync: syncRouter,
+  uploads: uploadsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,9 @@ import { env, resetEnvCache } from "~/server/env";
 import { AppError } from "~/server/errors";
 import { createTokenCommand, createUserCommand, createWorkspaceCommand } from "./admin";
 import { migrate, resolveDatabase } from "./database";
+import { startWorker } from "~/server/ingest/worker";
 import { startApp } from "./start";
+import { syncCommand } from "./sync";
 
 const log = (line: string) => console.error(`ladder: ${line}`);
 
@@ -68,6 +70,43 @@ export async function main(argv: string[]): Promise<number> {
     .action((o: { workspace: string; role: string; name?: string; expiresInDays?: number }) =>
       withDatabase(() => createTokenCommand(o)),
     );
+
+  program
+    .command("sync")
+    .description("sync a workspace's AWS data now and wait for the result (exit code 1 unless it fully succeeded)")
+    .requiredOption("--workspace <slug>")
+    .option("--source <source...>", "only these sources (organization, cost, scans, chaos, incidents, delivery, tracing)")
+    .option("--worker", "also run a worker in this process (when no `npm start` or `ladder worker` is running)")
+    .option("--timeout-minutes <minutes>", "give up waiting after this long (default 60)", positiveInt)
+    .action(async (o: { workspace: string; source?: string[]; worker?: boolean; timeoutMinutes?: number }) => {
+      let code = 0;
+      await withDatabase(async () => {
+        code = await syncCommand(o);
+      });
+      if (code) throw new AppError("BAD_REQUEST", "The sync did not fully succeed (see above).");
+    });
+
+  program
+    .command("worker")
+    .description("run background workers that process sync tasks (any number, on any machine that reaches the database)")
+    .option("--concurrency <n>", "tasks this process runs at once (default LADDER_WORKER_CONCURRENCY or 4)", positiveInt)
+    .action(async (o: { concurrency?: number }) => {
+      const database = await resolveDatabase(env(), log);
+      process.env.DATABASE_URL = database.url;
+      resetEnvCache();
+      await migrate(database.url, log);
+      const worker = await startWorker({ concurrency: o.concurrency });
+      log(
+        `worker running (${o.concurrency ?? process.env.LADDER_WORKER_CONCURRENCY ?? 4} at once); Ctrl-C stops it after the current tasks.`,
+      );
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await worker.stop();
+      await disconnectDb();
+      await database.release();
+    });
 
   program
     .command("simulator")

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { env } from "~/server/env";
+import { env, resetEnvCache } from "~/server/env";
+import { startWorker } from "~/server/ingest/worker";
 import { buildApp, isBuildCurrent } from "./build";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./database";
 import { startDemoSimulator } from "./demo";
@@ -37,10 +38,17 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
 
   const demo = await startDemoSimulator(database.isEmbedded, log);
   if (demo) {
-    Object.assign(childEnv, demo.env);
-    delete childEnv.AWS_SESSION_TOKEN;
-    delete childEnv.AWS_PROFILE;
+    // Both the app and the in-process worker talk to the simulator.
+    for (const target of [childEnv, process.env]) {
+      Object.assign(target, demo.env);
+      delete target.AWS_SESSION_TOKEN;
+      delete target.AWS_PROFILE;
+    }
   }
+  process.env.DATABASE_URL = database.url;
+  resetEnvCache();
+  // The default set-up runs the background worker here; `npx ladder worker` adds more elsewhere.
+  const worker = process.env.LADDER_WORKER_CONCURRENCY === "0" ? undefined : await startWorker();
 
   const next = path.join("node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [next, opts.dev ? "dev" : "start", "-p", String(e.PORT)], {
@@ -77,6 +85,7 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  await worker?.stop().catch((error: unknown) => console.error("ladder: could not stop the worker:", error));
   await demo?.close();
   await stopDatabase();
   if (!stopping && code !== 0) throw new Error(`The Next.js server exited with code ${code}.`);
