@@ -29,7 +29,7 @@ export function AccountActions({
 
   return (
     <div className="flex flex-col items-end gap-1.5">
-      <div className="flex flex-wrap justify-end gap-2">
+      <div className="flex flex-col items-end gap-1">
         {account.status === "pending" || !account.roleArn ? (
           <Link href={setupHref} className={buttonClasses("primary", "sm")}>
             Continue setup

@@ -16,15 +16,15 @@ export function AccountRowView({ workspace, account, canEdit }: { workspace: str
   const label = account.accountId ?? "pending account";
   return (
     <>
-      <tr aria-label={account.name ? `${account.name} ${label}` : label} className="align-top">
+      <tr aria-label={account.name ? `${account.name} ${label}` : label}>
         <Td className="align-top">
-          <div className="flex flex-wrap items-center gap-1.5">
+          <div className="flex items-center gap-1.5 whitespace-nowrap">
             <span className="font-mono text-sm font-medium text-slate-900">{account.accountId ?? "—"}</span>
             {account.isDemo && <Badge tone="blue">Demo</Badge>}
           </div>
           <div className="mt-0.5 text-xs text-slate-500">
             {account.name ?? (account.accountId ? "Unnamed" : "Waiting for the role ARN")}
-            {account.kind === "organization" && <span className="ml-1 text-slate-400">· management account</span>}
+            {account.kind === "organization" && <span className="text-slate-400"> · management account</span>}
           </div>
         </Td>
         <Td className="align-top font-mono text-xs whitespace-nowrap">
@@ -37,14 +37,16 @@ export function AccountRowView({ workspace, account, canEdit }: { workspace: str
             <span>{account.environment ?? <span className="text-slate-400">not set</span>}</span>
           )}
         </Td>
-        <Td className="max-w-56 align-top">
+        <Td className="max-w-56 min-w-32 align-top">
           <StatusBadge account={account} />
+          {account.lastVerifiedAt && (
+            <p className="mt-1 text-xs text-slate-500">
+              Verified <DateTime value={account.lastVerifiedAt} withTime />
+            </p>
+          )}
         </Td>
         <Td className="min-w-44 align-top">
           <CapabilityBadges results={account.capabilities} />
-        </Td>
-        <Td className="align-top text-xs whitespace-nowrap">
-          <DateTime value={account.lastVerifiedAt} withTime />
         </Td>
         {canEdit && (
           <Td className="align-top">
@@ -58,8 +60,8 @@ export function AccountRowView({ workspace, account, canEdit }: { workspace: str
         )}
       </tr>
       {isRemoving && (
-        <tr>
-          <td colSpan={7} className="bg-red-50/40 px-4 py-4">
+        <tr aria-label="Confirm removal">
+          <td colSpan={6} className="bg-red-50/40 px-4 py-4">
             <RemoveAccountPanel workspace={workspace} account={account} onCancel={() => setIsRemoving(false)} />
           </td>
         </tr>

@@ -16,7 +16,6 @@ export function AccountsTable({ workspace, accounts, canEdit }: { workspace: str
             <Th>Environment</Th>
             <Th>Status</Th>
             <Th>Capabilities</Th>
-            <Th>Last verified</Th>
             {canEdit && (
               <Th className="text-right">
                 <span className="sr-only">Actions</span>

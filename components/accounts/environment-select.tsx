@@ -22,7 +22,7 @@ export function EnvironmentSelect({ workspace, account }: { workspace: string; a
     <div className="space-y-1">
       <Select
         aria-label={`Environment for ${name}`}
-        className="h-8 w-32 py-1"
+        className="h-8 w-32 py-1 pr-6! pl-2!"
         value={value ?? ""}
         disabled={setEnvironment.isPending}
         onChange={(e) =>

@@ -7,14 +7,16 @@ export function StatusBadge({ account }: { account: AccountRow }) {
     return (
       <div className="space-y-1">
         <Badge tone="red">Failed</Badge>
-        {account.lastError && <p className="text-xs leading-snug text-red-700">{account.lastError}</p>}
+        {account.lastError && <p className="text-xs leading-snug [overflow-wrap:anywhere] text-red-700">{account.lastError}</p>}
       </div>
     );
   }
   return (
     <div className="space-y-1">
       <Badge tone="amber">Pending setup</Badge>
-      {account.lastError && <p className="text-xs leading-snug text-slate-500">Last attempt: {account.lastError}</p>}
+      {account.lastError && (
+        <p className="text-xs leading-snug [overflow-wrap:anywhere] text-slate-500">Last attempt: {account.lastError}</p>
+      )}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function CapabilityChecklist({ workspace, results }: { workspace: string;
       <p className="mt-1 text-sm text-slate-600">
         {gaps === 0
           ? "Every capability the role was checked for works."
-          : `${gaps === 1 ? "One capability is" : `${gaps} capabilities are`} not available; the data they unlock stays empty until the role is fixed and re-verified.`}
+          : `${gaps === 1 ? "One capability is" : `${gaps} capabilities are`} not available: add the missing ${gaps === 1 ? "permission" : "permissions"} to the role, then re-verify the account from the list. Until then the data ${gaps === 1 ? "it unlocks stays" : "they unlock stay"} empty.`}
       </p>
       <ul className="mt-3 divide-y divide-slate-100 rounded-md border border-slate-200">
         {results.map((result) => {

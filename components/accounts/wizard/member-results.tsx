@@ -37,7 +37,7 @@ export function MemberResults({ results, accounts }: { results: MemberResult[]; 
                   ) : (
                     <div className="space-y-1">
                       <Badge tone="red">Failed</Badge>
-                      <p className="text-xs text-red-700">{result.error}</p>
+                      <p className="text-xs [overflow-wrap:anywhere] text-red-700">{result.error}</p>
                     </div>
                   )}
                 </Td>

@@ -118,7 +118,9 @@ export function MembersStep({ workspace, organizationRef }: { workspace: string;
               <Button type="submit" isLoading={connectMembers.isPending} disabled={selected.size === 0}>
                 Connect selected accounts
               </Button>
-              <span className="text-sm text-slate-600">{selected.size} selected</span>
+              <span className="text-sm text-slate-600" aria-live="polite">
+                {selected.size} selected{ou && ` · ${visible.length} shown in ${ou}`}
+              </span>
               <Link href={accountsPath(workspace)} className={buttonClasses("ghost")}>
                 Skip for now
               </Link>
