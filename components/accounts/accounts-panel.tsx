@@ -35,7 +35,7 @@ export function AccountsPanel({ workspace, canEdit }: { workspace: string; canEd
         }
       />
       <div className="space-y-4">
-        {!canEdit && <p className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-600">{viewerNote}</p>}
+        {!canEdit && <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">{viewerNote}</p>}
         {canConnectDemo && <DemoConnect workspace={workspace} compact />}
         <AccountsTable workspace={workspace} accounts={accounts} canEdit={canEdit} />
       </div>
