@@ -50,4 +50,40 @@ describe("sync", () => {
     expect(second.rowsDeleted).toBe(0);
     expect(await countRows(ws.organizationRef)).toEqual(expected);
   });
+
+  it("reads 13 months of cost once from the payer, counts every billed request, then only re-reads from last month", async () => {
+    const ws = await workspaceWithDemoOrganization(sim.current, "Cost");
+    const ceBefore = ceCalls();
+    const first = await waitForRun(
+      ws.workspace.id,
+      (await startSync({ workspaceId: ws.workspace.id, actor: { userId: ws.owner.id }, trigger: "manual", sources: ["cost"] }))
+        .id,
+    );
+    expect(first.status).toBe("succeeded");
+    expect(first.tasks).toHaveLength(1);
+    expect(first.ceRequests).toBe(ceCalls() - ceBefore);
+    expect(first.ceCostUsd).toBe((first.ceRequests / 100).toFixed(2));
+    const payerRef = first.tasks[0]!.awsAccountRef;
+    const days = await db.costDaily.groupBy({ by: ["day"], where: { awsAccountRef: payerRef } });
+    expect(days.length).toBeGreaterThan(365);
+    const accounts = await db.costDaily.groupBy({ by: ["accountId"], where: { awsAccountRef: payerRef } });
+    expect(accounts.length).toBe(sim.current.state.organization.accounts.length);
+    const rowsAfterFirst = await db.costDaily.count({ where: { awsAccountRef: payerRef } });
+
+    const second = await waitForRun(
+      ws.workspace.id,
+      (await startSync({ workspaceId: ws.workspace.id, actor: { userId: ws.owner.id }, trigger: "manual", sources: ["cost"] }))
+        .id,
+    );
+    expect(second.status).toBe("succeeded");
+    expect(second.ceRequests).toBeLessThan(first.ceRequests);
+    expect(second.rowsInserted).toBe(0);
+    expect(await db.costDaily.count({ where: { awsAccountRef: payerRef } })).toBe(rowsAfterFirst);
+  });
 });
+
+function ceCalls(): number {
+  return Object.entries(sim.current.state.callCounts())
+    .filter(([key]) => key.startsWith("ce:"))
+    .reduce((n, [, count]) => n + count, 0);
+}

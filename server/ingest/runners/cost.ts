@@ -1,0 +1,220 @@
+import {
+  costWindow,
+  dailyCostByAccountAndNodePool,
+  dailyCostByAccountAndService,
+  dailyCostByNodePool,
+  dailyEc2ByInstanceAndPurchaseType,
+  dailyEc2ByInstanceType,
+  dailyEc2ByPurchaseType,
+  reservationCoverage,
+  reservationUtilization,
+  savingsPlansCoverage,
+  savingsPlansUtilization,
+  type CostWindow,
+} from "~/server/aws/sources/cost-explorer";
+import type { FetchContext } from "~/server/aws/sources/types";
+import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
+import { deleteUnseen, upsertRows, type Row } from "../upsert";
+
+// "*" marks the column a Cost Explorer query did not group by (it allows two GroupBys).
+const ALL = "*";
+
+interface Series {
+  table: string;
+  key: string[];
+  // A table several series share is cleaned once, after all of them were read.
+  rows(fetch: FetchContext, window: CostWindow, now: Date): AsyncGenerator<Row[]>;
+}
+
+async function* mapped<T>(pages: AsyncGenerator<T[]>, toRow: (record: T) => Row): AsyncGenerator<Row[]> {
+  for await (const page of pages) yield page.map(toRow);
+}
+
+const ec2Key = ["awsAccountRef", "day", "accountId", "instanceType", "purchaseType"];
+const nodePoolKey = ["awsAccountRef", "day", "accountId", "nodePool", "purchaseType"];
+const commitmentKey = ["awsAccountRef", "day", "kind", "accountId", "subscriptionId"];
+const money = (r: { unblendedCost: string; amortizedCost: string }) => ({
+  unblended: r.unblendedCost,
+  amortized: r.amortizedCost,
+});
+
+const series: Series[] = [
+  {
+    table: "CostDaily",
+    key: ["awsAccountRef", "day", "accountId", "service"],
+    rows: (f, w) =>
+      mapped(dailyCostByAccountAndService(f, w), (r) => ({
+        day: r.day,
+        accountId: r.accountId,
+        service: r.service,
+        ...money(r),
+        currency: r.currency,
+        estimated: r.estimated,
+      })),
+  },
+  {
+    table: "Ec2CostDaily",
+    key: ec2Key,
+    rows: (f, w) =>
+      mapped(dailyEc2ByInstanceType(f, w), (r) => ({
+        day: r.day,
+        accountId: r.accountId,
+        instanceType: r.instanceType,
+        purchaseType: ALL,
+        ...money(r),
+        usageHours: r.usageQuantity,
+        estimated: r.estimated,
+      })),
+  },
+  {
+    table: "Ec2CostDaily",
+    key: ec2Key,
+    rows: (f, w) =>
+      mapped(dailyEc2ByPurchaseType(f, w), (r) => ({
+        day: r.day,
+        accountId: r.accountId,
+        instanceType: ALL,
+        purchaseType: r.purchaseType,
+        ...money(r),
+        usageHours: r.usageQuantity,
+        estimated: r.estimated,
+      })),
+  },
+  {
+    table: "Ec2CostDaily",
+    key: ec2Key,
+    rows: (f, w) =>
+      mapped(dailyEc2ByInstanceAndPurchaseType(f, w), (r) => ({
+        day: r.day,
+        accountId: ALL,
+        instanceType: r.instanceType,
+        purchaseType: r.purchaseType,
+        ...money(r),
+        usageHours: r.usageQuantity,
+        estimated: r.estimated,
+      })),
+  },
+  {
+    table: "NodePoolCostDaily",
+    key: nodePoolKey,
+    rows: (f, w) =>
+      mapped(dailyCostByNodePool(f, w), (r) => ({
+        day: r.day,
+        accountId: ALL,
+        nodePool: r.nodePool,
+        purchaseType: r.purchaseType,
+        ...money(r),
+        estimated: r.estimated,
+      })),
+  },
+  {
+    table: "NodePoolCostDaily",
+    key: nodePoolKey,
+    rows: (f, w) =>
+      mapped(dailyCostByAccountAndNodePool(f, w), (r) => ({
+        day: r.day,
+        accountId: r.accountId,
+        nodePool: r.nodePool,
+        purchaseType: ALL,
+        ...money(r),
+        estimated: r.estimated,
+      })),
+  },
+  {
+    table: "CommitmentDaily",
+    key: commitmentKey,
+    rows: (f, w) =>
+      mapped(reservationUtilization(f, w), (r) => ({
+        day: r.day,
+        kind: "ri_utilization",
+        accountId: ALL,
+        subscriptionId: ALL,
+        percentage: r.utilizationPercentage,
+        hours: r.purchasedHours,
+        unusedHours: r.unusedHours,
+        commitment: r.totalAmortizedFee,
+        unused: r.riCostForUnusedHours,
+        netSavings: r.netRISavings,
+        onDemandCost: r.onDemandCostOfRIHoursUsed,
+      })),
+  },
+  {
+    table: "CommitmentDaily",
+    key: commitmentKey,
+    rows: (f, w) =>
+      mapped(reservationCoverage(f, w), (r) => ({
+        day: r.day,
+        kind: "ri_coverage",
+        accountId: ALL,
+        subscriptionId: ALL,
+        percentage: r.coverageHoursPercentage,
+        hours: r.totalRunningHours,
+        unusedHours: r.onDemandHours,
+        onDemandCost: r.onDemandCost,
+      })),
+  },
+  {
+    table: "CommitmentDaily",
+    key: commitmentKey,
+    rows: (f, w, now) =>
+      mapped(savingsPlansUtilization(f, w, { now }), (r) => ({
+        day: r.day,
+        kind: "sp_utilization",
+        accountId: ALL,
+        subscriptionId: ALL,
+        percentage: r.utilizationPercentage,
+        commitment: r.totalCommitment,
+        used: r.usedCommitment,
+        unused: r.unusedCommitment,
+        netSavings: r.netSavings,
+        onDemandCost: r.onDemandCostEquivalent,
+      })),
+  },
+  {
+    table: "CommitmentDaily",
+    key: commitmentKey,
+    rows: (f, w, now) =>
+      mapped(savingsPlansCoverage(f, w, { now }), (r) => ({
+        day: r.day,
+        kind: "sp_coverage",
+        accountId: ALL,
+        subscriptionId: ALL,
+        percentage: r.coveragePercentage,
+        used: r.spendCoveredBySavingsPlans,
+        onDemandCost: r.onDemandCost,
+        commitment: r.totalCost,
+      })),
+  },
+];
+
+// Read once per organisation from the payer: 13 months on the first sync, then from the first
+// day of the previous month (AWS revises it until the bill closes). Pages are written as
+// they arrive, so memory stays flat however large the organisation.
+export const costRunner: SourceRunner = {
+  name: "cost",
+  service: "costExplorer",
+  organizationWide: true,
+  async run(ctx: SourceContext): Promise<SourceResult> {
+    const window = costWindow({ now: ctx.now, lastSyncedAt: ctx.lastSucceededAt });
+    const result = emptyResult();
+    const payer = { awsAccountRef: ctx.account.ref };
+    for (const s of series) {
+      for await (const page of s.rows(ctx.fetch, window, ctx.now)) {
+        addCounts(
+          result,
+          await upsertRows(
+            s.table,
+            s.key,
+            page.map((row) => ({ ...payer, ...row })),
+            ctx.runId,
+          ),
+        );
+      }
+    }
+    // Every series of the window was read to the end: days in it that AWS no longer reports go.
+    for (const table of new Set(series.map((s) => s.table))) {
+      result.deleted += await deleteUnseen(table, payer, ctx.runId, { column: "day", from: window.start, to: window.end });
+    }
+    return result;
+  },
+};
