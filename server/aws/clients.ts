@@ -50,7 +50,7 @@ export function createAwsClient<S extends AwsService>(service: S, opts: AwsClien
     region: opts.region ?? process.env.AWS_REGION ?? DEFAULT_AWS_REGION,
     credentials: opts.credentials,
     retryMode: "standard",
-    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    maxAttempts: opts.maxAttempts ?? Number(process.env.LADDER_AWS_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS),
   });
   const onRequest = opts.onRequest;
   if (onRequest) {

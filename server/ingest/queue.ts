@@ -32,6 +32,8 @@ async function startQueue(options: QueueOptions): Promise<PgBoss> {
   const isWorker = options.role === "worker";
   const boss = new PgBoss({
     connectionString: databaseUrl(),
+    // Separate schemas keep separate queues in one database (each test file has its own).
+    schema: process.env.LADDER_QUEUE_SCHEMA ?? "pgboss",
     application_name: `ladder-${options.role}`,
     max: isWorker ? 6 : 2,
     supervise: isWorker,
@@ -41,7 +43,13 @@ async function startQueue(options: QueueOptions): Promise<PgBoss> {
   boss.on("error", (error) => console.error("ladder queue:", error));
   await boss.start();
   const timeout = options.taskTimeoutSeconds ?? taskTimeoutSeconds();
-  await ensureQueue(boss, { name: TASK_QUEUE, retryLimit: 3, retryDelay: 15, retryBackoff: true, expireInSeconds: timeout });
+  await ensureQueue(boss, {
+    name: TASK_QUEUE,
+    retryLimit: Number(process.env.LADDER_TASK_RETRY_LIMIT ?? 3),
+    retryDelay: Number(process.env.LADDER_TASK_RETRY_DELAY_SECONDS ?? 15),
+    retryBackoff: true,
+    expireInSeconds: timeout,
+  });
   await ensureQueue(boss, { name: SCHEDULER_QUEUE, retryLimit: 0, expireInSeconds: 300, policy: "singleton" });
   current = { boss, role: options.role };
   return boss;

@@ -89,8 +89,8 @@ export function RoleArtifacts({ artifacts, isOrganization }: { artifacts: ReadyA
               <p>
                 Member accounts get the role through a service-managed StackSet run from the management account: it creates the
                 same <span className="font-mono text-xs">{artifacts.roleName}</span> role in every member account, including
-                accounts that join later, and they all share this External ID. The commands expect the CloudFormation template
-                saved as <span className="font-mono text-xs">ladder-read-only.yaml</span> (rename the downloaded file).
+                accounts that join later, and they all share this External ID. The commands use the template you download above (
+                <span className="font-mono text-xs">ladder-read-only-role.yaml</span>).
               </p>
               <CodeBlock label="StackSets instructions" code={artifacts.stackSet} />
             </>

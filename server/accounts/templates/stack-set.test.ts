@@ -65,8 +65,8 @@ describe("stackSetInstructions", () => {
   });
 
   it("uses the hosted template when there is one, the saved file otherwise", () => {
-    expect(withoutUrl).toContain("--template-body file://ladder-read-only.yaml");
-    expect(withoutUrl).toContain("Save the CloudFormation template as ladder-read-only.yaml");
+    expect(withoutUrl).toContain("--template-body file://ladder-read-only-role.yaml");
+    expect(withoutUrl).toContain("Save the CloudFormation template as ladder-read-only-role.yaml");
     expect(withUrl).toContain(`--template-url '${sampleParams.templateUrl}'`);
     expect(withUrl).not.toContain("--template-body");
   });

@@ -2,7 +2,7 @@ import { cloudFormationTemplateJson, stackParameterValues } from "./cloudformati
 import { defaultStackName } from "./quick-create-url";
 import { resolveTemplateParams, type TemplateParams } from "./template-params";
 
-export const stackSetTemplateFile = "ladder-read-only.yaml";
+export const stackSetTemplateFile = "ladder-read-only-role.yaml";
 
 // The member-account role is the single-account role unchanged, so one template serves both.
 export function stackSetTemplate(p: TemplateParams): object {
