@@ -10,6 +10,7 @@ const sections = [
   { segment: "finops", label: "FinOps", icon: "M12 3v18M17 7H9.5a3 3 0 0 0 0 6h5a3 3 0 0 1 0 6H6" },
   { segment: "incidents", label: "Incidents", icon: "M12 4l9 16H3L12 4zM12 10v4M12 17h.01" },
   { segment: "accounts", label: "Accounts", icon: "M4 7h16v12H4zM9 7V5h6v2" },
+  { segment: "sync", label: "Sync", icon: "M4 4v5h5M20 20v-5h-5M5.1 15a7.5 7.5 0 0 0 13.4 1.5M18.9 9A7.5 7.5 0 0 0 5.5 7.5" },
   { segment: "settings", label: "Settings", icon: "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4" },
 ] as const;
 

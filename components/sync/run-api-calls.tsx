@@ -1,0 +1,33 @@
+import { Table, TBody, Td, Th } from "~/components/ui/table";
+import { formatNumber } from "./format";
+import type { SyncRun } from "./types";
+
+export function RunApiCalls({ run }: { run: SyncRun }) {
+  const rows = Object.entries(run.apiCalls).sort((a, b) => b[1] - a[1]);
+  if (!rows.length) return null;
+  return (
+    <section aria-labelledby="api-calls-heading" className="max-w-md">
+      <h3 id="api-calls-heading" className="mb-2 text-sm font-semibold text-slate-900">
+        API calls per service
+      </h3>
+      <div className="overflow-hidden rounded-md border border-slate-200">
+        <Table caption="AWS API calls per service">
+          <thead>
+            <tr>
+              <Th>Service</Th>
+              <Th className="text-right">Calls</Th>
+            </tr>
+          </thead>
+          <TBody>
+            {rows.map(([service, count]) => (
+              <tr key={service}>
+                <Td className="py-2 font-mono text-xs">{service}</Td>
+                <Td className="py-2 text-right tabular-nums">{formatNumber(count)}</Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "~/components/providers/trpc-provider";
+import { Alert } from "~/components/ui/alert";
+import { Button, buttonClasses } from "~/components/ui/button";
+import { syncPath } from "./format";
+import type { SyncSource } from "./types";
+
+// "Sync now", with an optional narrower choice of sources (all of them unless unticked).
+export function SyncNowForm({ workspace }: { workspace: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data: sources } = useSuspenseQuery(trpc.sync.sources.queryOptions({ workspace }));
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(sources.map((s) => s.name)));
+  const [choiceError, setChoiceError] = useState<string>();
+  const start = useMutation(
+    trpc.sync.start.mutationOptions({
+      onSuccess: async (run) => {
+        await queryClient.invalidateQueries(trpc.sync.runs.queryFilter());
+        router.push(syncPath(workspace, run.id), { scroll: false });
+      },
+    }),
+  );
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const picked = new FormData(event.currentTarget).getAll("source").map(String) as SyncSource["name"][];
+    if (!picked.length) {
+      setChoiceError("Choose at least one source to sync.");
+      return;
+    }
+    setChoiceError(undefined);
+    // Everything ticked means "everything", so sources added later are included too.
+    start.mutate({ workspace, sources: picked.length === sources.length ? undefined : picked });
+  }
+
+  const error = choiceError ?? start.error?.message;
+  return (
+    <form onSubmit={submit} className="flex max-w-md flex-col items-end gap-2">
+      <div className="flex items-center gap-2">
+        <details className="group relative">
+          <summary className={buttonClasses("secondary", "md", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>
+            {chosen.size === sources.length ? "All sources" : `${chosen.size} of ${sources.length} sources`}
+            <svg
+              viewBox="0 0 20 20"
+              className="size-4 text-slate-500 group-open:rotate-180"
+              fill="currentColor"
+              aria-hidden="true"
+            >
+              <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" />
+            </svg>
+          </summary>
+          <fieldset className="absolute right-0 z-20 mt-2 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
+            <legend className="sr-only">Sources to sync</legend>
+            <p className="text-xs text-slate-500">Organisation-wide sources run once, in the management account.</p>
+            {sources.map((source) => (
+              <label key={source.name} className="flex items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  name="source"
+                  value={source.name}
+                  checked={chosen.has(source.name)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.currentTarget.checked) next.add(source.name);
+                    else next.delete(source.name);
+                    setChosen(next);
+                  }}
+                  className="size-4 rounded border-slate-300"
+                />
+                {source.title}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <Button type="submit" isLoading={start.isPending}>
+          Sync now
+        </Button>
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+    </form>
+  );
+}

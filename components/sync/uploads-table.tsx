@@ -1,0 +1,95 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "~/components/providers/trpc-provider";
+import { Badge } from "~/components/ui/badge";
+import { DateTime } from "~/components/ui/date-time";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Table, TBody, Td, Th } from "~/components/ui/table";
+import { formatNumber, UPLOADS_LIMIT } from "./format";
+import type { UploadSummary } from "./types";
+
+const dash = <span className="text-slate-400">—</span>;
+
+export function UploadsTable({ workspace }: { workspace: string }) {
+  const trpc = useTRPC();
+  const { data: uploads } = useSuspenseQuery(trpc.uploads.list.queryOptions({ workspace, limit: UPLOADS_LIMIT }));
+  if (!uploads.length) {
+    return (
+      <div className="p-5">
+        <EmptyState title="No uploads yet">
+          Scan results, SBOMs and incident exports sent from CI or this page appear here.
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <Table caption="Recent uploads">
+      <thead>
+        <tr>
+          <Th>Uploaded</Th>
+          <Th>Kind</Th>
+          <Th>Tool</Th>
+          <Th>Source</Th>
+          <Th className="text-right">Failed / findings</Th>
+          <Th className="text-right">Components</Th>
+          <Th className="text-right">Incidents</Th>
+        </tr>
+      </thead>
+      <TBody>
+        {uploads.map((upload) => {
+          const summary = upload.summary as unknown as Partial<UploadSummary> | null;
+          const findings = summary?.findings ?? 0;
+          return (
+            <tr key={upload.id}>
+              <Td className="whitespace-nowrap">
+                <DateTime value={upload.createdAt} withTime />
+                {upload.filename && (
+                  <p className="max-w-48 truncate text-xs text-slate-500" title={upload.filename}>
+                    {upload.filename}
+                  </p>
+                )}
+              </Td>
+              <Td>
+                <Badge>{upload.kind}</Badge>
+                <p className="mt-0.5 text-xs text-slate-500">{upload.format}</p>
+              </Td>
+              <Td className="whitespace-nowrap">
+                {upload.tool}
+                {upload.toolVersion && <span className="text-xs text-slate-500"> {upload.toolVersion}</span>}
+              </Td>
+              <Td className="text-xs">
+                {upload.repository ? (
+                  <p className="font-medium text-slate-900">{upload.repository}</p>
+                ) : (
+                  <p className="text-slate-400">Uploaded by hand</p>
+                )}
+                {(upload.branch || upload.commit) && (
+                  <p className="font-mono text-slate-500">
+                    {upload.branch}
+                    {upload.branch && upload.commit && " @ "}
+                    {upload.commit?.slice(0, 12)}
+                  </p>
+                )}
+              </Td>
+              <Td className="text-right tabular-nums">
+                {findings ? (
+                  <>
+                    <span className={(summary?.failed ?? 0) > 0 ? "font-medium text-red-700" : undefined}>
+                      {formatNumber(summary?.failed ?? 0)}
+                    </span>
+                    <span className="text-slate-500"> / {formatNumber(findings)}</span>
+                  </>
+                ) : (
+                  dash
+                )}
+              </Td>
+              <Td className="text-right tabular-nums">{summary?.components ? formatNumber(summary.components) : dash}</Td>
+              <Td className="text-right tabular-nums">{summary?.incidents ? formatNumber(summary.incidents) : dash}</Td>
+            </tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}
