@@ -80,7 +80,53 @@ describe("sync", () => {
     expect(second.rowsInserted).toBe(0);
     expect(await db.costDaily.count({ where: { awsAccountRef: payerRef } })).toBe(rowsAfterFirst);
   });
+
+  it("syncs every source of the whole organisation, and a second run changes nothing", async () => {
+    const ws = await workspaceWithDemoOrganization(sim.current, "Everything");
+    const start = () => startSync({ workspaceId: ws.workspace.id, actor: { userId: ws.owner.id }, trigger: "manual" });
+    const first = await waitForRun(ws.workspace.id, (await start()).id, 120_000);
+    expect(first.errors).toEqual([]);
+    expect(first.permissionGaps).toEqual([]);
+    expect(first.status).toBe("succeeded");
+    const accounts = sim.current.state.organization.accounts.length;
+    // Two organisation-wide tasks plus five per account.
+    expect(first.tasksTotal).toBe(2 + 5 * accounts);
+    const counts = await tableCounts(ws.workspace.id);
+    for (const [table, count] of Object.entries(counts)) expect(count, table).toBeGreaterThan(0);
+    expect(
+      await db.xraySamplingRule.count({ where: { awsAccount: { workspaceId: ws.workspace.id }, fixedRate: 1 } }),
+    ).toBeGreaterThan(0);
+    expect(
+      await db.fisTemplate.count({ where: { awsAccount: { workspaceId: ws.workspace.id }, hasStopConditions: false } }),
+    ).toBeGreaterThan(0);
+
+    const second = await waitForRun(ws.workspace.id, (await start()).id, 120_000);
+    expect(second.status).toBe("succeeded");
+    expect(second.rowsInserted).toBe(0);
+    expect(second.rowsDeleted).toBe(0);
+    expect(await tableCounts(ws.workspace.id)).toEqual(counts);
+  });
 });
+
+async function tableCounts(workspaceId: string) {
+  const byAccount = { awsAccount: { workspaceId } };
+  return {
+    repositories: await db.ecrRepository.count({ where: byAccount }),
+    images: await db.ecrImage.count({ where: byAccount }),
+    findings: await db.ecrFinding.count({ where: byAccount }),
+    inspector: await db.inspectorFinding.count({ where: byAccount }),
+    templates: await db.fisTemplate.count({ where: byAccount }),
+    experiments: await db.fisExperiment.count({ where: byAccount }),
+    alarms: await db.cloudWatchAlarm.count({ where: byAccount }),
+    incidents: await db.incident.count({ where: { workspaceId } }),
+    groups: await db.deploymentGroup.count({ where: byAccount }),
+    deployments: await db.deployment.count({ where: byAccount }),
+    samplingRules: await db.xraySamplingRule.count({ where: byAccount }),
+    clusters: await db.eksCluster.count({ where: byAccount }),
+    addons: await db.eksAddon.count({ where: byAccount }),
+    cost: await db.costDaily.count({ where: byAccount }),
+  };
+}
 
 function ceCalls(): number {
   return Object.entries(sim.current.state.callCounts())

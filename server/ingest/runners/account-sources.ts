@@ -1,0 +1,328 @@
+import type { Prisma } from "~/generated/prisma/client";
+import {
+  alarmHistory,
+  alarmHistoryToIncidents,
+  cloudWatchAlarms,
+  type AlarmRecord,
+  type AlarmStateChange,
+} from "~/server/aws/sources/cloudwatch";
+import { codeDeployDeployments, fetchCodeDeploy } from "~/server/aws/sources/codedeploy";
+import { ecrInventory, fetchRegistryScanning } from "~/server/aws/sources/ecr";
+import { fetchEksClusters } from "~/server/aws/sources/eks";
+import { fetchFisTemplates, fisExperiments } from "~/server/aws/sources/fis";
+import { inspectorFindings } from "~/server/aws/sources/inspector";
+import { regionOf } from "~/server/aws/sources/types";
+import { fetchSamplingRules } from "~/server/aws/sources/xray";
+import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
+import { deleteUnseen, upsertRows, type Row } from "../upsert";
+
+// The per-account sources. Each reads its whole scope (account and region) and then removes
+// what AWS no longer has; an error thrown part-way leaves earlier rows and deletes nothing.
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+async function write(ctx: SourceContext, result: SourceResult, table: string, key: string[], rows: Row[]) {
+  const scope = { awsAccountRef: ctx.account.ref, region: regionOf(ctx.fetch) };
+  addCounts(
+    result,
+    await upsertRows(
+      table,
+      key,
+      rows.map((r) => ({ ...scope, ...r })),
+      ctx.runId,
+    ),
+  );
+}
+
+async function clean(ctx: SourceContext, result: SourceResult, tables: string[]) {
+  for (const table of tables)
+    result.deleted += await deleteUnseen(table, { awsAccountRef: ctx.account.ref, region: regionOf(ctx.fetch) }, ctx.runId);
+}
+
+const perAccountKey = (...columns: string[]) => ["awsAccountRef", "region", ...columns];
+
+export const scansRunner: SourceRunner = {
+  name: "scans",
+  service: "ecr",
+  organizationWide: false,
+  async run(ctx) {
+    const result = emptyResult();
+    const scanning = await fetchRegistryScanning(ctx.fetch);
+    await write(ctx, result, "EcrRegistryScanning", perAccountKey(), [
+      { scanType: scanning.scanType, rules: json(scanning.rules) },
+    ]);
+    for await (const { repository, images, findings } of ecrInventory(ctx.fetch)) {
+      await write(ctx, result, "EcrRepository", perAccountKey("name"), [
+        {
+          name: repository.name,
+          arn: repository.arn,
+          uri: repository.uri,
+          scanOnPush: repository.scanOnPush,
+          tagMutability: repository.imageTagMutability,
+          createdAtAws: iso(repository.createdAt),
+        },
+      ]);
+      await write(
+        ctx,
+        result,
+        "EcrImage",
+        perAccountKey("repositoryName", "digest"),
+        images.map((i) => ({
+          repositoryName: i.repositoryName,
+          digest: i.digest,
+          tags: i.tags,
+          pushedAt: iso(i.pushedAt),
+          lastPulledAt: iso(i.lastRecordedPullTime),
+          scanStatus: i.scanStatus,
+          severityCounts: json(i.findingSeverityCounts),
+        })),
+      );
+      await write(
+        ctx,
+        result,
+        "EcrFinding",
+        perAccountKey("repositoryName", "imageDigest", "name", "packageName", "packageVersion"),
+        findings.map((f) => ({
+          repositoryName: f.repositoryName,
+          imageDigest: f.imageDigest,
+          name: f.name,
+          severity: f.severity,
+          packageName: f.packageName,
+          packageVersion: f.packageVersion ?? "",
+          uri: f.uri,
+          firstObservedAt: iso(f.firstObservedAt),
+        })),
+      );
+    }
+    // Each account lists its own Inspector findings, so a delegated administrator's wider view
+    // never stores another account's findings twice.
+    for await (const page of inspectorFindings(ctx.fetch, { accountIds: [ctx.account.accountId] })) {
+      addCounts(
+        result,
+        await upsertRows(
+          "InspectorFinding",
+          ["awsAccountRef", "findingArn"],
+          page.map((f) => ({
+            awsAccountRef: ctx.account.ref,
+            findingArn: f.findingArn,
+            accountId: f.awsAccountId,
+            type: f.type,
+            title: f.title,
+            severity: f.severity,
+            status: f.status,
+            resourceType: f.resourceType,
+            resourceId: f.resourceId,
+            vulnerabilityId: f.vulnerabilityId,
+            packageName: f.packageName,
+            fixAvailable: f.fixAvailable,
+            firstObservedAt: iso(f.firstObservedAt),
+            lastObservedAt: iso(f.lastObservedAt),
+            updatedAtAws: iso(f.updatedAt),
+          })),
+          ctx.runId,
+        ),
+      );
+    }
+    await clean(ctx, result, ["EcrRegistryScanning", "EcrRepository", "EcrImage", "EcrFinding"]);
+    result.deleted += await deleteUnseen("InspectorFinding", { awsAccountRef: ctx.account.ref }, ctx.runId);
+    return result;
+  },
+};
+
+export const chaosRunner: SourceRunner = {
+  name: "chaos",
+  service: "fis",
+  organizationWide: false,
+  async run(ctx) {
+    const result = emptyResult();
+    const templates = await fetchFisTemplates(ctx.fetch);
+    await write(
+      ctx,
+      result,
+      "FisTemplate",
+      perAccountKey("templateId"),
+      templates.map((t) => ({
+        templateId: t.id,
+        description: t.description,
+        targets: json(t.targets),
+        actions: json(t.actions),
+        stopConditions: json(t.stopConditions),
+        hasStopConditions: t.hasStopConditions,
+        tags: json(t.tags),
+        createdAtAws: iso(t.creationTime),
+      })),
+    );
+    for await (const page of fisExperiments(ctx.fetch)) {
+      await write(
+        ctx,
+        result,
+        "FisExperiment",
+        perAccountKey("experimentId"),
+        page.map((e) => ({
+          experimentId: e.id,
+          templateId: e.templateId ?? "",
+          status: e.status,
+          reason: e.reason,
+          startTime: iso(e.startTime),
+          endTime: iso(e.endTime),
+          actions: json(e.actions),
+          tags: json(e.tags),
+        })),
+      );
+    }
+    await clean(ctx, result, ["FisTemplate", "FisExperiment"]);
+    return result;
+  },
+};
+
+export const incidentsRunner: SourceRunner = {
+  name: "incidents",
+  service: "cloudWatch",
+  organizationWide: false,
+  async run(ctx) {
+    const result = emptyResult();
+    const alarms: AlarmRecord[] = [];
+    for await (const page of cloudWatchAlarms(ctx.fetch)) alarms.push(...page);
+    await write(
+      ctx,
+      result,
+      "CloudWatchAlarm",
+      perAccountKey("arn"),
+      alarms.map((a) => ({
+        arn: a.arn,
+        name: a.name,
+        state: a.stateValue,
+        stateUpdatedAt: iso(a.stateUpdatedAt),
+        namespace: a.namespace,
+        metricName: a.metricName,
+        tags: json(a.tags),
+      })),
+    );
+    const history: AlarmStateChange[] = [];
+    for await (const page of alarmHistory(ctx.fetch)) history.push(...page);
+    const incidents = alarmHistoryToIncidents(alarms, history);
+    addCounts(
+      result,
+      await upsertRows(
+        "Incident",
+        ["workspaceId", "source", "externalKey"],
+        incidents.map((i) => ({
+          workspaceId: ctx.account.workspaceId,
+          awsAccountRef: ctx.account.ref,
+          source: "cloudwatch",
+          externalKey: `${i.alarmArn}@${i.startedAt.toISOString()}`,
+          title: i.alarmName,
+          accountId: i.accountId,
+          service: i.service,
+          severity: i.severity,
+          startedAt: i.startedAt.toISOString(),
+          resolvedAt: iso(i.resolvedAt),
+          durationSeconds: i.durationSeconds,
+        })),
+        ctx.runId,
+      ),
+    );
+    await clean(ctx, result, ["CloudWatchAlarm"]);
+    result.deleted += await deleteUnseen("Incident", { awsAccountRef: ctx.account.ref, source: "cloudwatch" }, ctx.runId);
+    return result;
+  },
+};
+
+export const deliveryRunner: SourceRunner = {
+  name: "delivery",
+  service: "codeDeploy",
+  organizationWide: false,
+  async run(ctx) {
+    const result = emptyResult();
+    const { deploymentGroups, deploymentConfigs } = await fetchCodeDeploy(ctx.fetch);
+    const styleOf = new Map(deploymentConfigs.map((c) => [c.name, c.type]));
+    await write(
+      ctx,
+      result,
+      "DeploymentGroup",
+      perAccountKey("applicationName", "groupName"),
+      deploymentGroups.map((g) => ({
+        applicationName: g.applicationName,
+        groupName: g.groupName,
+        deploymentConfig: g.deploymentConfigName ?? "",
+        deploymentStyle: (g.deploymentConfigName && styleOf.get(g.deploymentConfigName)) ?? "unknown",
+        computePlatform: g.computePlatform,
+        autoRollbackEnabled: g.autoRollbackEnabled,
+        autoRollbackEvents: g.autoRollbackEvents,
+        alarmsEnabled: g.alarmsEnabled,
+        alarms: g.alarms,
+      })),
+    );
+    for await (const page of codeDeployDeployments(ctx.fetch)) {
+      await write(
+        ctx,
+        result,
+        "Deployment",
+        perAccountKey("deploymentId"),
+        page.map((d) => ({
+          deploymentId: d.id,
+          applicationName: d.applicationName,
+          groupName: d.groupName,
+          status: d.status,
+          deploymentConfig: d.deploymentConfigName,
+          createdAtAws: iso(d.createTime),
+          completedAt: iso(d.completeTime),
+          rolledBack: d.rollbackInfo.rolledBack,
+          errorCode: d.errorCode,
+        })),
+      );
+    }
+    await clean(ctx, result, ["DeploymentGroup", "Deployment"]);
+    return result;
+  },
+};
+
+export const tracingRunner: SourceRunner = {
+  name: "tracing",
+  service: "xray",
+  organizationWide: false,
+  async run(ctx) {
+    const result = emptyResult();
+    const rules = await fetchSamplingRules(ctx.fetch);
+    await write(
+      ctx,
+      result,
+      "XraySamplingRule",
+      perAccountKey("ruleName"),
+      rules.map((r) => ({
+        ruleName: r.ruleName,
+        ruleArn: r.ruleArn,
+        priority: r.priority,
+        fixedRate: String(r.fixedRate),
+        reservoirSize: r.reservoirSize,
+        serviceName: r.serviceName,
+        host: r.host,
+      })),
+    );
+    const { clusters, addons } = await fetchEksClusters(ctx.fetch);
+    await write(
+      ctx,
+      result,
+      "EksCluster",
+      perAccountKey("name"),
+      clusters.map((c) => ({
+        name: c.name,
+        arn: c.arn,
+        version: c.version,
+        status: c.status,
+        tags: json(c.tags),
+        createdAtAws: iso(c.createdAt),
+      })),
+    );
+    await write(
+      ctx,
+      result,
+      "EksAddon",
+      perAccountKey("clusterName", "addonName"),
+      addons.map((a) => ({ clusterName: a.clusterName, addonName: a.addonName, version: a.addonVersion, status: a.status })),
+    );
+    await clean(ctx, result, ["XraySamplingRule", "EksCluster", "EksAddon"]);
+    return result;
+  },
+};
