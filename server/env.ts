@@ -30,7 +30,7 @@ const schema = z.object({
     .string()
     .regex(/^arn:aws[\w-]*:(iam|sts)::\d{12}:/, "must be an IAM or STS ARN")
     .optional(),
-  // An S3 copy of the role template (`npx ladder template`), for CloudFormation quick-create links.
+  // An S3 copy of the role template, for CloudFormation quick-create links.
   LADDER_TEMPLATE_URL: z.string().url().optional(),
   // Set by `npm start` when it runs the AWS simulator for the demo organisation.
   LADDER_DEMO: flag,
