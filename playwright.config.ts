@@ -8,6 +8,7 @@ process.env.DATABASE_URL = databaseUrl;
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+export const simulatorPort = Number(process.env.E2E_SIM_PORT ?? 4600);
 
 // Debian's Chromium when installed (CI, closed networks); Playwright's own browser otherwise.
 const debianChromium = "/usr/bin/chromium";
@@ -44,6 +45,10 @@ export default defineConfig({
       LADDER_ALLOW_LOCAL_LOGIN: "1",
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       NEXTAUTH_URL: baseURL,
+      // The AWS simulator runs beside the app; journeys "deploy" roles through its control API.
+      LADDER_DEMO: "1",
+      LADDER_SIM_PORT: String(simulatorPort),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
   },
 });

@@ -36,25 +36,28 @@ async function main(): Promise<number> {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
   const bin = "node_modules/.bin";
-  let ok = step("format", `${bin}/prettier`, ["--check", "."]);
-  ok = step("types", `${bin}/tsc`, ["--noEmit", "-p", "."]) && ok;
-  ok = step("lint", `${bin}/eslint`, ["--max-warnings", "0", "."]) && ok;
+  // `npm test -- e2e` (or `-- unit`) runs one part while working on it; CI runs everything.
+  const only = process.argv[2];
+  let ok = true;
+  if (!only) {
+    ok = step("format", `${bin}/prettier`, ["--check", "."]) && ok;
+    ok = step("types", `${bin}/tsc`, ["--noEmit", "-p", "."]) && ok;
+    ok = step("lint", `${bin}/eslint`, ["--max-warnings", "0", "."]) && ok;
+  }
 
   const server = await startTestServer();
   try {
     const env = { LADDER_TEST_PG_URL: server.adminUrl };
-    ok =
-      step(
-        "unit and integration",
-        `${bin}/vitest`,
-        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`],
-        env,
-      ) && ok;
-    countVitest();
+    if (only !== "e2e") {
+      const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`];
+      ok = step("unit and integration", `${bin}/vitest`, vitestArgs, env) && ok;
+      countVitest();
+    }
+    if (only === "unit") return finish(ok);
 
     const e2e = await createFreshDatabase(server.adminUrl, "ladder_e2e");
     try {
-      ok = step("browser", `${bin}/playwright`, ["test"], { ...env, E2E_DATABASE_URL: e2e.url }) && ok;
+      ok = step("browser", `${bin}/playwright`, ["test", ...process.argv.slice(3)], { ...env, E2E_DATABASE_URL: e2e.url }) && ok;
       countPlaywright();
     } finally {
       await e2e.drop();
@@ -62,6 +65,10 @@ async function main(): Promise<number> {
   } finally {
     await server.stop();
   }
+  return finish(ok);
+}
+
+function finish(ok: boolean): number {
   console.log(`\n${passed} passed, ${failed} failed`);
   return ok && failed === 0 ? 0 : 1;
 }

@@ -27,7 +27,11 @@ export async function handleControl(state: SimulatorState, req: IncomingMessage,
   const path = (req.url ?? "").split("?")[0];
   if (req.method === "GET" && path === `${CONTROL_PREFIX}organization`) {
     const org = state.organization;
-    reply(200, { organizationId: org.id, managementAccountId: org.managementAccount.id, accounts: org.accounts.length });
+    reply(200, {
+      organizationId: org.id,
+      managementAccountId: org.managementAccount.id,
+      accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, ouPath: a.path })),
+    });
     return;
   }
   if (req.method === "POST" && path === `${CONTROL_PREFIX}stacks`) {

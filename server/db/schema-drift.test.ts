@@ -89,7 +89,8 @@ describe("migrations match prisma/schema.prisma", () => {
 
   it("has every enum with its values in order", async () => {
     const values = await rows<{ typname: string; enumlabel: string }>(
-      `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`,
+      `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+         JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public' ORDER BY t.typname, e.enumsortorder`,
     );
     const actual = new Map<string, string[]>();
     for (const v of values) actual.set(v.typname, [...(actual.get(v.typname) ?? []), v.enumlabel]);
