@@ -9,6 +9,17 @@ import { orgWideSources } from "./format";
 import { RelativeTime } from "./relative-time";
 import type { AccountRow } from "./types";
 
+// Column heads short enough for seven sources side by side; the full title is in the tooltip.
+const shortTitles: Record<string, string> = {
+  organization: "Organization",
+  cost: "Cost",
+  scans: "Scans",
+  chaos: "Chaos",
+  incidents: "Alarms",
+  delivery: "Deploys",
+  tracing: "Tracing",
+};
+
 type Cell = { kind: "own"; at?: Date } | { kind: "via-org"; at?: Date } | { kind: "not-applicable" };
 
 // Organisation-wide sources are fetched in the management account and cover its members;
@@ -42,7 +53,7 @@ export function FreshnessTable({ workspace }: { workspace: string }) {
     <Card className="overflow-hidden">
       <CardHeader
         title="Data freshness"
-        description="When each kind of data last synced successfully, per connected account. Checks stop passing when their evidence gets too old."
+        description="When each kind of data last synced successfully, per connected account. Organisation and cost data are read once, in the management account, for all its members. Checks stop passing when their evidence gets too old."
       />
       {connected.length === 0 ? (
         <div className="p-5">
@@ -54,8 +65,8 @@ export function FreshnessTable({ workspace }: { workspace: string }) {
             <tr>
               <Th>Account</Th>
               {sources.map((s) => (
-                <Th key={s.name} className="normal-case tracking-normal">
-                  {s.title}
+                <Th key={s.name} title={s.title}>
+                  {shortTitles[s.name] ?? s.title}
                 </Th>
               ))}
             </tr>

@@ -40,23 +40,24 @@ export function ScheduleForm({ workspace, canEdit }: { workspace: string; canEdi
       <CardBody className="space-y-3">
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-800">
           <span>Sync automatically every</span>
-          <Select
-            aria-label="Sync schedule"
-            className="w-44"
-            value={current === null ? OFF : String(current)}
-            disabled={!canEdit || save.isPending}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              save.mutate({ workspace, syncEveryHours: value === OFF ? null : Number(value) });
-            }}
-          >
-            {options.map((hours) => (
-              <option key={hours} value={String(hours)}>
-                {choiceLabel(hours)}
-              </option>
-            ))}
-            <option value={OFF}>off (only by hand)</option>
-          </Select>
+          <div className="w-48">
+            <Select
+              aria-label="Sync schedule"
+              value={current === null ? OFF : String(current)}
+              disabled={!canEdit || save.isPending}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                save.mutate({ workspace, syncEveryHours: value === OFF ? null : Number(value) });
+              }}
+            >
+              {options.map((hours) => (
+                <option key={hours} value={String(hours)}>
+                  {choiceLabel(hours)}
+                </option>
+              ))}
+              <option value={OFF}>off (only by hand)</option>
+            </Select>
+          </div>
           <span role="status" className="text-xs text-slate-500">
             {save.isPending ? "Saving…" : save.isSuccess ? "Saved" : ""}
           </span>

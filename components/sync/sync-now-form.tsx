@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
@@ -17,6 +17,7 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   const { data: sources } = useSuspenseQuery(trpc.sync.sources.queryOptions({ workspace }));
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(sources.map((s) => s.name)));
   const [choiceError, setChoiceError] = useState<string>();
+  const sourcesMenu = useRef<HTMLDetailsElement>(null);
   const start = useMutation(
     trpc.sync.start.mutationOptions({
       onSuccess: async (run) => {
@@ -34,6 +35,7 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
       return;
     }
     setChoiceError(undefined);
+    if (sourcesMenu.current) sourcesMenu.current.open = false;
     // Everything ticked means "everything", so sources added later are included too.
     start.mutate({ workspace, sources: picked.length === sources.length ? undefined : picked });
   }
@@ -42,7 +44,7 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   return (
     <form onSubmit={submit} className="flex max-w-md flex-col items-end gap-2">
       <div className="flex items-center gap-2">
-        <details className="group relative">
+        <details ref={sourcesMenu} className="group relative">
           <summary className={buttonClasses("secondary", "md", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>
             {chosen.size === sources.length ? "All sources" : `${chosen.size} of ${sources.length} sources`}
             <svg

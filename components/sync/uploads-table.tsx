@@ -62,7 +62,7 @@ export function UploadsTable({ workspace }: { workspace: string }) {
                 {upload.repository ? (
                   <p className="font-medium text-slate-900">{upload.repository}</p>
                 ) : (
-                  <p className="text-slate-400">Uploaded by hand</p>
+                  <p className="text-slate-400">No repository given</p>
                 )}
                 {(upload.branch || upload.commit) && (
                   <p className="font-mono text-slate-500">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
 import { RUNS_LIMIT, UPLOADS_LIMIT } from "~/components/sync/format";
@@ -8,6 +9,7 @@ import { RunsHistory } from "~/components/sync/runs-history";
 import { ScheduleForm } from "~/components/sync/schedule-form";
 import { SyncNowForm } from "~/components/sync/sync-now-form";
 import { UploadsSection } from "~/components/sync/uploads-section";
+import { Alert } from "~/components/ui/alert";
 import { ErrorBoundary } from "~/components/ui/error-boundary";
 import { PageHeader } from "~/components/ui/page-header";
 import { PanelSkeleton } from "~/components/ui/skeleton";
@@ -45,7 +47,17 @@ export default async function SyncPage({
     .fetchQuery(trpc.sync.runs.queryOptions({ ...input, limit: RUNS_LIMIT }))
     .catch(() => []);
   const shownRunId = selectedRunId ?? runs[0]?.id;
-  if (shownRunId) prefetch(trpc.sync.run.queryOptions({ ...input, runId: shownRunId }));
+  // A linked run may be gone or belong to another workspace: say so here rather than let the
+  // client suspend on a query that can only fail.
+  let isSelectedRunMissing = false;
+  if (selectedRunId) {
+    isSelectedRunMissing = await getQueryClient()
+      .fetchQuery(trpc.sync.run.queryOptions({ ...input, runId: selectedRunId }))
+      .then(() => false)
+      .catch(() => true);
+  } else if (shownRunId) {
+    prefetch(trpc.sync.run.queryOptions({ ...input, runId: shownRunId }));
+  }
 
   return (
     <HydrateClient>
@@ -61,14 +73,23 @@ export default async function SyncPage({
         }
       />
       <div className="space-y-6">
-        <ErrorBoundary title="This sync run could not be loaded">
-          <Suspense fallback={<PanelSkeleton label="Loading the sync run…" />}>
-            <RunPanel workspace={workspace.slug} selectedRunId={selectedRunId} canSync={canSync} />
-          </Suspense>
-        </ErrorBoundary>
+        {isSelectedRunMissing ? (
+          <Alert tone="error" title="That sync run was not found">
+            It may have been removed, or the link is wrong.{" "}
+            <Link href={`/w/${workspace.slug}/sync`} className="font-medium underline underline-offset-2">
+              Show the latest run
+            </Link>
+          </Alert>
+        ) : (
+          <ErrorBoundary title="This sync run could not be loaded">
+            <Suspense fallback={<PanelSkeleton label="Loading the sync run…" />}>
+              <RunPanel workspace={workspace.slug} selectedRunId={selectedRunId} canSync={canSync} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
         <ErrorBoundary title="The sync history could not be loaded">
           <Suspense fallback={<PanelSkeleton label="Loading the sync history…" />}>
-            <RunsHistory workspace={workspace.slug} selectedRunId={selectedRunId} />
+            <RunsHistory workspace={workspace.slug} selectedRunId={isSelectedRunMissing ? undefined : selectedRunId} />
           </Suspense>
         </ErrorBoundary>
         <ErrorBoundary title="Data freshness could not be loaded">
