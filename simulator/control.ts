@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FaultRule } from "./faults";
 import type { SimulatorState } from "./state";
 
 // Not an AWS API: the demo's stand-in for "the customer deploys Ladder's CloudFormation stack
@@ -61,6 +62,21 @@ export async function handleControl(state: SimulatorState, req: IncomingMessage,
       }),
     );
     reply(200, { managementAccountId: state.managementAccountId, roleArns: roles.map((r) => r.arn) });
+    return;
+  }
+  if (req.method === "PUT" && path === `${CONTROL_PREFIX}faults`) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      const rules = JSON.parse(Buffer.concat(chunks).toString("utf8")) as FaultRule[];
+      reply(200, { ids: state.setFaults(rules) });
+    } catch (error) {
+      reply(400, { error: (error as Error).message });
+    }
+    return;
+  }
+  if (req.method === "GET" && path === `${CONTROL_PREFIX}calls`) {
+    reply(200, { calls: state.callCounts(), served: state.servedCounts() });
     return;
   }
   reply(404, { error: `no simulator control route ${req.method} ${path}` });

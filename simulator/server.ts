@@ -87,5 +87,7 @@ async function invoke(
   if (principal.denied.has(iamAction)) throw accessDenied(service.info, principal.arn, iamAction);
   const validationCode = service.info.protocol === "aws-query" ? "ValidationError" : "ValidationException";
   const context: CallContext = { state, principal, service: service.info, action, region, requestId };
-  return handler(new Input(input, validationCode), context);
+  const output = await handler(new Input(input, validationCode), context);
+  state.countServed(principal.accountId, service.info.signingName);
+  return output;
 }

@@ -46,6 +46,7 @@ export class SimulatorState {
   private clock: () => Date;
   private readonly roles = new Map<string, RoleRecord>();
   private readonly counters = new Map<string, number>();
+  private readonly served = new Map<string, number>();
   private readonly roleIds;
 
   constructor(options: StateOptions) {
@@ -144,6 +145,16 @@ export class SimulatorState {
     this.faults.clear();
   }
 
+  /** Successful calls per calling account and service: what rate limits are measured against. */
+  countServed(accountId: string, service: string): void {
+    const key = `${accountId}:${service}`;
+    this.served.set(key, (this.served.get(key) ?? 0) + 1);
+  }
+
+  servedCounts(): Record<string, number> {
+    return Object.fromEntries(this.served);
+  }
+
   countCall(service: string, action: string): void {
     const key = `${service}:${action}`;
     this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
@@ -161,6 +172,7 @@ export class SimulatorState {
 
   resetCallCounts(): void {
     this.counters.clear();
+    this.served.clear();
   }
 
   principalFor(role: RoleRecord, sessionName: string): Principal {

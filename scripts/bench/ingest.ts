@@ -1,0 +1,188 @@
+// npm run bench:ingest [-- 12 200 1000]: syncs simulated organisations of each size against
+// per-service rate limits and latency, and compares the wall time with the lower bound those
+// limits set. Then compares upsert throughput with a plain COPY of the same rows.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
+import { connectDemoOrganization } from "~/server/accounts/demo.service";
+import { disconnectDb } from "~/server/db";
+import { resetEnvCache } from "~/server/env";
+import { getRun, startSync } from "~/server/ingest/runs.service";
+import { startWorker } from "~/server/ingest/worker";
+import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
+import { createLocalUser } from "~/server/users/users.service";
+import { createWorkspace } from "~/server/workspaces/workspaces.service";
+import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
+import { compareUpsertWithCopy } from "./copy-vs-upsert";
+import { report, withPeakMemory, type Figure } from "./report";
+
+// Requests per second per calling account. AWS publishes few of these numbers; where it does not,
+// these are the rates commonly observed (see docs/decisions/0003-ingestion-benchmark.md).
+const RATES: Record<string, number> = {
+  sts: 100,
+  organizations: 5,
+  ce: 10,
+  cloudtrail: 10,
+  ecr: 20,
+  inspector2: 10,
+  fis: 10,
+  monitoring: 9,
+  codedeploy: 10,
+  xray: 5,
+  eks: 10,
+};
+const LATENCY_MS = 25;
+const WORKER_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 24);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startSimulatorProcess(size: number): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["bin/ladder.mjs", "simulator"], {
+    env: { ...process.env, LADDER_SIM_PORT: String(port), LADDER_SIM_SIZE: String(size) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
+    child.once("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function control(url: string, path: string, init?: RequestInit) {
+  const response = await fetch(`${url}/_simulator/${path}`, init);
+  if (!response.ok) throw new Error(`${path}: ${await response.text()}`);
+  return response.json() as Promise<{ calls: Record<string, number>; served: Record<string, number> }>;
+}
+
+async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
+  const database = await createFreshDatabase(adminUrl, "ladder_bench");
+  const sim = await startSimulatorProcess(size);
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AWS_ENDPOINT_URL: sim.url,
+    AWS_ACCESS_KEY_ID: DEFAULT_APP_PRINCIPAL.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DEFAULT_APP_PRINCIPAL.secretAccessKey,
+    AWS_REGION: "us-east-1",
+    LADDER_DEMO: "1",
+    LADDER_SIM_CONTROL_URL: sim.url,
+    LADDER_QUEUE_SCHEMA: `pgboss_bench_${size}`,
+    LADDER_ACCOUNT_CONCURRENCY: "2",
+  });
+  resetEnvCache();
+  await disconnectDb();
+  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+  try {
+    const user = await createLocalUser({ email: `bench-${size}@example.test`, name: "Bench", password: "benchmark-password" });
+    const workspace = await createWorkspace({ userId: user.id, name: "Bench", slug: `bench-${size}` });
+    console.log(`\n${size} accounts: connecting the organisation …`);
+    await connectDemoOrganization({ workspaceId: workspace.id, workspaceSlug: workspace.slug, actor: { userId: user.id } });
+
+    const rules = [
+      ...Object.entries(RATES).map(([service, requestsPerSecond]) => ({
+        kind: "rate-limit",
+        service,
+        requestsPerSecond,
+        burst: requestsPerSecond,
+      })),
+      { kind: "latency", latencyMs: LATENCY_MS },
+    ];
+    await control(sim.url, "faults", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(rules),
+    });
+    const before = await control(sim.url, "calls");
+    worker = await startWorker({ concurrency: WORKER_CONCURRENCY, pollingIntervalSeconds: 0.5 });
+    console.log(`${size} accounts: syncing …`);
+    const baselineMb = process.memoryUsage().rss / 1024 / 1024;
+    const started = Date.now();
+    const { result: run, peakMb } = await withPeakMemory(async () => {
+      const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli" });
+      for (;;) {
+        const current = await getRun({ workspaceId: workspace.id, runId: id });
+        if (current.finishedAt) return current;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    });
+    const wallSeconds = (Date.now() - started) / 1000;
+    const after = await control(sim.url, "calls");
+    const bound = lowerBoundSeconds(before.served, after.served);
+    const rows = run.rowsInserted + run.rowsUpdated;
+    const label = (name: string) => `${name} (${size} accounts)`;
+    const figures: Figure[] = [
+      { name: label("wall time"), value: wallSeconds, unit: "s", goal: null },
+      { name: label("rate-limit lower bound"), value: bound.seconds, unit: "s", goal: null },
+      { name: label("wall time / lower bound"), value: wallSeconds / bound.seconds, unit: "ratio", goal: "<= 1.5" },
+      { name: label("rows written"), value: rows, unit: "rows", goal: null },
+      { name: label("rows per second"), value: rows / wallSeconds, unit: "rows/s", goal: null },
+      { name: label("Cost Explorer requests"), value: run.ceRequests, unit: "requests", goal: null },
+      { name: label("peak memory"), value: peakMb, unit: "MB", goal: "< 512" },
+      { name: label("memory before the sync"), value: baselineMb, unit: "MB", goal: null },
+      ...Object.entries(run.apiCalls).map(([service, count]) => ({
+        name: label(`API calls ${service}`),
+        value: count,
+        unit: "calls",
+        goal: null,
+      })),
+    ];
+    console.log(`${size} accounts: ${run.status}; bound set by ${bound.limitedBy}`);
+    if (run.status !== "succeeded")
+      console.log(JSON.stringify({ gaps: run.permissionGaps, errors: run.errors.slice(0, 5) }, null, 2));
+    return figures;
+  } finally {
+    await worker?.stop();
+    sim.child.kill();
+    await disconnectDb();
+    await database.drop();
+  }
+}
+
+// The run cannot be faster than the busiest (account, service) bucket allows: its successful
+// calls divided by its rate.
+function lowerBoundSeconds(before: Record<string, number>, after: Record<string, number>) {
+  let seconds = 0;
+  let limitedBy = "";
+  for (const [key, count] of Object.entries(after)) {
+    const [account, service] = key.split(":") as [string, string];
+    const rate = RATES[service];
+    if (!rate) continue;
+    const needed = (count - (before[key] ?? 0)) / rate;
+    if (needed > seconds) {
+      seconds = needed;
+      limitedBy = `${service} in account ${account}`;
+    }
+  }
+  return { seconds, limitedBy };
+}
+
+async function main() {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  const server = await startTestServer();
+  const figures: Figure[] = [];
+  try {
+    for (const size of sizes.length ? sizes : [12, 200, 1000]) figures.push(...(await benchSize(server.adminUrl, size)));
+    figures.push(...(await compareUpsertWithCopy(server.adminUrl)));
+  } finally {
+    await disconnectDb();
+    await server.stop();
+  }
+  report("ingest", figures);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
