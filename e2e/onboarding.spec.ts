@@ -77,7 +77,9 @@ test("a viewer cannot onboard, and another workspace sees none of the accounts o
   await signIn(viewerPage, viewer.email);
   await viewerPage.goto(`/w/${owner.slug}/accounts`);
   await expect(viewerPage.getByText("Only editors, admins and owners can connect AWS accounts.")).toBeVisible();
-  await expect(viewerPage.getByRole("link", { name: "Connect AWS" }).or(viewerPage.getByRole("button", { name: "Connect AWS" }))).toHaveCount(0);
+  await expect(
+    viewerPage.getByRole("link", { name: "Connect AWS" }).or(viewerPage.getByRole("button", { name: "Connect AWS" })),
+  ).toHaveCount(0);
   const refused = await trpcMutation(viewerPage.request, "accounts.start", { workspace: owner.slug, kind: "account" });
   expect(refused.body.error?.json.data.code).toBe("FORBIDDEN");
   const secret = await trpcQuery(viewerPage.request, "accounts.onboarding", { workspace: owner.slug, accountRef: pendingRef });

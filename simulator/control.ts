@@ -52,15 +52,22 @@ export async function handleControl(state: SimulatorState, req: IncomingMessage,
     const trusted = typeof input.trustedPrincipalArn === "string" ? input.trustedPrincipalArn : undefined;
     const only = strings(input.accountIds);
     const accounts = state.organization.accounts.filter((account) => !only || only.includes(account.id));
-    const roles = accounts.map((account) =>
-      state.registerRole({
+    // Several workspaces may connect the one simulated organisation: a role that exists keeps
+    // trusting the External IDs it had, as a trust policy with a list of them would.
+    const roles = accounts.map((account) => {
+      const existing = state.findRole(`arn:aws:iam::${account.id}:role/${input.roleName as string}`);
+      if (existing && existing.externalId !== input.externalId && !input.deniedActions) {
+        existing.extraExternalIds.add(input.externalId as string);
+        return existing;
+      }
+      return state.registerRole({
         accountId: account.id,
         roleName: input.roleName as string,
         externalId: input.externalId as string,
         trustedPrincipalArn: trusted,
         permissions: strings(input.deniedActions),
-      }),
-    );
+      });
+    });
     reply(200, { managementAccountId: state.managementAccountId, roleArns: roles.map((r) => r.arn) });
     return;
   }

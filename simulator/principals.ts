@@ -27,6 +27,8 @@ export interface RoleRecord {
   roleId: string;
   /** Absent means the trust policy has no sts:ExternalId condition. */
   externalId?: string;
+  /** More External IDs the same trust policy accepts (StringEquals with a list). */
+  extraExternalIds: Set<string>;
   trustedPrincipalArn: string;
   denied: Set<string>;
   maxSessionDurationSeconds: number;
@@ -43,7 +45,10 @@ export function trustPolicyDocument(role: RoleRecord): string {
     Principal: { AWS: role.trustedPrincipalArn },
     Action: "sts:AssumeRole",
   };
-  if (role.externalId !== undefined) statement.Condition = { StringEquals: { "sts:ExternalId": role.externalId } };
+  if (role.externalId !== undefined) {
+    const ids = [role.externalId, ...role.extraExternalIds];
+    statement.Condition = { StringEquals: { "sts:ExternalId": ids.length === 1 ? ids[0] : ids } };
+  }
   return JSON.stringify({ Version: "2012-10-17", Statement: [statement] }, null, 2);
 }
 

@@ -98,6 +98,7 @@ export class SimulatorState {
       arn,
       roleId: existing?.roleId ?? `AROA${this.roleIds.alnum(17)}`,
       externalId: input.externalId,
+      extraExternalIds: new Set(),
       trustedPrincipalArn: input.trustedPrincipalArn ?? this.appPrincipal.arn,
       denied: new Set(input.permissions ?? []),
       maxSessionDurationSeconds: input.maxSessionDurationSeconds ?? 43_200,

@@ -31,3 +31,21 @@ export async function startDemoSimulator(isEmbedded: boolean, log: (line: string
     return undefined;
   }
 }
+
+// The simulator keeps no state between starts: "deploy" the demo stacks again for every demo
+// organisation the database remembers, with the External IDs those workspaces were given.
+export async function redeployDemoStacks(simulatorUrl: string): Promise<void> {
+  const { db } = await import("~/server/db");
+  const { defaultRoleName } = await import("~/server/accounts/templates");
+  const managements = await db.awsAccount.findMany({
+    where: { isDemo: true, kind: "organization" },
+    select: { externalId: true },
+  });
+  for (const { externalId } of managements) {
+    await fetch(`${simulatorUrl}/_simulator/stacks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ externalId, roleName: defaultRoleName }),
+    });
+  }
+}

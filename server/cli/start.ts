@@ -4,7 +4,7 @@ import { env, resetEnvCache } from "~/server/env";
 import { startWorker } from "~/server/ingest/worker";
 import { buildApp, isBuildCurrent } from "./build";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./database";
-import { startDemoSimulator } from "./demo";
+import { redeployDemoStacks, startDemoSimulator } from "./demo";
 
 const log = (line: string) => console.log(`ladder: ${line}`);
 
@@ -47,6 +47,7 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   }
   process.env.DATABASE_URL = database.url;
   resetEnvCache();
+  if (demo) await redeployDemoStacks(demo.env.LADDER_SIM_CONTROL_URL);
   // The default set-up runs the background worker here; `npx ladder worker` adds more elsewhere.
   const worker = process.env.LADDER_WORKER_CONCURRENCY === "0" ? undefined : await startWorker();
 

@@ -47,7 +47,10 @@ function assumeRole(input: Input, context: CallContext): unknown {
   const { state, principal } = context;
   const role = state.findRole(roleArn);
   const externalId = input.string("ExternalId");
-  const externalIdMatches = role?.externalId === undefined || role.externalId === externalId;
+  const externalIdMatches =
+    role?.externalId === undefined ||
+    role.externalId === externalId ||
+    (externalId !== undefined && role.extraExternalIds.has(externalId));
   if (!role || !isTrusted(role, principal) || !externalIdMatches) {
     throw new SimError(
       "AccessDenied",
