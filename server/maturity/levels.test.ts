@@ -53,7 +53,7 @@ describe("levels", () => {
     const na = Object.fromEntries(
       checksOf("gitops-eks")
         .filter((c) => c.mode === "automated")
-        .map((c) => [c.id, "not_applicable"]),
+        .map((c) => [c.id, "not_applicable" as const]),
     );
     expect(level("gitops-eks", "a", na).level).toBeNull();
   });

@@ -7,7 +7,7 @@ const seen = { observedAt: daysAgo(1) };
 const ALARM = "arn:aws:cloudwatch:us-east-1:111111111111:alarm:payments-api-5xx-rate";
 const template = (
   templateId: string,
-  stopConditions = [{ source: "aws:cloudwatch:alarm", value: ALARM }],
+  stopConditions: FisTemplateEvidence["stopConditions"] = [{ source: "aws:cloudwatch:alarm", value: ALARM }],
 ): FisTemplateEvidence => ({
   id: nextId("tpl"),
   accountId: PROD_ACCOUNT,
