@@ -30,14 +30,19 @@ export class EvaluationContext {
   readonly evidence: MaturityEvidence;
   readonly now: Date;
   private readonly byAccount = new Map<string, Map<string, unknown[]>>();
-  private readonly syncs = new Map<string, SourceSyncEvidence[]>();
+  /** Per "source|account" (and "source|*"): the newest run and the newest successful one. */
+  private readonly syncs = new Map<string, { last?: SourceSyncEvidence; succeeded?: SourceSyncEvidence }>();
 
   constructor(evidence: MaturityEvidence, now: Date) {
     this.evidence = evidence;
     this.now = now;
     for (const sync of evidence.sourceSyncs) {
-      push(this.syncs, `${sync.source}|${sync.accountId}`, sync);
-      push(this.syncs, `${sync.source}|*`, sync);
+      for (const key of [`${sync.source}|${sync.accountId}`, `${sync.source}|*`]) {
+        const entry = this.syncs.get(key) ?? {};
+        entry.last = newest([...(entry.last ? [entry.last] : []), sync]);
+        if (sync.status === "succeeded") entry.succeeded = newest([...(entry.succeeded ? [entry.succeeded] : []), sync]);
+        this.syncs.set(key, entry);
+      }
     }
   }
 
@@ -72,10 +77,8 @@ export class EvaluationContext {
     const source = syncSourceOf[check.source];
     if (!source) return undefined;
     const key = `${source.name}|${source.organizationWide ? "*" : account.accountId}`;
-    const runs = this.syncs.get(key) ?? [];
-    const succeeded = newest(runs.filter((r) => r.status === "succeeded"));
+    const { last, succeeded } = this.syncs.get(key) ?? {};
     if (!succeeded) {
-      const last = newest(runs);
       if (last?.status === "denied") {
         return outcome.noData(`The ${source.name} source was denied access; grant the permission and sync again.`, [last.id]);
       }

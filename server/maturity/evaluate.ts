@@ -49,8 +49,16 @@ export function evaluateWorkspace(evidence: MaturityEvidence, options: EvaluateO
     }
   }
 
+  const byAccount = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const list = byAccount.get(r.accountId);
+    if (list) list.push(r);
+    else byAccount.set(r.accountId, [r]);
+  }
   const accountLevels = inScope.flatMap((account) =>
-    practices.map((practice) => accountPracticeLevel(practice, account.accountId, results, checks)),
+    practices.map((practice) =>
+      accountPracticeLevel(practice, account.accountId, byAccount.get(account.accountId) ?? [], checks),
+    ),
   );
   const practiceLevels = practices.map((practice) => practiceLevel(practice, accountLevels));
   return {
