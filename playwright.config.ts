@@ -37,6 +37,8 @@ export default defineConfig({
     url: `${baseURL}/signin`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // Let the app stop its worker and close its connections instead of being killed.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     env: {
       PORT: String(port),

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { env, resetEnvCache } from "~/server/env";
+import { createServer } from "node:http";
+import { takeOverShutdownSignals } from "~/server/db/embedded";
+import { env, isLocalLoginAllowed, resetEnvCache } from "~/server/env";
 import { startWorker } from "~/server/ingest/worker";
 import { buildApp, isBuildCurrent } from "./build";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./database";
@@ -9,14 +9,14 @@ import { redeployDemoStacks, startDemoSimulator } from "./demo";
 const log = (line: string) => console.log(`ladder: ${line}`);
 
 // One command for the default set-up: database (embedded unless DATABASE_URL is set),
-// migrations, a build when needed, then the Next.js server. Ctrl-C stops everything.
+// migrations, a build when needed, the worker, then Next.js, all in this one process, so
+// Ctrl-C (or a kill) stops everything and nothing is left behind.
 export async function startApp(opts: { dev: boolean }): Promise<void> {
   const e = env();
   const database = await resolveDatabase(e, log);
-  let stopping = false;
-  const stopDatabase = async () => {
-    await database.release().catch((error: unknown) => console.error("ladder: could not stop PostgreSQL:", error));
-  };
+  takeOverShutdownSignals();
+  const stopDatabase = () =>
+    database.release().catch((error: unknown) => console.error("ladder: could not stop PostgreSQL:", error));
   try {
     await migrate(database.url, log);
     if (!opts.dev && !isBuildCurrent()) buildApp(log);
@@ -26,69 +26,54 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   }
 
   const baseUrl = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+  Object.assign(process.env, {
     DATABASE_URL: database.url,
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: ensureAuthSecret(e),
     NEXT_TELEMETRY_DISABLED: "1",
-  };
+    NODE_ENV: opts.dev ? "development" : "production",
+  });
   // The embedded default is a single-person set-up: its local sign-in stays on unless refused.
-  if (database.isEmbedded && process.env.LADDER_ALLOW_LOCAL_LOGIN === undefined) childEnv.LADDER_ALLOW_LOCAL_LOGIN = "1";
+  if (database.isEmbedded && process.env.LADDER_ALLOW_LOCAL_LOGIN === undefined) process.env.LADDER_ALLOW_LOCAL_LOGIN = "1";
 
   const demo = await startDemoSimulator(database.isEmbedded, log);
   if (demo) {
-    // Both the app and the in-process worker talk to the simulator.
-    for (const target of [childEnv, process.env]) {
-      Object.assign(target, demo.env);
-      delete target.AWS_SESSION_TOKEN;
-      delete target.AWS_PROFILE;
-    }
+    Object.assign(process.env, demo.env);
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
   }
-  process.env.DATABASE_URL = database.url;
   resetEnvCache();
   if (demo) await redeployDemoStacks(demo.env.LADDER_SIM_CONTROL_URL);
   // The default set-up runs the background worker here; `npx ladder worker` adds more elsewhere.
   const worker = process.env.LADDER_WORKER_CONCURRENCY === "0" ? undefined : await startWorker();
 
-  const next = path.join("node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, opts.dev ? "dev" : "start", "-p", String(e.PORT)], {
-    env: childEnv,
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
+  const { default: next } = await import("next");
+  const app = next({ dev: opts.dev, dir: process.cwd(), port: e.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(e.PORT, () => resolve());
   });
-  child.stdout.on("data", (chunk: Buffer) => {
-    const text = chunk.toString();
-    process.stdout.write(text);
-    if (/Ready|started server/i.test(text)) {
-      log(`Ladder is running at ${baseUrl}`);
-      log(
-        database.isEmbedded
-          ? "Sign in: on first visit, create the owner account on the sign-in page (or run `npx ladder create-user`)."
-          : "Sign in with a configured provider (see README: GitHub, Google, OIDC).",
-      );
-      log("Press Ctrl-C to stop.");
-    }
+  log(`Ladder is running at ${baseUrl}`);
+  log(
+    isLocalLoginAllowed()
+      ? "Sign in: on first visit, create the owner account on the sign-in page (or run `npx ladder create-user`)."
+      : "Sign in with a configured provider (see README: GitHub, Google, OIDC).",
+  );
+  log("Press Ctrl-C to stop.");
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
   });
-
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping …`);
-    // next start leaves a next-server child: stop the whole process group.
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-
-  const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  log(`${signal}: stopping …`);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await app.close?.();
   await worker?.stop().catch((error: unknown) => console.error("ladder: could not stop the worker:", error));
   await demo?.close();
   await stopDatabase();
-  if (!stopping && code !== 0) throw new Error(`The Next.js server exited with code ${code}.`);
   log("stopped.");
 }
