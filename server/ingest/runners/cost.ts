@@ -12,9 +12,12 @@ import {
   savingsPlansUtilization,
   type CostWindow,
 } from "~/server/aws/sources/cost-explorer";
+import { mapLimit } from "~/server/aws/sources/concurrency";
 import type { FetchContext } from "~/server/aws/sources/types";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
 import { deleteUnseen, upsertRows, type Row } from "../upsert";
+
+const SERIES_CONCURRENCY = 4;
 
 // "*" marks the column a Cost Explorer query did not group by (it allows two GroupBys).
 const ALL = "*";
@@ -198,7 +201,9 @@ export const costRunner: SourceRunner = {
     const window = costWindow({ now: ctx.now, lastSyncedAt: ctx.lastSucceededAt });
     const result = emptyResult();
     const payer = { awsAccountRef: ctx.account.ref };
-    for (const s of series) {
+    // Series run side by side: writing a page takes longer than fetching the next, and each
+    // series writes rows of its own (the "*" columns differ), so they never touch the same row.
+    await mapLimit(series, SERIES_CONCURRENCY, async (s) => {
       for await (const page of s.rows(ctx.fetch, window, ctx.now)) {
         addCounts(
           result,
@@ -210,7 +215,7 @@ export const costRunner: SourceRunner = {
           ),
         );
       }
-    }
+    });
     // Every series of the window was read to the end: days in it that AWS no longer reports go.
     for (const table of new Set(series.map((s) => s.table))) {
       result.deleted += await deleteUnseen(table, payer, ctx.runId, { column: "day", from: window.start, to: window.end });
