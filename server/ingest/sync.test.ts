@@ -69,6 +69,18 @@ describe("sync", () => {
     const accounts = await db.costDaily.groupBy({ by: ["accountId"], where: { awsAccountRef: payerRef } });
     expect(accounts.length).toBe(sim.current.state.organization.accounts.length);
     const rowsAfterFirst = await db.costDaily.count({ where: { awsAccountRef: payerRef } });
+    // Each grouping Cost Explorer allows lands with "*" in the column it did not group by.
+    for (const where of [{ purchaseType: "*" }, { instanceType: "*" }, { accountId: "*" }]) {
+      expect(
+        await db.ec2CostDaily.count({
+          where: { awsAccountRef: payerRef, ...where, NOT: { instanceType: "*", purchaseType: "*" } },
+        }),
+      ).toBeGreaterThan(0);
+    }
+    for (const where of [{ purchaseType: "*" }, { accountId: "*" }]) {
+      expect(await db.nodePoolCostDaily.count({ where: { awsAccountRef: payerRef, ...where } })).toBeGreaterThan(0);
+    }
+    expect(await db.ec2CostDaily.count({ where: { awsAccountRef: payerRef, usageHours: { gt: 0 } } })).toBeGreaterThan(0);
 
     const second = await waitForRun(
       ws.workspace.id,

@@ -41,6 +41,35 @@ const money = (r: { unblendedCost: string; amortizedCost: string }) => ({
   amortized: r.amortizedCost,
 });
 
+interface GroupedCost {
+  day: string;
+  unblendedCost: string;
+  amortizedCost: string;
+  estimated: boolean;
+  usageQuantity?: string;
+}
+
+// A series grouped by two of the key's columns: the column the query did not group by is ALL.
+function grouped<R extends GroupedCost>(
+  table: string,
+  key: string[],
+  fetch: (f: FetchContext, w: CostWindow) => AsyncGenerator<R[]>,
+): Series {
+  const groupColumns = key.filter((k) => k !== "awsAccountRef" && k !== "day");
+  return {
+    table,
+    key,
+    rows: (f, w) =>
+      mapped(fetch(f, w), (r) => ({
+        day: r.day,
+        ...Object.fromEntries(groupColumns.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? ALL])),
+        ...money(r),
+        ...(table === "Ec2CostDaily" ? { usageHours: r.usageQuantity ?? "0" } : {}),
+        estimated: r.estimated,
+      })),
+  };
+}
+
 const series: Series[] = [
   {
     table: "CostDaily",
@@ -55,74 +84,11 @@ const series: Series[] = [
         estimated: r.estimated,
       })),
   },
-  {
-    table: "Ec2CostDaily",
-    key: ec2Key,
-    rows: (f, w) =>
-      mapped(dailyEc2ByInstanceType(f, w), (r) => ({
-        day: r.day,
-        accountId: r.accountId,
-        instanceType: r.instanceType,
-        purchaseType: ALL,
-        ...money(r),
-        usageHours: r.usageQuantity,
-        estimated: r.estimated,
-      })),
-  },
-  {
-    table: "Ec2CostDaily",
-    key: ec2Key,
-    rows: (f, w) =>
-      mapped(dailyEc2ByPurchaseType(f, w), (r) => ({
-        day: r.day,
-        accountId: r.accountId,
-        instanceType: ALL,
-        purchaseType: r.purchaseType,
-        ...money(r),
-        usageHours: r.usageQuantity,
-        estimated: r.estimated,
-      })),
-  },
-  {
-    table: "Ec2CostDaily",
-    key: ec2Key,
-    rows: (f, w) =>
-      mapped(dailyEc2ByInstanceAndPurchaseType(f, w), (r) => ({
-        day: r.day,
-        accountId: ALL,
-        instanceType: r.instanceType,
-        purchaseType: r.purchaseType,
-        ...money(r),
-        usageHours: r.usageQuantity,
-        estimated: r.estimated,
-      })),
-  },
-  {
-    table: "NodePoolCostDaily",
-    key: nodePoolKey,
-    rows: (f, w) =>
-      mapped(dailyCostByNodePool(f, w), (r) => ({
-        day: r.day,
-        accountId: ALL,
-        nodePool: r.nodePool,
-        purchaseType: r.purchaseType,
-        ...money(r),
-        estimated: r.estimated,
-      })),
-  },
-  {
-    table: "NodePoolCostDaily",
-    key: nodePoolKey,
-    rows: (f, w) =>
-      mapped(dailyCostByAccountAndNodePool(f, w), (r) => ({
-        day: r.day,
-        accountId: r.accountId,
-        nodePool: r.nodePool,
-        purchaseType: ALL,
-        ...money(r),
-        estimated: r.estimated,
-      })),
-  },
+  grouped("Ec2CostDaily", ec2Key, dailyEc2ByInstanceType),
+  grouped("Ec2CostDaily", ec2Key, dailyEc2ByPurchaseType),
+  grouped("Ec2CostDaily", ec2Key, dailyEc2ByInstanceAndPurchaseType),
+  grouped("NodePoolCostDaily", nodePoolKey, dailyCostByNodePool),
+  grouped("NodePoolCostDaily", nodePoolKey, dailyCostByAccountAndNodePool),
   {
     table: "CommitmentDaily",
     key: commitmentKey,
