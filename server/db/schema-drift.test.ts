@@ -67,7 +67,9 @@ function normaliseType(
         udt
           .replace(/^_/, "")
           .replace(/^int4$/, "integer")
-          .replace(/^int8$/, "bigint"),
+          .replace(/^int8$/, "bigint")
+          .replace(/^int2$/, "smallint")
+          .replace(/^bool$/, "boolean"),
         udt,
         precision,
         scale,
