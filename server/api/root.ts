@@ -1,6 +1,7 @@
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { maturityRouter } from "./routers/maturity";
 import { membersRouter } from "./routers/members";
 import { syncRouter } from "./routers/sync";
 import { uploadsRouter } from "./routers/uploads";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   sync: syncRouter,
   uploads: uploadsRouter,
+  maturity: maturityRouter,
 });
 
 export type AppRouter = typeof appRouter;

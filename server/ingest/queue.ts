@@ -3,6 +3,7 @@ import { databaseUrl } from "~/server/env";
 
 export const TASK_QUEUE = "sync-task";
 export const SCHEDULER_QUEUE = "sync-scheduler";
+export const EVALUATE_QUEUE = "maturity-evaluate";
 
 export interface QueueOptions {
   // Workers supervise (expire stuck jobs, retry them) and run the schedule; the web tier only sends.
@@ -51,6 +52,7 @@ async function startQueue(options: QueueOptions): Promise<PgBoss> {
     expireInSeconds: timeout,
   });
   await ensureQueue(boss, { name: SCHEDULER_QUEUE, retryLimit: 0, expireInSeconds: 300, policy: "singleton" });
+  await ensureQueue(boss, { name: EVALUATE_QUEUE, retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 600 });
   current = { boss, role: options.role };
   return boss;
 }

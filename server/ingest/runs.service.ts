@@ -185,9 +185,9 @@ export async function dataFreshness(opts: { workspaceId: string }) {
 }
 
 // Settles a run once all its tasks are final: succeeded, partial (some failed or were denied,
-// the rest kept) or failed (nothing succeeded).
-export async function settleRun(runId: string): Promise<void> {
-  await db.$executeRaw`
+// the rest kept) or failed (nothing succeeded). Says whether the run is finished.
+export async function settleRun(runId: string): Promise<{ finished: boolean; workspaceId: string } | undefined> {
+  const [row] = await db.$queryRaw<{ finishedAt: Date | null; workspaceId: string }[]>`
     UPDATE "SyncRun" r
        SET "tasksDone" = c.done,
            "startedAt" = COALESCE(r."startedAt", c.first_start),
@@ -201,5 +201,7 @@ export async function settleRun(runId: string): Promise<void> {
                    count(*) FILTER (WHERE status IN ('succeeded', 'skipped')) AS ok,
                    min("startedAt") AS first_start
               FROM "SyncTask" WHERE "runId" = ${runId}) c
-     WHERE r.id = ${runId}`;
+     WHERE r.id = ${runId}
+     RETURNING r."finishedAt", r."workspaceId"`;
+  return row && { finished: row.finishedAt !== null, workspaceId: row.workspaceId };
 }

@@ -3,6 +3,7 @@ import { forgetRoleCredentials, roleCredentials, sessionNameFor } from "~/server
 import { classifyAwsError } from "~/server/aws/errors";
 import { db } from "~/server/db";
 import { withLimits } from "./limits";
+import { queueEvaluation } from "./evaluation-jobs";
 import { settleRun } from "./runs.service";
 import { sourceRunners } from "./runners";
 import type { SourceName, SourceResult } from "./sources";
@@ -62,7 +63,8 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
 
   const finish = async (data: Prisma.SyncTaskUpdateInput) => {
     await db.syncTask.update({ where: { id: task.id }, data: { ...data, apiCalls, ceRequests } });
-    await settleRun(task.runId);
+    const settled = await settleRun(task.runId);
+    if (settled?.finished) await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
   };
   if (!runner || !account.roleArn || !account.accountId) {
     await finish({

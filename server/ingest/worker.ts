@@ -1,4 +1,6 @@
-import { getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE } from "./queue";
+import { runEvaluationJob, type EvaluationJob } from "./evaluation-jobs";
+import { EVALUATE_QUEUE, getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE } from "./queue";
+import { evaluateDueWorkspaces } from "~/server/maturity/evaluation.service";
 import { scheduleDueSyncs } from "./scheduler";
 import { runTask } from "./task-runner";
 
@@ -30,6 +32,12 @@ export async function startWorker(options: WorkerOptions = {}) {
     });
   }
   await boss.schedule(SCHEDULER_QUEUE, "*/10 * * * *");
-  await boss.work(SCHEDULER_QUEUE, { pollingIntervalSeconds: 30 }, () => scheduleDueSyncs(new Date()));
+  await boss.work<EvaluationJob>(EVALUATE_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+    if (job) await runEvaluationJob(job.data);
+  });
+  await boss.work(SCHEDULER_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    await scheduleDueSyncs(new Date());
+    await evaluateDueWorkspaces(new Date());
+  });
   return { stop: stopQueue };
 }

@@ -20,28 +20,37 @@ export interface NextStep {
  * outcome the seed ties to the practice (incidents before cost before toil).
  */
 export function nextSteps(evaluation: WorkspaceEvaluation): NextStep[] {
-  const steps = new Map<string, NextStep>();
+  const blocked = new Map<string, string[]>();
   for (const level of evaluation.accountLevels) {
     for (const checkId of level.blockingCheckIds) {
-      const check = findCheck(checkId);
-      if (!check) continue;
-      const practice = getPractice(check.practice);
-      const step = steps.get(checkId) ?? {
-        checkId,
-        title: check.title,
-        practiceId: check.practice,
-        stage: practice.stage,
-        level: check.level,
-        antiPattern: check.antiPattern,
-        outcome: practice.outcome.kind,
-        fix: check.fix,
-        accountIds: [],
-      };
-      step.accountIds.push(level.accountId);
-      steps.set(checkId, step);
+      const accounts = blocked.get(checkId) ?? [];
+      accounts.push(level.accountId);
+      blocked.set(checkId, accounts);
     }
   }
-  return [...steps.values()].sort(
+  return rankSteps(blocked);
+}
+
+/** Next steps from "check → accounts it holds back", however those were found (live or stored). */
+export function rankSteps(blocked: ReadonlyMap<string, string[]>): NextStep[] {
+  const steps: NextStep[] = [];
+  for (const [checkId, accountIds] of blocked) {
+    const check = findCheck(checkId);
+    if (!check) continue;
+    const practice = getPractice(check.practice);
+    steps.push({
+      checkId,
+      title: check.title,
+      practiceId: check.practice,
+      stage: practice.stage,
+      level: check.level,
+      antiPattern: check.antiPattern,
+      outcome: practice.outcome.kind,
+      fix: check.fix,
+      accountIds: [...accountIds],
+    });
+  }
+  return steps.sort(
     (a, b) =>
       a.stage - b.stage ||
       b.accountIds.length - a.accountIds.length ||

@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 const trimSlash = (path: string) => path.replace(/\/+$/, "") || "/";
 
 /** An OU scope covers its own accounts and every account in OUs below it. */
-export function scopeCovers(scope: EvidenceScope, account: AccountEvidence): boolean {
+export function scopeCovers(scope: EvidenceScope, account: Pick<AccountEvidence, "accountId" | "ouPath">): boolean {
   if (scope.kind === "organization") return true;
   if (scope.kind === "account") return scope.accountId === account.accountId;
   if (account.ouPath === null) return false;

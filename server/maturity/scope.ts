@@ -3,6 +3,8 @@ import { scopeCovers } from "./people";
 import type { ResolvedScope } from "./results";
 
 export interface ScopeFilter {
+  /** Every account, whatever its environment: what a stored evaluation covers. */
+  all?: boolean;
   environments?: Environment[];
   ouPaths?: string[];
   accountIds?: string[];
@@ -13,6 +15,7 @@ export interface ScopeFilter {
  * replaces that default, and filters given together narrow each other.
  */
 export function resolveScope(filter: ScopeFilter | undefined): ResolvedScope {
+  if (filter?.all) return { environments: null, ouPaths: null, accountIds: null };
   const given = filter && (filter.environments?.length || filter.ouPaths?.length || filter.accountIds?.length);
   if (!given) return { environments: ["prod"], ouPaths: null, accountIds: null };
   return {
@@ -22,7 +25,7 @@ export function resolveScope(filter: ScopeFilter | undefined): ResolvedScope {
   };
 }
 
-export function isInScope(account: AccountEvidence, scope: ResolvedScope): boolean {
+export function isInScope(account: Pick<AccountEvidence, "accountId" | "environment" | "ouPath">, scope: ResolvedScope): boolean {
   if (scope.environments && (!account.environment || !scope.environments.includes(account.environment))) return false;
   if (scope.accountIds && !scope.accountIds.includes(account.accountId)) return false;
   if (scope.ouPaths && !scope.ouPaths.some((ouPath) => scopeCovers({ kind: "ou", ouPath }, account))) return false;

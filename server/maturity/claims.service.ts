@@ -1,0 +1,242 @@
+import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import { db } from "~/server/db";
+import { AppError, notFound } from "~/server/errors";
+import { findCheck, type Check } from "./catalogue";
+import type { EvidenceScope } from "./evidence";
+import { evaluateAndStore } from "./evaluation.service";
+import { fromEvidenceScope, toEvidenceScope } from "./store/claims";
+import type { AttestationView, WaiverView } from "./views/types";
+
+// People's part of the ladder: attestations for manual checks and waivers for any check. Every
+// change is audited and re-evaluates the workspace, so the level a person sees next is current.
+
+export interface ClaimActor extends Actor {
+  userId: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_WAIVER_DAYS = 366;
+
+function knownCheck(checkId: string): Check {
+  const check = findCheck(checkId);
+  if (!check) throw new AppError("BAD_REQUEST", `There is no check "${checkId}".`);
+  return check;
+}
+
+async function assertScope(workspaceId: string, scope: EvidenceScope) {
+  if (scope.kind !== "account") return;
+  const account = await db.awsAccount.findFirst({ where: { workspaceId, accountId: scope.accountId }, select: { id: true } });
+  if (!account) throw new AppError("BAD_REQUEST", `Account ${scope.accountId} is not connected to this workspace.`);
+}
+
+function assertExpiry(expiresAt: Date, now: Date, maxDays: number) {
+  if (expiresAt <= now) throw new AppError("BAD_REQUEST", "The expiry must be in the future.");
+  if (expiresAt.getTime() - now.getTime() > maxDays * DAY_MS) {
+    throw new AppError("BAD_REQUEST", `The expiry can be at most ${maxDays} days away; renew it then.`);
+  }
+}
+
+export async function attest(input: {
+  workspaceId: string;
+  actor: ClaimActor;
+  checkId: string;
+  scope: EvidenceScope;
+  evidenceUrl: string;
+  note: string;
+  expiresAt: Date;
+}) {
+  const check = knownCheck(input.checkId);
+  if (check.mode !== "manual") {
+    throw new AppError("BAD_REQUEST", `"${check.title}" is computed from AWS data; it cannot be attested. Waive it instead.`);
+  }
+  const now = new Date();
+  assertExpiry(input.expiresAt, now, check.maxEvidenceAgeDays);
+  await assertScope(input.workspaceId, input.scope);
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.attestation.create({
+      data: {
+        workspaceId: input.workspaceId,
+        checkId: check.id,
+        ...fromEvidenceScope(input.scope),
+        evidenceUrl: input.evidenceUrl,
+        note: input.note,
+        authorId: input.actor.userId,
+        authorName: input.actor.name,
+        expiresAt: input.expiresAt,
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: "maturity.attest",
+      targetType: "attestation",
+      targetId: row.id,
+      data: { checkId: check.id, scope: input.scope, expiresAt: input.expiresAt.toISOString() },
+    });
+    return row;
+  });
+  await evaluateAndStore(input.workspaceId, { trigger: "attestation" });
+  return attestationView(created, now);
+}
+
+export async function revokeAttestation(input: { workspaceId: string; actor: ClaimActor; id: string }) {
+  const row = await db.attestation.findFirst({ where: { id: input.id, workspaceId: input.workspaceId } });
+  if (!row) throw notFound("The attestation");
+  if (!input.actor.isAdmin && row.authorId !== input.actor.userId) {
+    throw new AppError("FORBIDDEN", "Only its author or an admin can revoke an attestation.");
+  }
+  if (row.revokedAt) return attestationView(row, new Date());
+  const updated = await db.$transaction(async (tx) => {
+    const revoked = await tx.attestation.update({
+      where: { id: row.id },
+      data: { revokedAt: new Date(), revokedById: input.actor.userId },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: "maturity.attestation.revoke",
+      targetType: "attestation",
+      targetId: row.id,
+      data: { checkId: row.checkId },
+    });
+    return revoked;
+  });
+  await evaluateAndStore(input.workspaceId, { trigger: "attestation" });
+  return attestationView(updated, new Date());
+}
+
+/** An admin's request is approved at once; an editor's waits for an admin. */
+export async function requestWaiver(input: {
+  workspaceId: string;
+  actor: ClaimActor;
+  checkId: string;
+  scope: EvidenceScope;
+  reason: string;
+  expiresAt: Date;
+}) {
+  const check = knownCheck(input.checkId);
+  const now = new Date();
+  assertExpiry(input.expiresAt, now, MAX_WAIVER_DAYS);
+  await assertScope(input.workspaceId, input.scope);
+  const approved = input.actor.isAdmin;
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.waiver.create({
+      data: {
+        workspaceId: input.workspaceId,
+        checkId: check.id,
+        ...fromEvidenceScope(input.scope),
+        reason: input.reason,
+        requestedById: input.actor.userId,
+        requestedByName: input.actor.name,
+        expiresAt: input.expiresAt,
+        ...(approved ? { approvedById: input.actor.userId, approvedByName: input.actor.name, approvedAt: now } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: approved ? "maturity.waiver.grant" : "maturity.waiver.request",
+      targetType: "waiver",
+      targetId: row.id,
+      data: { checkId: check.id, scope: input.scope, reason: input.reason, expiresAt: input.expiresAt.toISOString() },
+    });
+    return row;
+  });
+  if (approved) await evaluateAndStore(input.workspaceId, { trigger: "waiver" });
+  return waiverView(created, now);
+}
+
+export async function approveWaiver(input: { workspaceId: string; actor: ClaimActor; id: string }) {
+  const row = await db.waiver.findFirst({ where: { id: input.id, workspaceId: input.workspaceId } });
+  if (!row) throw notFound("The waiver");
+  if (row.revokedAt) throw new AppError("CONFLICT", "This waiver was revoked; request a new one.");
+  if (row.approvedAt) return waiverView(row, new Date());
+  const now = new Date();
+  if (row.expiresAt && row.expiresAt <= now) throw new AppError("CONFLICT", "This waiver has expired; request a new one.");
+  const updated = await db.$transaction(async (tx) => {
+    const approved = await tx.waiver.update({
+      where: { id: row.id },
+      data: { approvedById: input.actor.userId, approvedByName: input.actor.name, approvedAt: now },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: "maturity.waiver.approve",
+      targetType: "waiver",
+      targetId: row.id,
+      data: { checkId: row.checkId, requestedBy: row.requestedByName },
+    });
+    return approved;
+  });
+  await evaluateAndStore(input.workspaceId, { trigger: "waiver" });
+  return waiverView(updated, now);
+}
+
+export async function revokeWaiver(input: { workspaceId: string; actor: ClaimActor; id: string }) {
+  const row = await db.waiver.findFirst({ where: { id: input.id, workspaceId: input.workspaceId } });
+  if (!row) throw notFound("The waiver");
+  if (row.revokedAt) return waiverView(row, new Date());
+  const updated = await db.$transaction(async (tx) => {
+    const revoked = await tx.waiver.update({
+      where: { id: row.id },
+      data: { revokedAt: new Date(), revokedById: input.actor.userId },
+    });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: "maturity.waiver.revoke",
+      targetType: "waiver",
+      targetId: row.id,
+      data: { checkId: row.checkId },
+    });
+    return revoked;
+  });
+  if (row.approvedAt) await evaluateAndStore(input.workspaceId, { trigger: "waiver" });
+  return waiverView(updated, new Date());
+}
+
+export async function listClaims(input: { workspaceId: string; checkId?: string }) {
+  const where = { workspaceId: input.workspaceId, ...(input.checkId ? { checkId: input.checkId } : {}) };
+  const [attestations, waivers] = await Promise.all([
+    db.attestation.findMany({ where, orderBy: { createdAt: "desc" }, take: 500 }),
+    db.waiver.findMany({ where, orderBy: { createdAt: "desc" }, take: 500 }),
+  ]);
+  const now = new Date();
+  return { attestations: attestations.map((a) => attestationView(a, now)), waivers: waivers.map((w) => waiverView(w, now)) };
+}
+
+type AttestationRow = Awaited<ReturnType<typeof db.attestation.create>>;
+type WaiverRow = Awaited<ReturnType<typeof db.waiver.create>>;
+
+export function attestationView(a: AttestationRow, now: Date): AttestationView {
+  return {
+    id: a.id,
+    checkId: a.checkId,
+    scope: toEvidenceScope(a),
+    evidenceUrl: a.evidenceUrl,
+    note: a.note,
+    author: a.authorName,
+    createdAt: a.createdAt,
+    expiresAt: a.expiresAt,
+    revokedAt: a.revokedAt,
+    state: a.revokedAt ? "revoked" : a.expiresAt <= now ? "expired" : "active",
+  };
+}
+
+export function waiverView(w: WaiverRow, now: Date): WaiverView {
+  return {
+    id: w.id,
+    checkId: w.checkId,
+    scope: toEvidenceScope(w),
+    reason: w.reason,
+    requestedBy: w.requestedByName,
+    approvedBy: w.approvedByName,
+    approvedAt: w.approvedAt,
+    createdAt: w.createdAt,
+    expiresAt: w.expiresAt,
+    revokedAt: w.revokedAt,
+    state: w.revokedAt ? "revoked" : w.expiresAt && w.expiresAt <= now ? "expired" : w.approvedAt ? "active" : "pending",
+  };
+}

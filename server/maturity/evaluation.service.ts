@@ -1,0 +1,53 @@
+import { db } from "~/server/db";
+import { evaluateWorkspace } from "./evaluate";
+import { loadSyncedEvidence } from "./load";
+import { loadClaimEvidence } from "./store/claims";
+import { writeSnapshot, type SnapshotMeta } from "./store/write-snapshot";
+
+export interface EvaluationSummary {
+  snapshotId: string;
+  accounts: number;
+  results: number;
+  /** Loading and evaluating, then writing. */
+  evaluateMs: number;
+  writeMs: number;
+}
+
+/**
+ * Evaluates every connected account of a workspace from what the database holds now, and stores
+ * the snapshot. Runs after each sync, daily, and after a person attests or waives.
+ */
+export async function evaluateAndStore(
+  workspaceId: string,
+  options: { trigger: SnapshotMeta["trigger"]; syncRunId?: string; now?: Date },
+): Promise<EvaluationSummary> {
+  const now = options.now ?? new Date();
+  const started = performance.now();
+  const [synced, claims] = await Promise.all([loadSyncedEvidence(workspaceId, now), loadClaimEvidence(workspaceId)]);
+  const evaluation = evaluateWorkspace({ ...synced, ...claims }, { now, scope: { all: true } });
+  const evaluateMs = performance.now() - started;
+  const { snapshotId } = await writeSnapshot(evaluation, {
+    workspaceId,
+    trigger: options.trigger,
+    syncRunId: options.syncRunId,
+    durationMs: evaluateMs,
+  });
+  return {
+    snapshotId,
+    accounts: evaluation.accounts.length,
+    results: evaluation.results.length,
+    evaluateMs,
+    writeMs: performance.now() - started - evaluateMs,
+  };
+}
+
+/** Workspaces with connected accounts whose newest snapshot is older than a day, or missing. */
+export async function evaluateDueWorkspaces(now: Date, maxAgeHours = 24): Promise<string[]> {
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT w.id FROM "Workspace" w
+     WHERE EXISTS (SELECT 1 FROM "AwsAccount" a WHERE a."workspaceId" = w.id AND a.status = 'connected')
+       AND COALESCE((SELECT max(s."evaluatedAt") FROM "MaturitySnapshot" s WHERE s."workspaceId" = w.id), 'epoch')
+           < ${new Date(now.getTime() - maxAgeHours * 3_600_000)}`;
+  for (const { id } of due) await evaluateAndStore(id, { trigger: "daily", now });
+  return due.map((d) => d.id);
+}

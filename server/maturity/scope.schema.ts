@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+const environment = z.enum(["prod", "staging", "dev", "sandbox"]);
+
+/** The ladder's filter: environments, OU subtrees and accounts; none given means production. */
+export const maturityScopeInput = z.object({
+  environments: z.array(environment).max(4).optional(),
+  ouPaths: z.array(z.string().regex(/^\//, "An OU path starts with /.").max(1024)).max(50).optional(),
+  accountIds: z
+    .array(z.string().regex(/^\d{12}$/, "An AWS account id is 12 digits."))
+    .max(1000)
+    .optional(),
+});

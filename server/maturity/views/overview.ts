@@ -1,0 +1,82 @@
+import { getPractice, practices } from "../catalogue";
+import { resolveScope, type ScopeFilter } from "../scope";
+import { changesSince } from "./changes";
+import { filterOptions } from "./filters";
+import { storedNextSteps } from "./next-steps";
+import { accountLevelsAt, aggregateLevels, latestSnapshot } from "./snapshot";
+import { trend } from "./trend";
+import type { Overview } from "./types";
+
+const DAY_MS = 86_400_000;
+
+export interface OverviewOptions {
+  scope?: ScopeFilter;
+  since?: Date;
+  trendDays?: number;
+  now?: Date;
+}
+
+export async function overview(workspaceId: string, options: OverviewOptions = {}): Promise<Overview> {
+  const scope = resolveScope(options.scope);
+  const now = options.now ?? new Date();
+  const snapshot = await latestSnapshot(workspaceId);
+  if (!snapshot) {
+    return {
+      evaluatedAt: null,
+      scope,
+      accountsInScope: 0,
+      stage: 0,
+      practices: practices.map((p) => ({
+        id: p.id,
+        number: p.number,
+        title: p.title,
+        stage: p.stage,
+        outcome: p.outcome,
+        level: null,
+        levelTitle: null,
+        accountsCounted: 0,
+        distribution: { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 },
+        weakestAccountIds: [],
+      })),
+      trend: [],
+      changes: null,
+      nextSteps: [],
+      filters: await filterOptions(workspaceId, null),
+    };
+  }
+  const accounts = await accountLevelsAt(workspaceId, snapshot, scope);
+  const accountIds = accounts.map((a) => a.accountId);
+  const from = new Date(now.getTime() - (options.trendDays ?? 365) * DAY_MS);
+  const [points, changes, nextSteps, filters] = await Promise.all([
+    trend(workspaceId, from, scope),
+    options.since ? changesSince(workspaceId, options.since, scope, accountIds) : Promise.resolve(null),
+    storedNextSteps(workspaceId, accountIds),
+    filterOptions(workspaceId, snapshot.id),
+  ]);
+  const aggregate = aggregateLevels(accounts);
+  return {
+    evaluatedAt: snapshot.evaluatedAt,
+    scope,
+    accountsInScope: accounts.length,
+    stage: aggregate.stage,
+    practices: aggregate.practices.map((l) => {
+      const p = getPractice(l.practiceId);
+      return {
+        id: p.id,
+        number: p.number,
+        title: p.title,
+        stage: p.stage,
+        outcome: p.outcome,
+        level: l.level,
+        levelTitle: l.level === null ? null : (p.levels[l.level]?.title ?? null),
+        accountsCounted: l.accountsCounted,
+        distribution: l.distribution,
+        weakestAccountIds: l.weakestAccountIds,
+      };
+    }),
+    trend: points,
+    changes,
+    nextSteps,
+    filters,
+  };
+}

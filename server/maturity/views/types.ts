@@ -1,0 +1,179 @@
+import type { CheckLevel, CheckMode, CheckScope, EvidenceSource, Level, OutcomeKind, PracticeId, Stage } from "../catalogue";
+import type { Environment } from "../evidence";
+import type { NextStep } from "../next-steps";
+import type { CheckStatus, ResolvedScope } from "../results";
+
+// What the maturity API returns to the pages: plain JSON-friendly shapes, read from the stored
+// snapshots and results (never recomputed on a page load).
+
+export interface ScopeInput {
+  environments?: Environment[];
+  ouPaths?: string[];
+  accountIds?: string[];
+}
+
+export interface AccountRef {
+  accountId: string;
+  name: string | null;
+  environment: Environment | null;
+  ouPath: string | null;
+}
+
+export interface FilterOptions {
+  environments: Environment[];
+  ouPaths: string[];
+  accounts: AccountRef[];
+}
+
+export interface PracticeSummary {
+  id: PracticeId;
+  number: number;
+  title: string;
+  stage: Stage;
+  outcome: { kind: OutcomeKind; summary: string };
+  /** Minimum over the in-scope accounts where it applies; null when it applies to none. */
+  level: Level | null;
+  levelTitle: string | null;
+  accountsCounted: number;
+  distribution: Record<Level, number>;
+  weakestAccountIds: string[];
+}
+
+export interface TrendPoint {
+  evaluatedAt: Date;
+  stage: 0 | Stage;
+  levels: Partial<Record<PracticeId, Level | null>>;
+}
+
+export interface CheckChange {
+  checkId: string;
+  title: string;
+  practiceId: PracticeId;
+  from: CheckStatus | null;
+  to: CheckStatus | null;
+  accountIds: string[];
+}
+
+export interface ChangesSince {
+  since: Date;
+  /** The snapshot in force at `since`; null when there was none yet. */
+  then: { evaluatedAt: Date; stage: 0 | Stage; levels: Partial<Record<PracticeId, Level | null>> } | null;
+  checks: CheckChange[];
+}
+
+export interface Overview {
+  /** Null until the first evaluation (no sync has finished yet). */
+  evaluatedAt: Date | null;
+  scope: ResolvedScope;
+  accountsInScope: number;
+  stage: 0 | Stage;
+  practices: PracticeSummary[];
+  trend: TrendPoint[];
+  changes: ChangesSince | null;
+  nextSteps: NextStep[];
+  filters: FilterOptions;
+}
+
+export interface WaiverView {
+  id: string;
+  checkId: string;
+  scope: ClaimScopeView;
+  reason: string;
+  requestedBy: string;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  state: "pending" | "active" | "expired" | "revoked";
+}
+
+export interface AttestationView {
+  id: string;
+  checkId: string;
+  scope: ClaimScopeView;
+  evidenceUrl: string;
+  note: string;
+  author: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  state: "active" | "expired" | "revoked";
+}
+
+export type ClaimScopeView = { kind: "organization" } | { kind: "ou"; ouPath: string } | { kind: "account"; accountId: string };
+
+export interface CheckInfo {
+  id: string;
+  title: string;
+  practiceId: PracticeId;
+  level: CheckLevel;
+  why: string;
+  fix: string;
+  source: EvidenceSource;
+  mode: CheckMode;
+  scope: CheckScope;
+  maxEvidenceAgeDays: number;
+  antiPattern: boolean;
+}
+
+export interface ResultCell {
+  accountId: string;
+  status: CheckStatus;
+  reason: string;
+  since: Date;
+  evidenceCount: number;
+  waiver: { id: string; reason: string; approvedBy: string; expiresAt: Date | null } | null;
+  blocking: boolean;
+}
+
+export interface PracticeCheckView extends CheckInfo {
+  counts: Record<CheckStatus, number>;
+  waived: number;
+  results: ResultCell[];
+}
+
+export interface PracticeView {
+  evaluatedAt: Date | null;
+  practice: Omit<PracticeSummary, "level" | "levelTitle" | "accountsCounted" | "distribution" | "weakestAccountIds"> & {
+    levels: Array<{ level: Level; title: string; meaning: string }>;
+  };
+  level: Level | null;
+  accounts: Array<AccountRef & { level: Level | null; blockingCheckIds: string[] }>;
+  checks: PracticeCheckView[];
+  filters: FilterOptions;
+}
+
+export interface AccountView {
+  evaluatedAt: Date | null;
+  account: AccountRef;
+  practices: Array<{
+    id: PracticeId;
+    title: string;
+    stage: Stage;
+    level: Level | null;
+    levelTitle: string | null;
+    blockingCheckIds: string[];
+  }>;
+  results: Array<CheckInfo & Omit<ResultCell, "accountId">>;
+}
+
+export interface EvidenceRow {
+  id: string;
+  /** The table or kind of evidence, e.g. "EcrRepository", "SyncTask", "Attestation". */
+  kind: string;
+  /** A one-line label for the row (repository name, trail ARN…). */
+  label: string;
+  observedAt: Date | null;
+  fields: Record<string, string | number | boolean | null>;
+}
+
+export interface ResultDetail {
+  evaluatedAt: Date;
+  account: AccountRef;
+  check: CheckInfo;
+  result: Omit<ResultCell, "accountId">;
+  evidence: EvidenceRow[];
+  attestations: AttestationView[];
+  waivers: WaiverView[];
+}
