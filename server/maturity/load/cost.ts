@@ -1,0 +1,111 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import type { CommitmentEvidence, Ec2MonthEvidence, MaturityEvidence } from "../evidence";
+import { lastFullMonth } from "../rules/finops";
+import { DAY_MS, isIncluded, isoDay, primaryOrganization, seenAt, seenJoin, type Limit } from "./sql";
+
+// Cost rows are stored under the payer that read them (CostDaily and friends carry the payer's
+// awsAccountRef and the member's account number). An account's figures come from one payer
+// only: the organisation's management account for its members, the account itself when it is
+// standalone. A member also connected on its own would otherwise be counted twice.
+// Figures summed from many rows have no row id: theirs name the payer's AwsAccount id, the
+// account and the period ("ec2-month:<payer ref>:<account>:<YYYY-MM>"), enough to find the rows.
+
+const COMMITMENT_DAYS = 30;
+// The family ends in "g" after its generation digit, optionally followed by more letters:
+// t4g, m7g, c7gn, r8gd, x2gd, im4gn, g5g. The family is what precedes the size.
+const GRAVITON_INSTANCE = "^[a-z-]*[0-9]+g[a-z]*\\.";
+const SPOT = "Spot Instances";
+
+function payers(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."accountId",
+           CASE WHEN member.id IS NOT NULL AND payer.id IS NOT NULL THEN payer.id ELSE a.id END AS "payerRef"
+      FROM "AwsAccount" a
+      LEFT JOIN "OrgMember" member ON member."organizationRefId" = ${primaryOrganization(workspaceId)}
+           AND member."accountId" = a."accountId"
+      LEFT JOIN "AwsAccount" payer ON payer."workspaceId" = ${workspaceId} AND payer.kind = 'organization'
+           AND payer."organizationRefId" = member."organizationRefId"
+     WHERE ${isIncluded("a", workspaceId)}`;
+}
+
+/**
+ * EC2 compute of the one month the FinOps rules read (the last complete one), per account, summed
+ * in SQL. Each Cost Explorer grouping lands with "*" in the column it did not group by, so each
+ * figure comes from exactly one grouping: total and Graviton from account × instance type, Spot
+ * from account × purchase type, node pools from account × nodepool tag.
+ */
+function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvidence[]> {
+  const month = lastFullMonth(now);
+  const from = new Date(`${month}-01T00:00:00Z`);
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const inMonth = Prisma.sql`r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
+    AND r.day >= ${from}::date AND r.day < ${to}::date`;
+  return db.$queryRaw<Ec2MonthEvidence[]>`
+    WITH p AS (${payers(workspaceId)}),
+    lines AS (
+      SELECT p."payerRef", r."accountId", r."lastSeenRunId", r.amortized AS ec2,
+             CASE WHEN r."instanceType" ~ ${GRAVITON_INSTANCE} THEN r.amortized ELSE 0 END AS graviton,
+             0 AS spot, 0 AS "nodePool"
+        FROM "Ec2CostDaily" r JOIN p ON ${inMonth}
+       WHERE r."purchaseType" = '*' AND r."instanceType" <> '*'
+      UNION ALL
+      SELECT p."payerRef", r."accountId", r."lastSeenRunId", 0, 0, r.amortized, 0
+        FROM "Ec2CostDaily" r JOIN p ON ${inMonth}
+       WHERE r."instanceType" = '*' AND r."purchaseType" = ${SPOT}
+      UNION ALL
+      SELECT p."payerRef", r."accountId", r."lastSeenRunId", 0, 0, 0, r.amortized
+        FROM "NodePoolCostDaily" r JOIN p ON ${inMonth}
+       WHERE r."purchaseType" = '*' AND r."nodePool" <> ''
+    ),
+    runs AS (
+      SELECT "payerRef", "accountId", "lastSeenRunId", sum(ec2) AS ec2, sum(graviton) AS graviton, sum(spot) AS spot,
+             sum("nodePool") AS "nodePool"
+        FROM lines GROUP BY "payerRef", "accountId", "lastSeenRunId"
+    )
+    SELECT 'ec2-month:' || r."payerRef" || ':' || r."accountId" || ':' || ${month} AS id, r."accountId", ${month} AS month,
+           sum(r.ec2)::float8 AS "ec2Cost", sum(r.graviton)::float8 AS "gravitonCost", sum(r.spot)::float8 AS "spotCost",
+           sum(r."nodePool")::float8 AS "nodePoolCost", min(${seenAt}) AS "observedAt"
+      FROM runs r ${seenJoin("r")}
+     GROUP BY r."payerRef", r."accountId"`;
+}
+
+/**
+ * Reserved Instance and Savings Plans utilisation over the last 30 days, weighted by what was
+ * committed each day. Cost Explorer gives these only as organisation totals (accountId "*"), and
+ * commitments float across the organisation's accounts, so every account the payer pays for
+ * carries its payer's figures: idle RIs concern each account that adopted Karpenter beside them.
+ */
+function loadCommitments(workspaceId: string, now: Date): Promise<CommitmentEvidence[]> {
+  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const from = new Date(to.getTime() - COMMITMENT_DAYS * DAY_MS);
+  const range = `${isoDay(from)}:${isoDay(to)}`;
+  return db.$queryRaw<CommitmentEvidence[]>`
+    WITH p AS (${payers(workspaceId)}),
+    used AS (
+      SELECT r."awsAccountRef", CASE WHEN r.kind = 'ri_utilization' THEN 'ri' ELSE 'sp' END AS kind,
+             CASE WHEN r.kind = 'ri_utilization' THEN 100 * (1 - sum(r."unusedHours") / NULLIF(sum(r.hours), 0))
+                  ELSE 100 * sum(r.used) / NULLIF(sum(r.commitment), 0) END AS "utilisationPct",
+             COALESCE(sum(r.unused), 0) AS "unusedCost", min(${seenAt}) AS "observedAt"
+        FROM "CommitmentDaily" r ${seenJoin("r")}
+       WHERE r."awsAccountRef" IN (SELECT "payerRef" FROM p) AND r."accountId" = '*'
+         AND r.kind IN ('ri_utilization', 'sp_utilization') AND r.day >= ${from}::date AND r.day < ${to}::date
+       GROUP BY r."awsAccountRef", r.kind
+      HAVING COALESCE(sum(CASE WHEN r.kind = 'ri_utilization' THEN r.hours ELSE r.commitment END), 0) > 0
+    )
+    SELECT 'commitments:' || p."payerRef" || ':' || u.kind || ':' || ${range} AS id, p."accountId", u.kind,
+           u."utilisationPct"::float8 AS "utilisationPct", u."unusedCost"::float8 AS "unusedCost", u."observedAt"
+      FROM p JOIN used u ON u."awsAccountRef" = p."payerRef"`;
+}
+
+export async function loadCost(
+  workspaceId: string,
+  now: Date,
+  limit: Limit,
+): Promise<Pick<MaturityEvidence, "ec2Months" | "commitments">> {
+  const [ec2Months, commitments] = await Promise.all([
+    limit(() => loadEc2Month(workspaceId, now)),
+    limit(() => loadCommitments(workspaceId, now)),
+  ]);
+  return { ec2Months, commitments };
+}

@@ -1,0 +1,81 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+
+// SQL every loader shares. Each query reaches rows only through an AwsAccount (or organisation)
+// of the workspace, so no id or account number can pull in another workspace's data.
+
+/**
+ * Accounts whose evidence is loaded: the connected ones, and failed ones that synced before.
+ * A failed account keeps its rows and its last syncs, which go stale on their own; dropping it
+ * would hide it from the ladder exactly when it needs attention. Pending accounts, and failed
+ * ones that never fetched anything, have nothing to show.
+ */
+export function isIncluded(alias: string, workspaceId: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(${a}."workspaceId" = ${workspaceId} AND ${a}."accountId" IS NOT NULL AND (${a}.status = 'connected'
+    OR (${a}.status = 'failed' AND EXISTS (SELECT 1 FROM "SyncTask" done
+      WHERE done."awsAccountRef" = ${a}.id AND done.status = 'succeeded'))))`;
+}
+
+/**
+ * The workspace's organisation. The evidence models one (one tree, one management account); with
+ * several, the first connected is used and accounts of the others count as outside it.
+ */
+export function primaryOrganization(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT o.id FROM "AwsOrganization" o WHERE o."workspaceId" = ${workspaceId} ORDER BY o."createdAt", o.id LIMIT 1)`;
+}
+
+/**
+ * When a sync last confirmed a row: the run named by its lastSeenRunId (upserts stamp unchanged
+ * rows too). `updatedAt` only moves when values change, so it cannot say that. A row whose run
+ * is gone cannot say when it was seen and counts as long stale.
+ */
+export function seenJoin(alias: string): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "SyncRun" seen ON seen.id = ${Prisma.raw(alias)}."lastSeenRunId"`;
+}
+export const seenAt = Prisma.sql`COALESCE(seen."finishedAt", seen."startedAt", seen."createdAt", 'epoch')`;
+
+export interface AccountRow {
+  id: string;
+  accountId: string;
+  observedAt: Date;
+}
+
+/**
+ * Rows of a per-account table (one with awsAccountRef and lastSeenRunId), with the AWS account
+ * number and when they were last seen. `columns` is code, never input.
+ */
+export function accountRows<T>(
+  workspaceId: string,
+  table: string,
+  columns: string,
+  where: Prisma.Sql = Prisma.empty,
+): Promise<Array<T & AccountRow>> {
+  return db.$queryRaw<Array<T & AccountRow>>`
+    SELECT r.id, a."accountId", ${Prisma.raw(columns)}, ${seenAt} AS "observedAt"
+      FROM ${Prisma.raw(`"${table}"`)} r
+      JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
+      ${seenJoin("r")}
+     WHERE ${isIncluded("a", workspaceId)} ${where}`;
+}
+
+/** Runs at most `limit` queries at once: the pool is small and other requests share it. */
+export function queryLimiter(limit: number): <T>(query: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (query) => {
+    while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await query();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+export type Limit = ReturnType<typeof queryLimiter>;
+
+export const DAY_MS = 86_400_000;
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
