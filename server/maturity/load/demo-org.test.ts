@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { startWorker } from "~/server/ingest/worker";
+import { useAwsSimulator } from "~/server/test/aws-simulator";
+import { workspaceWithDemoOrganization } from "~/server/test/sync-helpers";
+import { practices } from "../catalogue";
+import { evaluateWorkspace } from "../evaluate";
+import type { Environment, MaturityEvidence } from "../evidence";
+import type { WorkspaceEvaluation } from "../results";
+import { lastFullMonth } from "../rules/finops";
+import { loadSyncedEvidence } from ".";
+import { disagreements, handWorkedLevels } from "./demo-org-levels";
+import { sendStoryUploads, syncEverything } from "./demo-org-setup";
+
+const sim = useAwsSimulator({ demoRoles: false });
+const ALL_ENVIRONMENTS: Environment[] = ["prod", "staging", "dev", "sandbox"];
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let workspaceId: string;
+let now: Date;
+let evidence: MaturityEvidence;
+let evaluation: WorkspaceEvaluation;
+
+beforeAll(async () => {
+  worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5 });
+  const ws = await workspaceWithDemoOrganization(sim.current, "Demo maturity");
+  workspaceId = ws.workspace.id;
+  await sendStoryUploads(workspaceId, ws.owner.id, "acme");
+  await syncEverything(ws);
+  now = new Date();
+  const timings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    evidence = await loadSyncedEvidence(workspaceId, now);
+    timings.push(Math.round(performance.now() - started));
+  }
+  console.info(`loadSyncedEvidence on the demo organisation: ${timings.join(", ")} ms (first, then warm)`);
+  evaluation = evaluateWorkspace(evidence, { now, scope: { environments: ALL_ENVIRONMENTS } });
+}, 180_000);
+afterAll(() => worker.stop());
+
+const accountId = (name: string): string => {
+  const found = evidence.accounts.find((a) => a.name === name);
+  if (!found) throw new Error(`no account named ${name}`);
+  return found.accountId;
+};
+const result = (checkId: string, name: string) => {
+  const found = evaluation.results.find((r) => r.checkId === checkId && r.accountId === accountId(name));
+  if (!found) throw new Error(`${checkId} was not evaluated for ${name}`);
+  return found;
+};
+const owned = () => ({ awsAccount: { workspaceId } });
+
+describe("the demo organisation, synced, loaded and evaluated over every environment", () => {
+  it("reaches per account and practice the levels worked out by hand", () => {
+    const names = Object.keys(handWorkedLevels);
+    expect(evaluation.accounts.map((a) => a.name).sort()).toEqual([...names].sort());
+    const actual = Object.fromEntries(
+      names.map((name) => [
+        name,
+        Object.fromEntries(
+          practices.map((p) => [
+            p.id,
+            evaluation.accountLevels.find((l) => l.accountId === accountId(name) && l.practiceId === p.id)?.level,
+          ]),
+        ),
+      ]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(handWorkedLevels).map(([name, row]) => [
+        name,
+        Object.fromEntries(
+          Object.entries(row).map(([practice, level]) => [
+            practice,
+            disagreements.find((d) => d.practice === practice)?.evaluator ?? level,
+          ]),
+        ),
+      ]),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it("differs from the hand-worked table only where a check warns instead of failing", () => {
+    for (const d of disagreements) {
+      for (const name of Object.keys(handWorkedLevels)) {
+        expect(result(d.checkId, name), `${d.checkId} for ${name}`).toMatchObject({ status: "warning", countsAsPass: true });
+      }
+    }
+  });
+
+  it("cites the rows that make a check fail", async () => {
+    const sampling = result("prod-sampling-not-100", "payments-prod");
+    expect(sampling.status).toBe("fail");
+    const rules = await db.xraySamplingRule.findMany({ where: { id: { in: sampling.evidenceIds }, ...owned() } });
+    expect(rules.map((r) => [r.ruleName, Number(r.fixedRate)])).toEqual([["debug-all-requests", 1]]);
+
+    const shift = result("gradual-traffic-shift", "payments-prod");
+    const groups = await db.deploymentGroup.findMany({ where: { id: { in: shift.evidenceIds }, ...owned() } });
+    expect(groups.map((g) => [g.groupName, g.deploymentConfig])).toEqual([
+      ["payments-worker-prod", "CodeDeployDefault.ECSAllAtOnce"],
+    ]);
+
+    const rollback = result("canary-auto-rollback", "payments-prod");
+    const canaries = await db.deploymentGroup.findMany({ where: { id: { in: rollback.evidenceIds }, ...owned() } });
+    expect(canaries.map((g) => [g.groupName, g.autoRollbackEvents])).toEqual([["payments-api-prod", ["DEPLOYMENT_FAILURE"]]]);
+
+    const pushScans = result("ecr-scan-on-push", "catalog-prod");
+    const repos = await db.ecrRepository.findMany({ where: { id: { in: pushScans.evidenceIds }, ...owned() } });
+    expect(repos.map((r) => [r.name, r.scanOnPush])).toEqual([["catalog/web", false]]);
+
+    for (const name of ["payments-prod", "checkout-prod", "catalog-prod"]) {
+      const breakGlass = result("scp-break-glass-exempt", name);
+      const scps = await db.scp.findMany({ where: { id: { in: breakGlass.evidenceIds }, organization: { workspaceId } } });
+      expect(scps.map((s) => s.name)).toEqual(["ProdDenyLongTermCredentials"]);
+
+      const stops = result("fis-stop-conditions", name);
+      const templates = await db.fisTemplate.findMany({ where: { id: { in: stops.evidenceIds }, ...owned() } });
+      expect(templates.map((t) => [t.description, t.hasStopConditions])).toEqual([
+        ["Terminate instances in one Availability Zone", false],
+      ]);
+
+      // The story's critical CVE, open since the oldest image of <team>/api was pushed. Inspector
+      // dates it; ECR's basic scan reports it with no first-seen date, so only Inspector's row
+      // proves it is over 30 days old.
+      const cves = result("critical-cves-in-use", name);
+      expect(cves.status).toBe("fail");
+      const inspector = await db.inspectorFinding.findMany({ where: { id: { in: cves.evidenceIds }, ...owned() } });
+      expect(
+        inspector.map((f) => [f.severity, f.status, f.resourceId?.includes(`:repository/${name.split("-")[0]}/api/`)]),
+      ).toEqual([["CRITICAL", "ACTIVE", true]]);
+      const ecr = evidence.ecrFindings.filter((f) => f.accountId === accountId(name));
+      expect(ecr.map((f) => [f.name, f.firstObservedAt])).toEqual([[inspector[0]?.vulnerabilityId, null]]);
+    }
+  });
+
+  it("judges Karpenter beside idle RIs on figures summed in SQL exactly as the rows add up", async () => {
+    const idle = result("karpenter-with-idle-ri", "payments-prod");
+    expect(idle.status).toBe("fail");
+    const month = evidence.ec2Months.find((m) => m.id === idle.evidenceIds[0]);
+    const ri = evidence.commitments.find((c) => c.id === idle.evidenceIds[1] && c.accountId === accountId("payments-prod"));
+    expect(month).toMatchObject({ accountId: accountId("payments-prod"), month: lastFullMonth(now) });
+    expect(ri).toMatchObject({ accountId: accountId("payments-prod"), kind: "ri" });
+
+    const payer = await db.awsAccount.findFirstOrThrow({ where: { workspaceId, kind: "organization" }, select: { id: true } });
+    expect(month?.id).toBe(`ec2-month:${payer.id}:${accountId("payments-prod")}:${lastFullMonth(now)}`);
+    const start = new Date(`${lastFullMonth(now)}-01T00:00:00Z`);
+    const day = { gte: start, lt: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)) };
+    const rows = { awsAccountRef: payer.id, accountId: accountId("payments-prod"), day };
+    const byType = await db.ec2CostDaily.findMany({ where: { ...rows, purchaseType: "*" } });
+    const spot = await db.ec2CostDaily.findMany({ where: { ...rows, instanceType: "*", purchaseType: "Spot Instances" } });
+    const pools = await db.nodePoolCostDaily.findMany({ where: { ...rows, purchaseType: "*", NOT: { nodePool: "" } } });
+    const sum = (list: Array<{ amortized: unknown }>) => list.reduce((s, r) => s + Number(r.amortized), 0);
+    const graviton = byType.filter((r) => ["m7g.xlarge", "c7g.2xlarge", "r7g.large"].includes(r.instanceType));
+    expect(month?.ec2Cost).toBeCloseTo(sum(byType), 4);
+    expect(month?.gravitonCost).toBeCloseTo(sum(graviton), 4);
+    expect(month?.spotCost).toBeCloseTo(sum(spot), 4);
+    expect(month?.nodePoolCost).toBeCloseTo(sum(pools), 4);
+    expect((month?.spotCost ?? 0) / (month?.ec2Cost ?? 1)).toBeGreaterThan(0.25);
+
+    // Reserved Instances are an organisation total ("*"): hours left unused over hours bought.
+    const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const days = await db.commitmentDaily.findMany({
+      where: {
+        awsAccountRef: payer.id,
+        kind: "ri_utilization",
+        accountId: "*",
+        day: { gte: new Date(to.getTime() - 30 * 86_400_000), lt: to },
+      },
+    });
+    const bought = days.reduce((s, d) => s + Number(d.hours), 0);
+    const unused = days.reduce((s, d) => s + Number(d.unusedHours), 0);
+    expect(days).toHaveLength(30);
+    expect(ri?.utilisationPct).toBeCloseTo(100 * (1 - unused / bought), 6);
+    expect(ri?.utilisationPct).toBeLessThan(80);
+  });
+
+  it("fails the invited account left directly under the root, citing its account row", () => {
+    const legacy = evidence.accounts.find((a) => a.name === "legacy-marketing");
+    expect(legacy).toMatchObject({ ouPath: "/", environment: null, isManagement: false });
+    const own = evaluateWorkspace(evidence, { now, scope: { accountIds: [legacy?.accountId ?? ""] } });
+    expect(own.results.find((r) => r.checkId === "account-in-ou")).toMatchObject({ status: "fail", evidenceIds: [legacy?.id] });
+    expect(own.accountLevels.find((l) => l.practiceId === "multi-account")?.level).toBe(1);
+  });
+
+  it("gates every check on a successful, fresh sync of its source, citing the task", async () => {
+    const tasks = await db.syncTask.findMany({ where: { id: { in: evidence.sourceSyncs.map((s) => s.id) }, workspaceId } });
+    expect(tasks).toHaveLength(evidence.sourceSyncs.length);
+    expect(new Set(tasks.map((t) => t.status))).toEqual(new Set(["succeeded"]));
+    // Two organisation-wide sources from the management account, five per account.
+    expect(evidence.sourceSyncs).toHaveLength(2 + 5 * evidence.accounts.length);
+    expect(evaluation.results.filter((r) => r.status === "error")).toEqual([]);
+  });
+});
