@@ -1,8 +1,6 @@
 // npm run bench:ingest [-- 12 200 1000]: syncs simulated organisations of each size against
 // per-service rate limits and latency, and compares the wall time with the lower bound those
 // limits set. Then compares upsert throughput with a plain COPY of the same rows.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { connectDemoOrganization } from "~/server/accounts/demo.service";
 import { disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
@@ -14,6 +12,7 @@ import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
 import { compareUpsertWithCopy } from "./copy-vs-upsert";
 import { report, withPeakMemory, type Figure } from "./report";
+import { control, startSimulatorProcess } from "./simulator-process";
 
 // Requests per second per calling account. AWS publishes few of these numbers; where it does not,
 // these are the rates commonly observed (see docs/decisions/0003-ingestion-benchmark.md).
@@ -32,34 +31,6 @@ const RATES: Record<string, number> = {
 };
 const LATENCY_MS = 25;
 const WORKER_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 24);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startSimulatorProcess(size: number): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["bin/ladder.mjs", "simulator"], {
-    env: { ...process.env, LADDER_SIM_PORT: String(port), LADDER_SIM_SIZE: String(size) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-    child.once("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-async function control(url: string, path: string, init?: RequestInit) {
-  const response = await fetch(`${url}/_simulator/${path}`, init);
-  if (!response.ok) throw new Error(`${path}: ${await response.text()}`);
-  return response.json() as Promise<{ calls: Record<string, number>; served: Record<string, number> }>;
-}
 
 async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
   const database = await createFreshDatabase(adminUrl, "ladder_bench");

@@ -1,8 +1,6 @@
-import { getSessionUser } from "~/server/auth/session";
+import { requestPrincipal } from "~/server/api/principal";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
-import { authenticateApiToken } from "~/server/tokens/tokens.service";
-import { findMembership } from "~/server/workspaces/workspaces.service";
 import { receiveUpload, type Uploader } from "./uploads.service";
 
 // POST /api/v1/uploads: CI sends a workspace token; the browser sends its session cookie and
@@ -18,8 +16,9 @@ export async function handleUploadRequest(request: Request) {
     );
   }
 
-  const hasBearer = request.headers.get("authorization") !== null;
-  const tokenPrincipal = hasBearer ? await authenticateApiToken(request.headers.get("authorization")) : undefined;
+  // A token is checked before the body is read: a bad token costs no parsing.
+  const tokenPrincipal =
+    request.headers.get("authorization") !== null ? await requestPrincipal(request, () => undefined) : undefined;
   let form: FormData;
   try {
     form = await request.formData();
@@ -35,9 +34,7 @@ export async function handleUploadRequest(request: Request) {
     const value = form.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  const uploader: Uploader = tokenPrincipal
-    ? { workspaceId: tokenPrincipal.workspace.id, role: tokenPrincipal.role, tokenId: tokenPrincipal.tokenId }
-    : await sessionUploader(request, field("workspace"));
+  const uploader: Uploader = tokenPrincipal ?? (await requestPrincipal(request, () => field("workspace")));
   return receiveUpload({
     uploader,
     text: await file.text(),
@@ -51,15 +48,6 @@ export async function handleUploadRequest(request: Request) {
       filename: "name" in file && typeof file.name === "string" ? file.name : undefined,
     },
   });
-}
-
-async function sessionUploader(request: Request, workspace: string | undefined): Promise<Uploader> {
-  const user = await getSessionUser(request.headers);
-  if (!user) throw new AppError("UNAUTHORIZED", "Send a workspace API token as `Authorization: Bearer ldr_…`.");
-  if (!workspace) throw new AppError("BAD_REQUEST", "Name the workspace in the field “workspace”.");
-  const membership = await findMembership({ userId: user.id, slug: workspace });
-  if (!membership) throw new AppError("NOT_FOUND", "That workspace was not found.");
-  return { workspaceId: membership.workspace.id, role: membership.role, userId: user.id };
 }
 
 const tooLarge = (limit: number) =>

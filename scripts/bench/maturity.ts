@@ -1,0 +1,146 @@
+// npm run bench:maturity [-- accounts]: evaluates an organisation of 1,000 accounts (a synced
+// simulated organisation, its member accounts copied up to that size) and times the overview API
+// against the raw SQL of its trend aggregate over two years of daily snapshots, in this process.
+import pg from "pg";
+import superjson from "superjson";
+import { connectDemoOrganization } from "~/server/accounts/demo.service";
+import { disconnectDb } from "~/server/db";
+import { resetEnvCache } from "~/server/env";
+import { getRun, startSync } from "~/server/ingest/runs.service";
+import { startWorker } from "~/server/ingest/worker";
+import { evaluateAndStore } from "~/server/maturity/evaluation.service";
+import { resolveScope } from "~/server/maturity/scope";
+import { trendSql } from "~/server/maturity/views/trend";
+import { callerFor } from "~/server/test/fixtures";
+import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
+import { createLocalUser } from "~/server/users/users.service";
+import { createWorkspace } from "~/server/workspaces/workspaces.service";
+import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
+import { cloneAccounts } from "./clone-accounts";
+import { report, type Figure } from "./report";
+import { startSimulatorProcess } from "./simulator-process";
+import { seedSnapshotHistory } from "./snapshot-history";
+
+const ACCOUNTS = Number(process.argv[2] ?? 1000);
+const HISTORY_DAYS = 730;
+const EVALUATIONS = 3;
+const OVERVIEW_RUNS = 9;
+const DAY_MS = 86_400_000;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function time<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+async function syncSimulatedOrganization(url: string) {
+  const user = await createLocalUser({ email: "bench-maturity@example.test", name: "Bench", password: "benchmark-password" });
+  const workspace = await createWorkspace({ userId: user.id, name: "Bench", slug: "bench-maturity" });
+  await connectDemoOrganization({ workspaceId: workspace.id, workspaceSlug: workspace.slug, actor: { userId: user.id } });
+  const worker = await startWorker({ concurrency: 8, pollingIntervalSeconds: 0.5 });
+  try {
+    const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli" });
+    for (;;) {
+      const run = await getRun({ workspaceId: workspace.id, runId: id });
+      if (run.finishedAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await worker.stop();
+  }
+  console.log(`synced the simulated organisation from ${url}`);
+  return { user, workspace };
+}
+
+async function main() {
+  const server = await startTestServer();
+  const database = await createFreshDatabase(server.adminUrl, "ladder_bench_maturity");
+  const sim = await startSimulatorProcess(12);
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AWS_ENDPOINT_URL: sim.url,
+    AWS_ACCESS_KEY_ID: DEFAULT_APP_PRINCIPAL.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DEFAULT_APP_PRINCIPAL.secretAccessKey,
+    AWS_REGION: "us-east-1",
+    LADDER_DEMO: "1",
+    LADDER_SIM_CONTROL_URL: sim.url,
+    LADDER_QUEUE_SCHEMA: "pgboss_bench_maturity",
+  });
+  resetEnvCache();
+  await disconnectDb();
+  const raw = new pg.Client({ connectionString: database.url });
+  try {
+    const { user, workspace } = await syncSimulatedOrganization(sim.url);
+    const accounts = await cloneAccounts(database.url, workspace.id, ACCOUNTS);
+    console.log(`copied member accounts up to ${accounts} accounts`);
+
+    const evaluations = [];
+    for (let i = 0; i < EVALUATIONS; i++) {
+      const { ms, result } = await time(() => evaluateAndStore(workspace.id, { trigger: "manual" }));
+      evaluations.push({ ms, ...result });
+      console.log(`evaluation ${i + 1}: ${(ms / 1000).toFixed(2)} s for ${result.accounts} accounts, ${result.results} results`);
+    }
+    await seedSnapshotHistory(database.url, workspace.id, HISTORY_DAYS);
+    console.log(`seeded ${HISTORY_DAYS} days of snapshots`);
+
+    const caller = await callerFor(user);
+    const since = new Date(Date.now() - 30 * DAY_MS);
+    const scope = { environments: ["prod" as const] };
+    const api = () =>
+      caller.maturity
+        .overview({ workspace: workspace.slug, scope, since, trendDays: HISTORY_DAYS + 1 })
+        .then((result) => superjson.stringify(result));
+    const sql = trendSql(workspace.id, new Date(Date.now() - (HISTORY_DAYS + 1) * DAY_MS), resolveScope(scope));
+    await raw.connect();
+    const rawSql = () => raw.query(sql.text, sql.values);
+
+    await api();
+    await rawSql();
+    const apiMs: number[] = [];
+    const sqlMs: number[] = [];
+    let points = 0;
+    for (let i = 0; i < OVERVIEW_RUNS; i++) {
+      const a = await time(api);
+      apiMs.push(a.ms);
+      const s = await time(rawSql);
+      sqlMs.push(s.ms);
+      points = s.result.rowCount ?? 0;
+    }
+    const figures: Figure[] = [
+      {
+        name: `evaluation, ${accounts} accounts (median of ${EVALUATIONS})`,
+        value: median(evaluations.map((e) => e.ms)) / 1000,
+        unit: "s",
+        goal: "< 10",
+      },
+      { name: "  load and evaluate", value: median(evaluations.map((e) => e.evaluateMs)) / 1000, unit: "s", goal: null },
+      { name: "  store snapshot and results", value: median(evaluations.map((e) => e.writeMs)) / 1000, unit: "s", goal: null },
+      { name: "results per evaluation", value: evaluations[0]!.results, unit: "results", goal: null },
+      {
+        name: `overview API, ${points} daily snapshots (median of ${OVERVIEW_RUNS})`,
+        value: median(apiMs),
+        unit: "ms",
+        goal: null,
+      },
+      { name: "raw SQL of its trend aggregate (median)", value: median(sqlMs), unit: "ms", goal: null },
+      { name: "overview API / raw SQL", value: median(apiMs) / median(sqlMs), unit: "ratio", goal: "<= 1.5" },
+    ];
+    report("maturity", figures);
+  } finally {
+    await raw.end().catch(() => undefined);
+    sim.child.kill();
+    await disconnectDb();
+    await database.drop();
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
