@@ -67,7 +67,8 @@ function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvidence[
            sum(r.ec2)::float8 AS "ec2Cost", sum(r.graviton)::float8 AS "gravitonCost", sum(r.spot)::float8 AS "spotCost",
            sum(r."nodePool")::float8 AS "nodePoolCost", min(${seenAt}) AS "observedAt"
       FROM runs r ${seenJoin("r")}
-     GROUP BY r."payerRef", r."accountId"`;
+     GROUP BY r."payerRef", r."accountId"
+     ORDER BY id`;
 }
 
 /**
@@ -95,7 +96,8 @@ function loadCommitments(workspaceId: string, now: Date): Promise<CommitmentEvid
     )
     SELECT 'commitments:' || p."payerRef" || ':' || u.kind || ':' || ${range} AS id, p."accountId", u.kind,
            u."utilisationPct"::float8 AS "utilisationPct", u."unusedCost"::float8 AS "unusedCost", u."observedAt"
-      FROM p JOIN used u ON u."awsAccountRef" = p."payerRef"`;
+      FROM p JOIN used u ON u."awsAccountRef" = p."payerRef"
+     ORDER BY p."accountId", u.kind`;
 }
 
 export async function loadCost(

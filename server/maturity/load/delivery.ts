@@ -24,7 +24,8 @@ function loadIncidents(workspaceId: string, since: Date): Promise<IncidentEviden
       FROM "Incident" r
       ${seenJoin("r")}
       LEFT JOIN "Upload" u ON u.id = r."uploadId" AND u."workspaceId" = ${workspaceId}
-     WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since}`;
+     WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since}
+     ORDER BY r.id`;
 }
 
 export async function loadDelivery(workspaceId: string, now: Date, limit: Limit): Promise<DeliveryEvidence> {

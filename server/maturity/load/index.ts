@@ -16,8 +16,9 @@ const CONCURRENT_QUERIES = 4;
 /**
  * Everything the sync and CI uploads put in the database, as the evaluator's evidence for one
  * workspace: only the columns the rules read, aggregated in SQL where the rules need sums, each
- * record carrying its row id and when a sync (or upload) last confirmed it. People's claims,
- * attestations and waivers, are loaded elsewhere and merged in.
+ * record carrying its row id and when a sync (or upload) last confirmed it. Rows come in a fixed
+ * order (by id), so unchanged data loads the same and stored results do not change by chance.
+ * People's claims, attestations and waivers, are loaded elsewhere and merged in.
  */
 export async function loadSyncedEvidence(workspaceId: string, now: Date): Promise<MaturityEvidence> {
   const limit = queryLimiter(CONCURRENT_QUERIES);

@@ -40,7 +40,8 @@ function organizationRows<T>(workspaceId: string, table: string, columns: string
       FROM ${Prisma.raw(`"${table}"`)} r
       JOIN "AwsOrganization" o ON o.id = r."organizationRefId"
       ${seenJoin("r")}
-     WHERE o."workspaceId" = ${workspaceId} AND o.id = ${primaryOrganization(workspaceId)}`;
+     WHERE o."workspaceId" = ${workspaceId} AND o.id = ${primaryOrganization(workspaceId)}
+     ORDER BY r.id`;
 }
 
 export async function loadOrganization(workspaceId: string, limit: Limit): Promise<OrganizationEvidence> {

@@ -56,7 +56,8 @@ export function accountRows<T>(
       FROM ${Prisma.raw(`"${table}"`)} r
       JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
       ${seenJoin("r")}
-     WHERE ${isIncluded("a", workspaceId)} ${where}`;
+     WHERE ${isIncluded("a", workspaceId)} ${where}
+     ORDER BY r.id`;
 }
 
 /** Runs at most `limit` queries at once: the pool is small and other requests share it. */

@@ -31,5 +31,6 @@ export function loadSourceSyncs(workspaceId: string): Promise<SourceSyncEvidence
                AND t."finishedAt" IS NOT NULL AND t.status = 'succeeded'
              ORDER BY t."finishedAt" DESC LIMIT 1)
          ) t
-     WHERE ${isIncluded("a", workspaceId)}`;
+     WHERE ${isIncluded("a", workspaceId)}
+     ORDER BY t.id`;
 }

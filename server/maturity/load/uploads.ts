@@ -40,7 +40,8 @@ export async function loadUploads(workspaceId: string, now: Date, limit: Limit):
                     u.summary->'bySeverity' AS "bySeverity"
                FROM "Upload" u
               WHERE u."workspaceId" = ${workspaceId} AND u.kind = k.kind AND u."createdAt" < ${since}
-              ORDER BY u."createdAt" DESC LIMIT 1) older`,
+              ORDER BY u."createdAt" DESC LIMIT 1) older
+      ORDER BY id`,
   );
   return rows.map((u) => ({ ...u, bySeverity: bySeverity(u.bySeverity) }));
 }
