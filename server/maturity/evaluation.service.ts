@@ -8,7 +8,9 @@ export interface EvaluationSummary {
   snapshotId: string;
   accounts: number;
   results: number;
-  /** Loading and evaluating, then writing. */
+  /** Results that differed from the stored ones and were written. */
+  resultsWritten: number;
+  loadMs: number;
   evaluateMs: number;
   writeMs: number;
 }
@@ -24,20 +26,23 @@ export async function evaluateAndStore(
   const now = options.now ?? new Date();
   const started = performance.now();
   const [synced, claims] = await Promise.all([loadSyncedEvidence(workspaceId, now), loadClaimEvidence(workspaceId)]);
+  const loaded = performance.now();
   const evaluation = evaluateWorkspace({ ...synced, ...claims }, { now, scope: { all: true } });
-  const evaluateMs = performance.now() - started;
-  const { snapshotId } = await writeSnapshot(evaluation, {
+  const evaluated = performance.now();
+  const { snapshotId, resultsWritten } = await writeSnapshot(evaluation, {
     workspaceId,
     trigger: options.trigger,
     syncRunId: options.syncRunId,
-    durationMs: evaluateMs,
+    durationMs: evaluated - started,
   });
   return {
     snapshotId,
     accounts: evaluation.accounts.length,
     results: evaluation.results.length,
-    evaluateMs,
-    writeMs: performance.now() - started - evaluateMs,
+    resultsWritten,
+    loadMs: loaded - started,
+    evaluateMs: evaluated - loaded,
+    writeMs: performance.now() - evaluated,
   };
 }
 

@@ -83,6 +83,7 @@ CREATE TABLE "MaturityResult" (
     "blocking" BOOLEAN NOT NULL,
     "since" TIMESTAMP(3) NOT NULL,
     "snapshotId" TEXT NOT NULL,
+    "digest" TEXT NOT NULL,
     CONSTRAINT "MaturityResult_pkey" PRIMARY KEY ("workspaceId","accountId","checkId")
 );
 

@@ -97,6 +97,32 @@ describe("maturity history", () => {
     expect(await db.maturitySnapshot.count({ where: { workspaceId: workspace.id } })).toBe(2);
   });
 
+  it("rewrites only the results that changed, and records no change when nothing did", async () => {
+    const { workspace } = await workspaceWithOwner("Steady");
+    const evidence = organizationEvidence();
+    await store(workspace.id, evidence, NOW);
+    const first = await db.maturityResult.findMany({
+      where: { workspaceId: workspace.id },
+      orderBy: [{ accountId: "asc" }, { checkId: "asc" }],
+    });
+    await store(workspace.id, evidence, new Date(NOW.getTime() + 60_000));
+    const second = await db.maturityResult.findMany({
+      where: { workspaceId: workspace.id },
+      orderBy: [{ accountId: "asc" }, { checkId: "asc" }],
+    });
+    expect(second).toEqual(first);
+    expect(await db.maturityChange.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    expect(await db.maturityAccountLevel.count({ where: { workspaceId: workspace.id } })).toBe(2 * evidence.accounts.length);
+
+    // One account leaves: its results go, and each is recorded as a change to nothing.
+    const { accounts } = evidence;
+    await store(workspace.id, { ...evidence, accounts: accounts.filter((a) => a.accountId !== STAGING_ACCOUNT) }, later);
+    expect(await db.maturityResult.count({ where: { workspaceId: workspace.id, accountId: STAGING_ACCOUNT } })).toBe(0);
+    const left = await db.maturityChange.findMany({ where: { workspaceId: workspace.id } });
+    expect(left.length).toBe(first.filter((r) => r.accountId === STAGING_ACCOUNT).length);
+    expect(left.every((c) => c.accountId === STAGING_ACCOUNT && c.toStatus === null)).toBe(true);
+  });
+
   it("gives practice and account drill-downs from the newest snapshot, and nothing to another workspace", async () => {
     const { workspace } = await workspaceWithOwner("Drill");
     const evaluation = await store(workspace.id, withPortalAttested(organizationEvidence()), later);

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { db } from "~/server/db";
 import { insertRows } from "~/server/db/bulk-insert";
 import { practices } from "../catalogue";
-import type { WorkspaceEvaluation } from "../results";
+import type { CheckResult, WorkspaceEvaluation } from "../results";
 
 export interface SnapshotMeta {
   workspaceId: string;
@@ -16,29 +17,28 @@ interface PreviousResult {
   checkId: string;
   status: string;
   since: Date;
+  digest: string;
 }
 
 /**
  * Stores one evaluation of every account: a snapshot, each account's levels at that moment,
- * the current results (replaced), and the checks whose status changed since the previous
- * snapshot. One evaluation per workspace at a time (an advisory lock), so two syncs finishing
- * together cannot interleave their writes.
+ * the current results, and the checks whose status changed since the previous snapshot. Only
+ * results that differ from the stored ones are written, so a daily evaluation of an unchanged
+ * organisation writes a snapshot and little else. One evaluation per workspace at a time (an
+ * advisory lock), so two syncs finishing together cannot interleave their writes.
  */
-export async function writeSnapshot(evaluation: WorkspaceEvaluation, meta: SnapshotMeta): Promise<{ snapshotId: string }> {
+export async function writeSnapshot(
+  evaluation: WorkspaceEvaluation,
+  meta: SnapshotMeta,
+): Promise<{ snapshotId: string; resultsWritten: number }> {
   const { workspaceId } = meta;
   const evaluatedAt = evaluation.evaluatedAt;
   const practiceIds = practices.map((p) => p.id);
   const blocking = new Set(evaluation.accountLevels.flatMap((l) => l.blockingCheckIds.map((c) => `${l.accountId}|${c}`)));
-  const accountsById = new Map(evaluation.accounts.map((a) => [a.accountId, a]));
 
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`maturity:${workspaceId}`}))`;
-      const previous = await tx.$queryRaw<PreviousResult[]>`
-        SELECT "accountId", "checkId", status::text AS status, since FROM "MaturityResult" WHERE "workspaceId" = ${workspaceId}`;
-      const before = new Map(previous.map((r) => [`${r.accountId}|${r.checkId}`, r]));
-      const hadSnapshot = previous.length > 0;
-
       const snapshot = await tx.maturitySnapshot.create({
         data: {
           workspaceId,
@@ -52,39 +52,26 @@ export async function writeSnapshot(evaluation: WorkspaceEvaluation, meta: Snaps
         },
         select: { id: true },
       });
+      await insertRows(tx, "MaturityAccountLevel", accountLevelRows(evaluation, snapshot.id, workspaceId, practiceIds));
 
-      const levels = new Map<string, number[]>();
-      for (const l of evaluation.accountLevels) {
-        const row = levels.get(l.accountId) ?? practiceIds.map(() => -1);
-        row[practiceIds.indexOf(l.practiceId)] = l.level ?? -1;
-        levels.set(l.accountId, row);
-      }
-      await insertRows(
-        tx,
-        "MaturityAccountLevel",
-        [...levels].map(([accountId, row]) => {
-          const account = accountsById.get(accountId);
-          return {
-            snapshotId: snapshot.id,
-            workspaceId,
-            evaluatedAt,
-            accountId,
-            environment: account?.environment ?? null,
-            ouPath: account?.ouPath ?? null,
-            levels: row,
-          };
-        }),
-      );
-
+      const previous = await tx.$queryRaw<PreviousResult[]>`
+        SELECT "accountId", "checkId", status::text AS status, since, digest FROM "MaturityResult" WHERE "workspaceId" = ${workspaceId}`;
+      const before = new Map(previous.map((r) => [`${r.accountId}|${r.checkId}`, r]));
+      const hadResults = previous.length > 0;
       const changes: Record<string, unknown>[] = [];
-      const results = evaluation.results.map((r) => {
+      const written: Record<string, unknown>[] = [];
+      const replaced: PreviousResult[] = [];
+      for (const r of evaluation.results) {
         const key = `${r.accountId}|${r.checkId}`;
         const prior = before.get(key);
         before.delete(key);
-        if (hadSnapshot && prior?.status !== r.status) {
-          changes.push(change(r.accountId, r.checkId, prior?.status ?? null, r.status));
-        }
-        return {
+        const isBlocking = blocking.has(key);
+        const digest = digestOf(r, isBlocking);
+        if (prior?.digest === digest) continue;
+        if (prior) replaced.push(prior);
+        const statusChanged = prior?.status !== r.status;
+        if (hadResults && statusChanged) changes.push(change(r.accountId, r.checkId, prior?.status ?? null, r.status));
+        written.push({
           workspaceId,
           accountId: r.accountId,
           checkId: r.checkId,
@@ -95,17 +82,26 @@ export async function writeSnapshot(evaluation: WorkspaceEvaluation, meta: Snaps
           evidenceIds: r.evidenceIds,
           waiverId: r.waiver?.id ?? null,
           countsAsPass: r.countsAsPass,
-          blocking: blocking.has(key),
-          since: prior && prior.status === r.status ? prior.since : evaluatedAt,
+          blocking: isBlocking,
+          since: prior && !statusChanged ? prior.since : evaluatedAt,
           snapshotId: snapshot.id,
-        };
-      });
-      for (const gone of before.values()) changes.push(change(gone.accountId, gone.checkId, gone.status, null));
+          digest,
+        });
+      }
+      const gone = [...before.values()];
+      for (const g of gone) changes.push(change(g.accountId, g.checkId, g.status, null));
 
-      await tx.$executeRaw`DELETE FROM "MaturityResult" WHERE "workspaceId" = ${workspaceId}`;
-      await insertRows(tx, "MaturityResult", results);
+      // Changed rows are replaced (delete, then insert in bulk); vanished ones just deleted.
+      const stale = [...gone, ...replaced];
+      if (stale.length) {
+        await tx.$executeRaw`
+          DELETE FROM "MaturityResult" r
+           USING unnest(${stale.map((g) => g.accountId)}::text[], ${stale.map((g) => g.checkId)}::text[]) AS x("accountId", "checkId")
+           WHERE r."workspaceId" = ${workspaceId} AND r."accountId" = x."accountId" AND r."checkId" = x."checkId"`;
+      }
+      await insertRows(tx, "MaturityResult", written);
       await insertRows(tx, "MaturityChange", changes);
-      return { snapshotId: snapshot.id };
+      return { snapshotId: snapshot.id, resultsWritten: written.length };
 
       function change(accountId: string, checkId: string, fromStatus: string | null, toStatus: string | null) {
         return {
@@ -122,4 +118,30 @@ export async function writeSnapshot(evaluation: WorkspaceEvaluation, meta: Snaps
     },
     { timeout: 120_000, maxWait: 120_000 },
   );
+}
+
+function accountLevelRows(evaluation: WorkspaceEvaluation, snapshotId: string, workspaceId: string, practiceIds: string[]) {
+  const levels = new Map<string, number[]>();
+  for (const l of evaluation.accountLevels) {
+    const row = levels.get(l.accountId) ?? practiceIds.map(() => -1);
+    row[practiceIds.indexOf(l.practiceId)] = l.level ?? -1;
+    levels.set(l.accountId, row);
+  }
+  return evaluation.accounts.map((account) => ({
+    snapshotId,
+    workspaceId,
+    evaluatedAt: evaluation.evaluatedAt,
+    accountId: account.accountId,
+    environment: account.environment,
+    ouPath: account.ouPath,
+    levels: levels.get(account.accountId) ?? practiceIds.map(() => -1),
+  }));
+}
+
+function digestOf(r: CheckResult, blocking: boolean): string {
+  return createHash("sha1")
+    .update(
+      JSON.stringify([r.practiceId, r.level, r.status, r.reason, r.evidenceIds, r.waiver?.id ?? null, r.countsAsPass, blocking]),
+    )
+    .digest("base64url");
 }
