@@ -1,22 +1,55 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "~/components/workspaces/section-placeholder";
-import { getCurrentWorkspace } from "~/app/(app)/_lib/session";
+import { Suspense } from "react";
+import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
+import { ExportLinks } from "~/components/maturity/export-links";
+import { daysAgo, readDay, readFilters, scopeInput } from "~/components/maturity/labels";
+import { OverviewPanel } from "~/components/maturity/overview-panel";
+import { ErrorBoundary } from "~/components/ui/error-boundary";
+import { PageHeader } from "~/components/ui/page-header";
+import { PanelSkeleton } from "~/components/ui/skeleton";
+import { HydrateClient, prefetch, trpc } from "~/server/api/rsc";
+import { hasRole } from "~/server/auth/roles";
 
 export const metadata: Metadata = { title: "Maturity" };
 
-export default async function MaturityPage({ params }: { params: Promise<{ slug: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// ?env=prod&env=staging&ou=/Workloads&account=123456789012&since=2026-01-01; no filter is
+// production, and "what changed" looks back 30 days unless told otherwise.
+export default async function MaturityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: SearchParams;
+}) {
   const { slug } = await params;
+  const query = await searchParams;
+  await requireUser(`/w/${slug}/maturity`);
   const workspace = await getCurrentWorkspace(slug);
+  const filters = readFilters(query);
+  const scope = scopeInput(filters);
+  const since = readDay(query, "since") ?? daysAgo(30);
+  prefetch(trpc.maturity.overview.queryOptions({ workspace: workspace.slug, scope, since }));
+
   return (
-    <SectionPlaceholder
-      title="Maturity"
-      summary="The level of each DevOps practice, and the evidence behind every check."
-      accountsHref={`/w/${workspace.slug}/accounts`}
-    >
-      <p>
-        Once AWS accounts are connected, this page shows each of the ten practices at its level from 0 to 4, with the result of
-        every check (pass, fail, warning, not applicable, no data) and the evidence it was computed from.
-      </p>
-    </SectionPlaceholder>
+    <HydrateClient>
+      <PageHeader
+        title="Maturity"
+        description="Where the organisation stands on the five-stage DevOps ladder, the evidence behind every level, and what to do next."
+        action={<ExportLinks workspace={workspace.slug} filters={filters} />}
+      />
+      <ErrorBoundary title="The maturity ladder could not be loaded">
+        <Suspense fallback={<PanelSkeleton label="Loading the maturity ladder…" />}>
+          <OverviewPanel
+            workspace={workspace.slug}
+            filters={filters}
+            scope={scope}
+            since={since}
+            canSync={hasRole(workspace.role, "editor")}
+          />
+        </Suspense>
+      </ErrorBoundary>
+    </HydrateClient>
   );
 }
