@@ -33,6 +33,13 @@ test.describe.serial("maturity ladder", () => {
     await expect(page.locator('[data-testid^="rung-"]')).toHaveCount(10);
     await expect(page.getByRole("heading", { name: "Next steps" })).toBeVisible();
     await shot(page, "overview");
+    await page.getByLabel("Staging").check();
+    await expect(page).toHaveURL(/env=prod&env=staging/);
+    const exportHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    expect(exportHref).toContain("env=staging");
+    const csv = await page.request.get(exportHref!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
 
     const practice = await practiceData(page.request, slug, "multi-account");
     const names = new Map(practice.accounts.map((a) => [a.accountId, a.name ?? a.accountId]));
