@@ -69,7 +69,7 @@ export function AttestationList({
                 )}
               </p>
             </div>
-            {permissions.canClaim && a.state === "active" && (
+            {permissions.canClaim && a.state === "active" && (a.mine || permissions.canApprove) && (
               <ConfirmButton
                 label="Revoke"
                 confirmLabel="Revoke"

@@ -60,6 +60,8 @@ export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n 
 // Filters live in the URL (?env=prod&env=staging&ou=/Workloads&account=123&since=2026-01-01),
 // so a reload or a shared link shows the same ladder.
 export interface MaturityFilters {
+  /** env=all: every account, including those with no environment set. */
+  allEnvironments?: boolean;
   environments: Environment[];
   ouPaths: string[];
   accountIds: string[];
@@ -72,8 +74,10 @@ const isEnvironment = (value: string): value is Environment => (environments as 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function readFilters(params: SearchParams): MaturityFilters {
+  const allEnvironments = list(params.env).includes("all");
   return {
-    environments: [...new Set(list(params.env).filter(isEnvironment))],
+    ...(allEnvironments ? { allEnvironments } : {}),
+    environments: allEnvironments ? [] : [...new Set(list(params.env).filter(isEnvironment))],
     ouPaths: [...new Set(list(params.ou).filter((p) => p.startsWith("/")))],
     accountIds: [...new Set(list(params.account).filter((a) => /^\d{12}$/.test(a)))],
   };
@@ -87,7 +91,8 @@ export function readDay(params: SearchParams, key: string): string | undefined {
 /** Undefined when nothing is chosen: the server then shows production, as DESIGN.md asks. */
 export function scopeInput(filters: MaturityFilters): ScopeInput | undefined {
   const scope: ScopeInput = {};
-  if (filters.environments.length) scope.environments = filters.environments;
+  if (filters.allEnvironments) scope.all = true;
+  else if (filters.environments.length) scope.environments = filters.environments;
   if (filters.ouPaths.length) scope.ouPaths = filters.ouPaths;
   if (filters.accountIds.length) scope.accountIds = filters.accountIds;
   return Object.keys(scope).length ? scope : undefined;
@@ -95,6 +100,7 @@ export function scopeInput(filters: MaturityFilters): ScopeInput | undefined {
 
 export function filtersQuery(filters: MaturityFilters, extra: Record<string, string | undefined> = {}): string {
   const query = new URLSearchParams();
+  if (filters.allEnvironments) query.append("env", "all");
   for (const env of filters.environments) query.append("env", env);
   for (const ou of filters.ouPaths) query.append("ou", ou);
   for (const account of filters.accountIds) query.append("account", account);
@@ -133,6 +139,7 @@ export function accountLabel(account: { accountId: string; name: string | null }
 
 /** The environments the server shows for these filters: production when none is chosen; null is all. */
 export function shownEnvironments(filters: MaturityFilters): Environment[] | null {
+  if (filters.allEnvironments) return null;
   if (filters.environments.length) return filters.environments;
   return filters.ouPaths.length || filters.accountIds.length ? null : ["prod"];
 }

@@ -27,7 +27,8 @@ export function ScopeFilters({
 }) {
   const id = useId();
   const offered = environments.filter((e) => e === "prod" || options.environments.includes(e));
-  const isFiltered = filters.environments.length + filters.ouPaths.length + filters.accountIds.length > 0;
+  const isFiltered =
+    Boolean(filters.allEnvironments) || filters.environments.length + filters.ouPaths.length + filters.accountIds.length > 0;
   const submit = (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => event.currentTarget.form?.requestSubmit();
 
   return (
@@ -41,6 +42,20 @@ export function ScopeFilters({
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-800">Environment</legend>
         <div className="flex h-10 flex-wrap items-center gap-x-4 gap-y-1">
+          <label
+            className="inline-flex items-center gap-1.5 text-sm text-slate-700"
+            title="Every account, including those with no environment set"
+          >
+            <input
+              type="checkbox"
+              name="env"
+              value="all"
+              defaultChecked={Boolean(filters.allEnvironments)}
+              onChange={submit}
+              className="size-4 rounded border-slate-300"
+            />
+            All accounts
+          </label>
           {offered.map((env) => (
             <label key={env} className="inline-flex items-center gap-1.5 text-sm text-slate-700">
               <input
@@ -48,6 +63,8 @@ export function ScopeFilters({
                 name="env"
                 value={env}
                 defaultChecked={shownEnvironments === null || shownEnvironments.includes(env)}
+                // Under "All accounts" the environments are implied; unticking "All" brings them back.
+                disabled={Boolean(filters.allEnvironments)}
                 onChange={submit}
                 className="size-4 rounded border-slate-300"
               />

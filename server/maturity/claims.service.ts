@@ -78,7 +78,7 @@ export async function attest(input: {
     return row;
   });
   await evaluateAndStore(input.workspaceId, { trigger: "attestation" });
-  return attestationView(created, now);
+  return attestationView(created, now, input.actor.userId);
 }
 
 export async function revokeAttestation(input: { workspaceId: string; actor: ClaimActor; id: string }) {
@@ -87,7 +87,7 @@ export async function revokeAttestation(input: { workspaceId: string; actor: Cla
   if (!input.actor.isAdmin && row.authorId !== input.actor.userId) {
     throw new AppError("FORBIDDEN", "Only its author or an admin can revoke an attestation.");
   }
-  if (row.revokedAt) return attestationView(row, new Date());
+  if (row.revokedAt) return attestationView(row, new Date(), input.actor.userId);
   const updated = await db.$transaction(async (tx) => {
     const revoked = await tx.attestation.update({
       where: { id: row.id },
@@ -104,7 +104,7 @@ export async function revokeAttestation(input: { workspaceId: string; actor: Cla
     return revoked;
   });
   await evaluateAndStore(input.workspaceId, { trigger: "attestation" });
-  return attestationView(updated, new Date());
+  return attestationView(updated, new Date(), input.actor.userId);
 }
 
 /** An admin's request is approved at once; an editor's waits for an admin. */
@@ -197,20 +197,23 @@ export async function revokeWaiver(input: { workspaceId: string; actor: ClaimAct
   return waiverView(updated, new Date());
 }
 
-export async function listClaims(input: { workspaceId: string; checkId?: string }) {
+export async function listClaims(input: { workspaceId: string; checkId?: string; viewerId?: string }) {
   const where = { workspaceId: input.workspaceId, ...(input.checkId ? { checkId: input.checkId } : {}) };
   const [attestations, waivers] = await Promise.all([
     db.attestation.findMany({ where, orderBy: { createdAt: "desc" }, take: 500 }),
     db.waiver.findMany({ where, orderBy: { createdAt: "desc" }, take: 500 }),
   ]);
   const now = new Date();
-  return { attestations: attestations.map((a) => attestationView(a, now)), waivers: waivers.map((w) => waiverView(w, now)) };
+  return {
+    attestations: attestations.map((a) => attestationView(a, now, input.viewerId)),
+    waivers: waivers.map((w) => waiverView(w, now)),
+  };
 }
 
 type AttestationRow = Awaited<ReturnType<typeof db.attestation.create>>;
 type WaiverRow = Awaited<ReturnType<typeof db.waiver.create>>;
 
-export function attestationView(a: AttestationRow, now: Date): AttestationView {
+export function attestationView(a: AttestationRow, now: Date, viewerId?: string): AttestationView {
   return {
     id: a.id,
     checkId: a.checkId,
@@ -222,6 +225,7 @@ export function attestationView(a: AttestationRow, now: Date): AttestationView {
     expiresAt: a.expiresAt,
     revokedAt: a.revokedAt,
     state: a.revokedAt ? "revoked" : a.expiresAt <= now ? "expired" : "active",
+    mine: viewerId !== undefined && a.authorId === viewerId,
   };
 }
 

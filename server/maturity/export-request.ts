@@ -3,14 +3,16 @@ import { AppError } from "~/server/errors";
 import { maturityScopeInput } from "./scope.schema";
 import { exportCsv, exportJson } from "./views/export";
 
-// GET /api/v1/maturity/export?format=csv|json&env=prod&ou=/Workloads&account=123456789012
+// GET /api/v1/maturity/export?format=csv|json&env=prod&ou=/Workloads&account=123456789012 (env=all: every account)
 // With a session, `workspace=<slug>` names the workspace; a token carries its own.
 export async function handleExportRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") throw new AppError("BAD_REQUEST", 'Ask for format "csv" or "json".');
+  const envs = url.searchParams.getAll("env");
   const parsed = maturityScopeInput.safeParse({
-    environments: url.searchParams.getAll("env"),
+    all: envs.includes("all") || undefined,
+    environments: envs.filter((e) => e !== "all"),
     ouPaths: url.searchParams.getAll("ou"),
     accountIds: url.searchParams.getAll("account"),
   });

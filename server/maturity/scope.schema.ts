@@ -4,6 +4,8 @@ const environment = z.enum(["prod", "staging", "dev", "sandbox"]);
 
 /** The ladder's filter: environments, OU subtrees and accounts; none given means production. */
 export const maturityScopeInput = z.object({
+  /** Every account, including those with no environment set; the other filters still narrow it. */
+  all: z.boolean().optional(),
   environments: z.array(environment).max(4).optional(),
   ouPaths: z.array(z.string().regex(/^\//, "An OU path starts with /.").max(1024)).max(50).optional(),
   accountIds: z

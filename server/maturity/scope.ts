@@ -3,7 +3,7 @@ import { scopeCovers } from "./people";
 import type { ResolvedScope } from "./results";
 
 export interface ScopeFilter {
-  /** Every account, whatever its environment: what a stored evaluation covers. */
+  /** Every account whatever its environment (a stored evaluation covers all); OUs and accounts still narrow it. */
   all?: boolean;
   environments?: Environment[];
   ouPaths?: string[];
@@ -15,7 +15,13 @@ export interface ScopeFilter {
  * replaces that default, and filters given together narrow each other.
  */
 export function resolveScope(filter: ScopeFilter | undefined): ResolvedScope {
-  if (filter?.all) return { environments: null, ouPaths: null, accountIds: null };
+  if (filter?.all) {
+    return {
+      environments: null,
+      ouPaths: filter.ouPaths?.length ? filter.ouPaths : null,
+      accountIds: filter.accountIds?.length ? filter.accountIds : null,
+    };
+  }
   const given = filter && (filter.environments?.length || filter.ouPaths?.length || filter.accountIds?.length);
   if (!given) return { environments: ["prod"], ouPaths: null, accountIds: null };
   return {

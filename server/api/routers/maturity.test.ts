@@ -49,7 +49,7 @@ describe("maturity API", () => {
       note: "Every service is in the catalogue.",
       expiresAt: inDays(90),
     });
-    expect(attestation).toMatchObject({ state: "active", author: "Eddie" });
+    expect(attestation).toMatchObject({ state: "active", author: "Eddie", mine: true });
     expect(await portalResult(caller, slug)).toMatchObject({ status: "pass", evidenceCount: 1 });
     expect(await platformLevel()).toBe(1);
 
@@ -62,6 +62,7 @@ describe("maturity API", () => {
       }),
     ]);
 
+    expect(detail.attestations).toEqual([expect.objectContaining({ id: attestation.id, mine: false })]);
     await editor.maturity.revokeAttestation({ workspace: slug, id: attestation.id });
     expect(await portalResult(caller, slug)).toMatchObject({ status: "no_data" });
     const actions = (await caller.audit.list({ workspace: slug })).entries.map((e) => e.action);

@@ -54,11 +54,11 @@ export const maturityRouter = createTRPCRouter({
 
   result: workspaceProcedure("viewer")
     .input(z.object({ accountId: accountIdInput, checkId: z.string().max(100) }))
-    .query(({ ctx, input }) => resultDetail(ctx.workspace.id, input.accountId, input.checkId)),
+    .query(({ ctx, input }) => resultDetail(ctx.workspace.id, input.accountId, input.checkId, ctx.user.id)),
 
   claims: workspaceProcedure("viewer")
     .input(claimsInput)
-    .query(({ ctx, input }) => listClaims({ workspaceId: ctx.workspace.id, checkId: input.checkId })),
+    .query(({ ctx, input }) => listClaims({ workspaceId: ctx.workspace.id, checkId: input.checkId, viewerId: ctx.user.id })),
 
   attest: workspaceProcedure("editor")
     .input(attestInput)

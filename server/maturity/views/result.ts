@@ -11,7 +11,12 @@ import { storedResults, waiversById } from "./stored-results";
 import type { ResultDetail } from "./types";
 
 /** One check in one account: its status, the rows it was computed from, and people's claims on it. */
-export async function resultDetail(workspaceId: string, accountId: string, checkId: string): Promise<ResultDetail> {
+export async function resultDetail(
+  workspaceId: string,
+  accountId: string,
+  checkId: string,
+  viewerId?: string,
+): Promise<ResultDetail> {
   const check = findCheck(checkId);
   if (!check) throw new AppError("NOT_FOUND", `There is no check "${checkId}".`);
   const snapshot = await latestSnapshot(workspaceId);
@@ -36,7 +41,7 @@ export async function resultDetail(workspaceId: string, accountId: string, check
     check: checkInfo(check),
     result,
     evidence,
-    attestations: attestations.filter(covers).map((a) => attestationView(a, now)),
+    attestations: attestations.filter(covers).map((a) => attestationView(a, now, viewerId)),
     waivers: allWaivers.filter(covers).map((w) => waiverView(w, now)),
   };
 }

@@ -7,6 +7,7 @@ import type { CheckStatus, ResolvedScope } from "../results";
 // snapshots and results (never recomputed on a page load).
 
 export interface ScopeInput {
+  all?: boolean;
   environments?: Environment[];
   ouPaths?: string[];
   accountIds?: string[];
@@ -99,6 +100,8 @@ export interface AttestationView {
   expiresAt: Date;
   revokedAt: Date | null;
   state: "active" | "expired" | "revoked";
+  /** The signed-in person wrote it, so may revoke it without being an admin. */
+  mine: boolean;
 }
 
 export type ClaimScopeView = { kind: "organization" } | { kind: "ou"; ouPath: string } | { kind: "account"; accountId: string };
