@@ -1,37 +1,43 @@
 import type { Level, PracticeId } from "../catalogue";
+import type { CheckStatus } from "../results";
 
-// The level a person gives each workload account of the simulator's demo organisation (seed
-// 20260, 12 accounts; simulator/data/*) after reading the seed article and the demo data, with
-// the CI uploads demo-org.test.ts sends. Worked out by hand from the data, not from the
-// evaluator. Nobody has attested anything, so every level stops below its first manual check:
-// platform engineering and AI-assisted DevOps stay at 0, OpenTelemetry and GitOps can reach 1,
+// The level a person gives each account of the simulator's demo organisation (seed 20260, 12
+// accounts; simulator/data/*) after reading the seed article and the demo data, with the CI
+// uploads demo-org-setup.ts sends. Worked out by hand from the data, not from the evaluator.
+// Nobody has attested anything, so every level stops below its first manual check: platform
+// engineering and AI-assisted DevOps stay at 0, OpenTelemetry and GitOps can reach 1,
 // policy-as-code, progressive delivery, FinOps and supply chain 2, multi-account and chaos 3.
 //
-// multi-account      In OUs, under the organisation trail (multi-region, validated), with
-//                    ProtectCloudTrail at the root and audit as delegated admin for GuardDuty,
-//                    Security Hub and Inspector; prod also has ProdRegionRestriction: level 3.
-//                    ProdDenyLongTermCredentials denies iam:CreateUser/CreateAccessKey in prod with
-//                    no break-glass exemption, and no break-glass runbook is attested anywhere.
-// policy-as-code     DenyLeaveOrganization is a customer deny at the root; Checkov uploads reach
-//                    Ladder, on main and on a pull request, but the same failed checks (one high)
-//                    landed on main in two commits: main does not block, so level 1.
-// opentelemetry      Prod and staging have a sampling rule of their own (payments-prod's is the
-//                    100% debug-all-requests trap); sandboxes only X-Ray's Default: 1, sandbox 0.
-// progressive        Prod and staging deploy through CodeDeploy with alarms; every group is a
-//                    canary watching alarms except payments-prod's worker (all at once): level 2,
-//                    payments-prod 1. Sandboxes have neither alarms nor CodeDeploy: 0.
-// gitops-eks         Prod clusters are tagged gitops-controller=argocd: 1. Staging clusters say
-//                    "none": 0. Sandboxes run no EKS: the practice does not apply.
-// finops             Graviton is 30-55% of EC2 spend everywhere (level 1). Prod runs Karpenter with
-//                    Spot at about a third of spend, beside the organisation's Reserved Instances
-//                    at 55% utilisation over the last 30 days: the seed's Karpenter + idle RI
-//                    gotcha keeps it at 1. Staging and sandboxes have no Spot: 1.
-// supply-chain       A Trivy scan and an SBOM reach Ladder. Every repository scans on push except
-//                    catalog-prod's catalog/web and the sandboxes' only repository: those are 0.
-//                    Each prod <team>/api image in use carries a critical CVE first seen 49-68
-//                    days ago: 1. Staging has no open critical finding, but scanning is BASIC: 2.
-// chaos              Only prod has FIS templates, and az-instance-terminate has no stop
-//                    condition: prod 1, the others 0.
+// multi-account   In OUs, under the organisation trail (multi-region, validated), ProtectCloudTrail
+//                 at the root, audit the delegated admin of GuardDuty, Security Hub and Inspector,
+//                 ProdRegionRestriction on prod: 3. ProdDenyLongTermCredentials denies
+//                 iam:CreateUser/CreateAccessKey in prod without a break-glass exemption, and no
+//                 runbook is attested. legacy-marketing sits under the root: 1. The management
+//                 account sits there too, as it should: SCPs never bind it, so it is 3.
+// policy-as-code  DenyLeaveOrganization is a customer deny at the root; Checkov results arrive
+//                 from main and a pull request, but the same failed checks (one high) landed on
+//                 main in two commits: main does not block, so 1.
+// opentelemetry   Prod, staging and shared-services have a sampling rule of their own
+//                 (payments-prod's is the 100% debug-all-requests trap): 1. Accounts with only
+//                 X-Ray's Default rule trace nothing: 0.
+// progressive     Prod and staging deploy through CodeDeploy behind alarms, every group a canary
+//                 watching alarms but payments-prod's worker (all at once): 2, payments-prod 1.
+//                 The rest have no CodeDeploy (sandboxes and the security accounts no alarms): 0.
+// gitops-eks      Prod and shared-services clusters are tagged gitops-controller=argocd: 1.
+//                 Staging clusters say "none": 0. Accounts without EKS: does not apply.
+// finops          Graviton carries 30-55% of EC2 spend in workload accounts, audit and shared
+//                 services. Where Karpenter runs (prod, shared-services), Spot is about a third of
+//                 spend, but beside the organisation's Reserved Instances at 55% utilisation over
+//                 the last 30 days: the seed's Karpenter + idle RI gotcha, so 1; elsewhere there is
+//                 no Spot: 1. The management account's EC2 bill is mostly idle RI fees (Graviton 1%)
+//                 and legacy-marketing runs no Graviton: 0. log-archive runs no EC2: no level.
+// supply-chain    A Trivy scan and an SBOM arrive. Every repository scans on push except
+//                 catalog-prod's catalog/web, the sandboxes' and legacy-marketing's: those are 0.
+//                 Each prod <team>/api image in use has a critical CVE first seen 49-68 days ago:
+//                 1. Elsewhere no critical finding is open, but scanning is BASIC: 2 (accounts
+//                 without repositories reach 2 on the organisation's CI scans).
+// chaos           Only prod has FIS templates, and az-instance-terminate has no stop condition:
+//                 prod 1, the others 0.
 
 type Row = Record<PracticeId, Level | null>;
 
@@ -41,7 +47,7 @@ const row = (
   otel: Level,
   delivery: Level,
   gitops: Level | null,
-  finops: Level,
+  finops: Level | null,
   supplyChain: Level,
   chaos: Level,
 ): Row => ({
@@ -57,7 +63,8 @@ const row = (
   "ai-assisted-devops": 0,
 });
 
-export const handWorkedLevels: Record<string, Row> = {
+/** The accounts with an environment: what a scope of every environment covers. */
+export const environmentAccounts: Record<string, Row> = {
   //                    multi policy otel deliv gitops finops supply chaos
   "payments-prod": row(3, 1, 1, 1, 1, 1, 1, 1),
   "checkout-prod": row(3, 1, 1, 2, 1, 1, 1, 1),
@@ -68,24 +75,64 @@ export const handWorkedLevels: Record<string, Row> = {
   "checkout-sandbox": row(3, 1, 0, 0, null, 1, 0, 0),
 };
 
+/** Security, infrastructure and root accounts: no OU names an environment for them. */
+export const otherAccounts: Record<string, Row> = {
+  //                    multi policy otel deliv gitops finops supply chaos
+  management: row(3, 1, 0, 0, null, 0, 2, 0),
+  "log-archive": row(3, 1, 0, 0, null, null, 2, 0),
+  audit: row(3, 1, 0, 0, null, 1, 2, 0),
+  "shared-services": row(3, 1, 1, 0, 1, 1, 2, 0),
+  "legacy-marketing": row(1, 1, 0, 0, null, 0, 0, 0),
+};
+
 export interface Disagreement {
   practice: PracticeId;
+  /** The accounts it concerns; every account when absent. */
+  accounts?: string[];
   evaluator: Level | null;
+  /** The check behind it, and what the evaluator makes of it. */
   checkId: string;
+  status: CheckStatus;
+  kind: "judgment" | "rule";
   why: string;
 }
 
 /**
- * Where the evaluator gives another level and it is a judgment, not a plain bug: the test holds
- * the evaluator to its own value here, so a change on either side shows up.
+ * Where the evaluator gives another level. The test holds the evaluator to its present value
+ * (and the check to its status), so a change on either side shows up; the table keeps the level
+ * a person gives.
  */
 export const disagreements: Disagreement[] = [
   {
     practice: "policy-as-code",
     evaluator: 2,
     checkId: "checkov-soft-fail-main",
+    status: "warning",
+    kind: "judgment",
     why:
-      "Failed checks reaching main across commits are only inferred soft-fail (uploads carry no soft_fail flag, " +
-      "and the upload API has no field for one), so the check warns, and a warning counts as passing level 2.",
+      "Failed checks landing on main across commits are only inferred soft-fail (uploads carry no soft_fail flag and " +
+      "the upload API has no field for one), so the check warns, and a warning counts as passing level 2.",
+  },
+  {
+    practice: "multi-account",
+    accounts: ["management"],
+    evaluator: 1,
+    checkId: "account-in-ou",
+    status: "fail",
+    kind: "rule",
+    why:
+      "The rule fails every account under the root, the management account included; SCPs never apply to the " +
+      "management account, so an OU gives it no guardrail and the check should not apply to it.",
+  },
+  {
+    practice: "finops-automation",
+    accounts: ["log-archive"],
+    evaluator: 2,
+    checkId: "commitments-utilised",
+    status: "fail",
+    kind: "rule",
+    why:
+      "Commitments are organisation totals and reach every account; without EC2 spend every other FinOps check is " +
+      "not applicable, but this one still judges the organisation's RIs here. It should not apply without EC2 spend.",
   },
 ];
