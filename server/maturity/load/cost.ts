@@ -66,7 +66,7 @@ function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvidence[
     SELECT 'ec2-month:' || r."payerRef" || ':' || r."accountId" || ':' || ${month} AS id, r."accountId", ${month} AS month,
            sum(r.ec2)::float8 AS "ec2Cost", sum(r.graviton)::float8 AS "gravitonCost", sum(r.spot)::float8 AS "spotCost",
            sum(r."nodePool")::float8 AS "nodePoolCost", min(${seenAt}) AS "observedAt"
-      FROM runs r ${seenJoin("r")}
+      FROM runs r ${seenJoin("r", workspaceId)}
      GROUP BY r."payerRef", r."accountId"
      ORDER BY id`;
 }
@@ -88,7 +88,7 @@ function loadCommitments(workspaceId: string, now: Date): Promise<CommitmentEvid
              CASE WHEN r.kind = 'ri_utilization' THEN 100 * (1 - sum(r."unusedHours") / NULLIF(sum(r.hours), 0))
                   ELSE 100 * sum(r.used) / NULLIF(sum(r.commitment), 0) END AS "utilisationPct",
              COALESCE(sum(r.unused), 0) AS "unusedCost", min(${seenAt}) AS "observedAt"
-        FROM "CommitmentDaily" r ${seenJoin("r")}
+        FROM "CommitmentDaily" r ${seenJoin("r", workspaceId)}
        WHERE r."awsAccountRef" IN (SELECT "payerRef" FROM p) AND r."accountId" = '*'
          AND r.kind IN ('ri_utilization', 'sp_utilization') AND r.day >= ${from}::date AND r.day < ${to}::date
        GROUP BY r."awsAccountRef", r.kind

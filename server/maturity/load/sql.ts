@@ -30,8 +30,8 @@ export function primaryOrganization(workspaceId: string): Prisma.Sql {
  * rows too). `updatedAt` only moves when values change, so it cannot say that. A row whose run
  * is gone cannot say when it was seen and counts as long stale.
  */
-export function seenJoin(alias: string): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN "SyncRun" seen ON seen.id = ${Prisma.raw(alias)}."lastSeenRunId"`;
+export function seenJoin(alias: string, workspaceId: string): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "SyncRun" seen ON seen.id = ${Prisma.raw(alias)}."lastSeenRunId" AND seen."workspaceId" = ${workspaceId}`;
 }
 export const seenAt = Prisma.sql`COALESCE(seen."finishedAt", seen."startedAt", seen."createdAt", 'epoch')`;
 
@@ -55,7 +55,7 @@ export async function accountRows<T>(
     SELECT r.id, a."accountId", ${Prisma.raw(columns)}, ${seenAt} AS "observedAt"
       FROM ${Prisma.raw(`"${table}"`)} r
       JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
-      ${seenJoin("r")}
+      ${seenJoin("r", workspaceId)}
      WHERE ${isIncluded("a", workspaceId)} ${where}`;
   return byId(rows);
 }
