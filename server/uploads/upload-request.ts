@@ -45,6 +45,9 @@ export async function handleUploadRequest(request: Request) {
       branch: field("branch"),
       commit: field("commit"),
       pipeline: field("pipeline"),
+      softFail: field("softFail"),
+      durationSeconds: field("durationSeconds"),
+      defaultBranch: field("defaultBranch"),
       filename: "name" in file && typeof file.name === "string" ? file.name : undefined,
     },
   });

@@ -14,6 +14,10 @@ export interface UploadMeta {
   commit?: string;
   pipeline?: string;
   filename?: string;
+  /** "true" when the job let failures through (Checkov's soft_fail); the file itself cannot say. */
+  softFail?: string;
+  durationSeconds?: string;
+  defaultBranch?: string;
 }
 
 export interface Uploader {
@@ -40,8 +44,9 @@ export async function receiveUpload(opts: { uploader: Uploader; text: string; si
       `Unknown kind “${hint}”; use one of ${uploadKinds.join(", ")}, or leave it out to detect it.`,
     );
   }
+  const pipelineFacts = readPipelineFacts(opts.meta);
   const parsed = parseUpload(opts.text, hint as UploadKind | undefined);
-  const upload = await db.$transaction(async (tx) => storeParsed(tx, opts, parsed), { timeout: 60_000 });
+  const upload = await db.$transaction(async (tx) => storeParsed(tx, opts, parsed, pipelineFacts), { timeout: 60_000 });
   return {
     id: upload.id,
     kind: parsed.kind,
@@ -57,6 +62,7 @@ async function storeParsed(
   tx: Prisma.TransactionClient,
   opts: { uploader: Uploader; sizeBytes: number; meta: UploadMeta },
   parsed: ParsedUpload,
+  facts: PipelineFacts,
 ) {
   const upload = await tx.upload.create({
     data: {
@@ -72,6 +78,7 @@ async function storeParsed(
       branch: clean(opts.meta.branch),
       commit: clean(opts.meta.commit, 80),
       pipeline: clean(opts.meta.pipeline),
+      ...facts,
       summary: { ...parsed.summary, warnings: parsed.warnings } as unknown as Prisma.InputJsonObject,
       uploadedById: opts.uploader.userId ?? null,
       tokenId: opts.uploader.tokenId ?? null,
@@ -162,4 +169,27 @@ export async function listUploads(opts: { workspaceId: string; limit: number }) 
       createdAt: true,
     },
   });
+}
+
+interface PipelineFacts {
+  softFail: boolean | null;
+  durationSeconds: number | null;
+  defaultBranch: string | null;
+}
+
+function readPipelineFacts(meta: UploadMeta): PipelineFacts {
+  const soft = meta.softFail?.trim().toLowerCase();
+  if (soft && !["true", "false", "1", "0"].includes(soft)) {
+    throw new AppError("BAD_REQUEST", `softFail must be true or false, not “${meta.softFail}”.`);
+  }
+  const duration = meta.durationSeconds?.trim();
+  const seconds = duration ? Number(duration) : null;
+  if (seconds !== null && (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400)) {
+    throw new AppError("BAD_REQUEST", `durationSeconds must be the scan's duration in seconds (0 to 86400), not “${duration}”.`);
+  }
+  return {
+    softFail: soft ? soft === "true" || soft === "1" : null,
+    durationSeconds: seconds === null ? null : Math.round(seconds),
+    defaultBranch: clean(meta.defaultBranch),
+  };
 }

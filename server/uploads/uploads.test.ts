@@ -40,6 +40,9 @@ describe("POST /api/v1/uploads", () => {
         branch: "main",
         commit: "abc123",
         pipeline: "terraform-check",
+        softFail: "true",
+        durationSeconds: "41.6",
+        defaultBranch: "main",
       }),
     );
     expect(result).toMatchObject({ kind: "checkov", format: "sarif", tool: { name: "Checkov" }, counts: { failed: 27 } });
@@ -53,8 +56,24 @@ describe("POST /api/v1/uploads", () => {
       branch: "main",
       commit: "abc123",
       kind: "checkov",
+      softFail: true,
+      durationSeconds: 42,
+      defaultBranch: "main",
     });
     expect(stored._count.findings).toBe(27);
+  });
+
+  it("refuses pipeline facts it cannot read, storing nothing", async () => {
+    const { token, workspace } = await tokenFor("editor");
+    const report = sample("checkov-sarif/ezio143__devsecops-pipeline/results_sarif.sarif");
+    await expect(handleUploadRequest(uploadRequest(token, report, { softFail: "maybe" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "softFail must be true or false, not “maybe”.",
+    });
+    await expect(handleUploadRequest(uploadRequest(token, report, { durationSeconds: "-3" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await db.upload.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
 
   it("stores SBOM components from real CycloneDX and SPDX files", async () => {

@@ -135,3 +135,8 @@ ALTER TABLE "MaturityResult" ADD CONSTRAINT "MaturityResult_workspaceId_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "MaturityChange" ADD CONSTRAINT "MaturityChange_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AlterTable
+ALTER TABLE "Upload" ADD COLUMN "softFail" BOOLEAN,
+ADD COLUMN "durationSeconds" INTEGER,
+ADD COLUMN "defaultBranch" TEXT;

@@ -133,6 +133,7 @@ describe("loadSyncedEvidence", () => {
         },
       });
     const fresh = await upload("checkov", 5);
+    await db.upload.update({ where: { id: fresh.id }, data: { softFail: true, durationSeconds: 95, defaultBranch: "trunk" } });
     const newestOld = await upload("checkov", 40);
     await upload("checkov", 60);
     const sbom = await upload("sbom", 45);
@@ -147,7 +148,12 @@ describe("loadSyncedEvidence", () => {
       failed: 2,
       passed: 1,
       bySeverity: { high: 2, low: 0 },
+      softFail: true,
+      durationSeconds: 95,
+      defaultBranch: "trunk",
     });
+    // What the pipeline did not report stays unknown, not false.
+    expect(Object.keys(evidence.uploads.find((u) => u.id === newestOld.id)!)).not.toContain("softFail");
   });
 
   it("gives each member its payer's commitments, and a standalone account its own", async () => {

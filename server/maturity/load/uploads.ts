@@ -10,7 +10,12 @@ import { DAY_MS, type Limit } from "./sql";
 const KINDS: UploadKind[] = ["checkov", "trivy", "grype", "sbom"];
 const WINDOW_DAYS = Math.max(...checks.filter((c) => c.source.endsWith("-uploads")).map((c) => c.maxEvidenceAgeDays));
 
-type UploadRow = Omit<UploadEvidence, "bySeverity"> & { bySeverity: unknown };
+type UploadRow = Omit<UploadEvidence, "bySeverity" | "softFail" | "durationSeconds" | "defaultBranch"> & {
+  bySeverity: unknown;
+  softFail: boolean | null;
+  durationSeconds: number | null;
+  defaultBranch: string | null;
+};
 
 const SEVERITIES = ["critical", "high", "medium", "low", "info", "unknown"] as const;
 
@@ -21,15 +26,15 @@ function bySeverity(json: unknown): UploadEvidence["bySeverity"] {
 }
 
 // The summary is what the parser counted (server/uploads/parsers/build-upload.ts). Soft-fail,
-// scan duration and the default branch are not stored with uploads, so they stay undefined and
-// the checks that need them say so.
+// scan duration and the default branch are what the pipeline sent beside the file; when it did
+// not, they stay undefined and the checks that need them say so.
 export async function loadUploads(workspaceId: string, now: Date, limit: Limit): Promise<UploadEvidence[]> {
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
   const rows = await limit(
     () => db.$queryRaw<UploadRow[]>`
       SELECT u.id, u.kind, u.tool, u.repository, u.branch, u.commit, u.pipeline, u."createdAt" AS "observedAt",
              COALESCE((u.summary->>'failed')::int, 0) AS failed, COALESCE((u.summary->>'passed')::int, 0) AS passed,
-             u.summary->'bySeverity' AS "bySeverity"
+             u.summary->'bySeverity' AS "bySeverity", u."softFail", u."durationSeconds", u."defaultBranch"
         FROM "Upload" u
        WHERE u."workspaceId" = ${workspaceId} AND u.kind = ANY(${KINDS}) AND u."createdAt" >= ${since}
       UNION ALL
@@ -37,11 +42,17 @@ export async function loadUploads(workspaceId: string, now: Date, limit: Limit):
        CROSS JOIN LATERAL (
              SELECT u.id, u.kind, u.tool, u.repository, u.branch, u.commit, u.pipeline, u."createdAt" AS "observedAt",
                     COALESCE((u.summary->>'failed')::int, 0) AS failed, COALESCE((u.summary->>'passed')::int, 0) AS passed,
-                    u.summary->'bySeverity' AS "bySeverity"
+                    u.summary->'bySeverity' AS "bySeverity", u."softFail", u."durationSeconds", u."defaultBranch"
                FROM "Upload" u
               WHERE u."workspaceId" = ${workspaceId} AND u.kind = k.kind AND u."createdAt" < ${since}
               ORDER BY u."createdAt" DESC LIMIT 1) older
       ORDER BY id`,
   );
-  return rows.map((u) => ({ ...u, bySeverity: bySeverity(u.bySeverity) }));
+  return rows.map(({ softFail, durationSeconds, defaultBranch, ...u }) => ({
+    ...u,
+    bySeverity: bySeverity(u.bySeverity),
+    ...(softFail === null ? {} : { softFail }),
+    ...(durationSeconds === null ? {} : { durationSeconds }),
+    ...(defaultBranch === null ? {} : { defaultBranch }),
+  }));
 }
