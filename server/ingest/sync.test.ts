@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { useAwsSimulator } from "~/server/test/aws-simulator";
-import { countRows, waitForRun, workspaceWithDemoOrganization } from "~/server/test/sync-helpers";
+import { countRows, waitForRun, waitForSnapshot, workspaceWithDemoOrganization } from "~/server/test/sync-helpers";
 import { startSync } from "./runs.service";
 import { startWorker } from "./worker";
 
@@ -112,11 +112,19 @@ describe("sync", () => {
       await db.fisTemplate.count({ where: { awsAccount: { workspaceId: ws.workspace.id }, hasStopConditions: false } }),
     ).toBeGreaterThan(0);
 
+    // The finished run is evaluated by the worker, every connected account of the organisation.
+    const snapshot = await waitForSnapshot(ws.workspace.id, first.id);
+    expect(snapshot).toMatchObject({ trigger: "sync", accounts });
+    expect(await db.maturityResult.count({ where: { workspaceId: ws.workspace.id } })).toBe(accounts * snapshot.checks);
+
     const second = await waitForRun(ws.workspace.id, (await start()).id, 120_000);
     expect(second.status).toBe("succeeded");
     expect(second.rowsInserted).toBe(0);
     expect(second.rowsDeleted).toBe(0);
     expect(await tableCounts(ws.workspace.id)).toEqual(counts);
+    // Nothing changed in AWS, so the next evaluation changes no check.
+    await waitForSnapshot(ws.workspace.id, second.id);
+    expect(await db.maturityChange.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
   });
 });
 

@@ -47,12 +47,18 @@ export async function evaluateAndStore(
 }
 
 /** Workspaces with connected accounts whose newest snapshot is older than a day, or missing. */
-export async function evaluateDueWorkspaces(now: Date, maxAgeHours = 24): Promise<string[]> {
+export async function dueForEvaluation(now: Date, maxAgeHours = 24): Promise<string[]> {
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT w.id FROM "Workspace" w
      WHERE EXISTS (SELECT 1 FROM "AwsAccount" a WHERE a."workspaceId" = w.id AND a.status = 'connected')
        AND COALESCE((SELECT max(s."evaluatedAt") FROM "MaturitySnapshot" s WHERE s."workspaceId" = w.id), 'epoch')
            < ${new Date(now.getTime() - maxAgeHours * 3_600_000)}`;
-  for (const { id } of due) await evaluateAndStore(id, { trigger: "daily", now });
   return due.map((d) => d.id);
+}
+
+/** The daily evaluation, run by the worker's ten-minute scheduler. */
+export async function evaluateDueWorkspaces(now: Date): Promise<string[]> {
+  const due = await dueForEvaluation(now);
+  for (const id of due) await evaluateAndStore(id, { trigger: "daily", now });
+  return due;
 }

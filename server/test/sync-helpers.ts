@@ -34,3 +34,14 @@ export const countRows = async (organizationRefId: string) => ({
   units: await db.orgUnit.count({ where: { organizationRefId } }),
   policies: await db.scp.count({ where: { organizationRefId } }),
 });
+
+// The maturity evaluation a finished run queues, once the worker has stored it.
+export async function waitForSnapshot(workspaceId: string, syncRunId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const snapshot = await db.maturitySnapshot.findFirst({ where: { workspaceId, syncRunId } });
+    if (snapshot) return snapshot;
+    if (Date.now() > deadline) throw new Error(`run ${syncRunId} was not evaluated`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
