@@ -1,22 +1,33 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "~/components/workspaces/section-placeholder";
-import { getCurrentWorkspace } from "~/app/(app)/_lib/session";
+import { Suspense } from "react";
+import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
+import { daysAgo } from "~/components/maturity/labels";
+import { WorkspaceOverview } from "~/components/maturity/workspace-overview";
+import { ErrorBoundary } from "~/components/ui/error-boundary";
+import { PageHeader } from "~/components/ui/page-header";
+import { PanelSkeleton } from "~/components/ui/skeleton";
+import { HydrateClient, prefetch, trpc } from "~/server/api/rsc";
+import { hasRole } from "~/server/auth/roles";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  await requireUser(`/w/${slug}/overview`);
   const workspace = await getCurrentWorkspace(slug);
+  const since = daysAgo(30);
+  prefetch(trpc.maturity.overview.queryOptions({ workspace: workspace.slug, since }));
   return (
-    <SectionPlaceholder
-      title="Overview"
-      summary={`Where ${workspace.name} stands on the five-stage DevOps maturity ladder, and what to do next.`}
-      accountsHref={`/w/${workspace.slug}/accounts`}
-    >
-      <p>
-        Once AWS accounts are connected, this page shows the five-stage maturity ladder, from Foundation to Advanced, with the
-        stage this organisation has reached, what changed since last month, and the next steps ranked by impact.
-      </p>
-    </SectionPlaceholder>
+    <HydrateClient>
+      <PageHeader
+        title="Overview"
+        description={`Where ${workspace.name}'s production accounts stand on the five-stage DevOps ladder, and what to do next.`}
+      />
+      <ErrorBoundary title="The overview could not be loaded">
+        <Suspense fallback={<PanelSkeleton label="Loading the overview…" />}>
+          <WorkspaceOverview workspace={workspace.slug} since={since} canSync={hasRole(workspace.role, "editor")} />
+        </Suspense>
+      </ErrorBoundary>
+    </HydrateClient>
   );
 }
