@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { checks } from "../catalogue";
+import { evaluateWorkspace } from "../evaluate";
 import {
   account,
   daysAgo,
   evaluateCheck,
   MANAGEMENT_ACCOUNT,
   nextId,
+  NOW,
   organizationEvidence,
   ROOT,
   scp,
@@ -125,5 +128,80 @@ describe("multi-account checks", () => {
     const exempted = { ...deny, Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/break-glass" } } };
     evidence.scps = [scp("ProdDenyLongTermCredentials", [exempted, regionDeny], [["ou-prod", "ORGANIZATIONAL_UNIT"]])];
     expect(evaluateCheck(evidence, "scp-break-glass-exempt").status).toBe("pass");
+  });
+
+  describe("the management account: SCPs never bind it (AWS Organizations), wherever it sits", () => {
+    const SCP_CHECKS = ["account-in-ou", "trail-tamper-scp", "prod-region-restriction-scp", "scp-break-glass-exempt"];
+    const denyEverywhere = [
+      scp(
+        "ProtectCloudTrail",
+        [{ Effect: "Deny", Action: ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"], Resource: "*" }],
+        [[ROOT, "ROOT"]],
+      ),
+      scp(
+        "DenyLongTermCredentials",
+        [{ Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey"], Resource: "*" }],
+        [[ROOT, "ROOT"]],
+      ),
+      scp("Regions", [regionDeny], [[ROOT, "ROOT"]]),
+    ];
+    const management = (overrides: Parameters<typeof account>[0] = {}) =>
+      account({
+        accountId: MANAGEMENT_ACCOUNT,
+        name: "management",
+        environment: null,
+        ouPath: "/",
+        parentId: ROOT,
+        isManagement: true,
+        ...overrides,
+      });
+
+    it("under the root: every SCP check and scp-guardrails-attached is not applicable, saying why", () => {
+      const evidence = organizationEvidence();
+      evidence.accounts.push(management());
+      evidence.scps = denyEverywhere;
+      for (const checkId of [...SCP_CHECKS, "scp-guardrails-attached"]) {
+        const result = evaluateCheck(evidence, checkId, MANAGEMENT_ACCOUNT);
+        expect(result.status, checkId).toBe("not_applicable");
+        expect(result.reason, checkId).toMatch(/management account/);
+        expect(result.evidenceIds, checkId).toEqual([evidence.accounts.at(-1)?.id]);
+      }
+      expect(evaluateCheck(evidence, "account-in-ou", MANAGEMENT_ACCOUNT).reason).toMatch(/SCPs never apply/);
+      expect(evaluateCheck(evidence, "trail-tamper-scp", MANAGEMENT_ACCOUNT).reason).toMatch(/keep workloads out/);
+      // The same root policies still bind a member account.
+      expect(evaluateCheck(evidence, "trail-tamper-scp").status).toBe("pass");
+      expect(evaluateCheck(evidence, "scp-break-glass-exempt").status).toBe("fail");
+      expect(evaluateCheck(evidence, "scp-guardrails-attached").status).toBe("pass");
+    });
+
+    it("moved into an OU, tagged prod, or known only by the organisation's management account id: still not applicable", () => {
+      const evidence = organizationEvidence();
+      evidence.accounts.push(
+        management({ ouPath: "/Workloads/Prod", parentId: "ou-prod", environment: "prod", isManagement: false }),
+      );
+      evidence.scps = [...denyEverywhere, scp("ProdRegions", [regionDeny], [["ou-prod", "ORGANIZATIONAL_UNIT"]])];
+      for (const checkId of [...SCP_CHECKS, "scp-guardrails-attached"]) {
+        expect(evaluateCheck(evidence, checkId, MANAGEMENT_ACCOUNT).status, checkId).toBe("not_applicable");
+      }
+    });
+
+    it("reaches level 3 of multi-account on the checks that do concern it, not 1 for sitting under the root", () => {
+      const evidence = organizationEvidence();
+      evidence.accounts.push(management());
+      evidence.scps = denyEverywhere;
+      evidence.trails = [orgTrail()];
+      evidence.delegatedAdmins = [
+        { id: nextId("da"), accountId: "888888888888", servicePrincipal: "guardduty.amazonaws.com", observedAt: daysAgo(1) },
+      ];
+      const evaluation = evaluateWorkspace(evidence, {
+        now: NOW,
+        checks: checks.filter((c) => c.practice === "multi-account"),
+        scope: { accountIds: [MANAGEMENT_ACCOUNT] },
+      });
+      expect(evaluation.accountLevels.find((l) => l.practiceId === "multi-account")).toMatchObject({
+        accountId: MANAGEMENT_ACCOUNT,
+        level: 3,
+      });
+    });
   });
 });

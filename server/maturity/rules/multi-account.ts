@@ -10,6 +10,7 @@ import {
   statementsOf,
   TRAIL_TAMPER_ACTIONS,
 } from "../scp-analysis";
+import { outsideScps } from "./management-account";
 import { listed, type Rule, type RuleInput } from "./rule";
 
 const SECURITY_SERVICES = ["guardduty.amazonaws.com", "securityhub.amazonaws.com", "inspector2.amazonaws.com"];
@@ -51,6 +52,8 @@ export const orgTrailLogValidation: Rule = (input) => {
 export const accountInOu: Rule = (input) => {
   const { account } = input;
   if (!input.tree.isMember(account)) return notMember(input);
+  const management = outsideScps(input, "no OU gives it a guardrail, wherever it sits");
+  if (management) return management;
   return account.ouPath === "/"
     ? outcome.fail("The account sits directly under the root, outside every OU's guardrails.", [account.id])
     : outcome.pass(`The account sits in ${account.ouPath}.`, [account.id]);
@@ -58,6 +61,8 @@ export const accountInOu: Rule = (input) => {
 
 export const trailTamperScp: Rule = (input) => {
   if (!input.tree.isMember(input.account)) return notMember(input);
+  const management = outsideScps(input, "no SCP attached above it stops anyone there switching the trail off");
+  if (management) return management;
   const guarding = input.tree
     .policiesFor(input.account)
     .filter(({ policy }) =>
@@ -76,6 +81,8 @@ export const trailTamperScp: Rule = (input) => {
 
 export const prodRegionRestrictionScp: Rule = (input) => {
   const { account } = input;
+  const management = outsideScps(input, "no SCP attached above it fences its regions");
+  if (management) return management;
   if (account.environment !== "prod") return outcome.notApplicable("Only prod accounts need the region fence.", [account.id]);
   if (!input.tree.isMember(account)) return notMember(input);
   const fencing = input.tree.policiesFor(account).filter(({ policy }) => statementsOf(policy.document).some(restrictsRegions));
@@ -104,6 +111,8 @@ export const securityServicesDelegated: Rule = (input) => {
 export const scpBreakGlassExempt: Rule = (input) => {
   const { account, tree } = input;
   if (!tree.isMember(account)) return outcome.notApplicable("No SCPs apply outside the organisation.", [account.id]);
+  const management = outsideScps(input, "no SCP attached above it can lock out its emergency credentials");
+  if (management) return management;
   const blocking = tree
     .policiesFor(account)
     .filter(({ policy }) =>

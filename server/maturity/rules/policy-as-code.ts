@@ -1,13 +1,17 @@
 import { ids } from "../context";
 import { outcome } from "../results";
 import { isDeny, statementsOf } from "../scp-analysis";
+import { outsideScps } from "./management-account";
 import { listed, type Rule } from "./rule";
 import { freshUploads, groupByRepository, isDefaultBranch, newestPerRepository, uploadIds } from "./uploads";
 
 const SCAN_BUDGET_SECONDS = 300;
 
-export const scpGuardrailsAttached: Rule = ({ tree, account }) => {
+export const scpGuardrailsAttached: Rule = (input) => {
+  const { tree, account } = input;
   if (!tree.isMember(account)) return outcome.fail("The account is outside the organisation: no SCP applies.", [account.id]);
+  const management = outsideScps(input, "no deny guardrail attached to the root or its OU reaches it");
+  if (management) return management;
   const guardrails = tree
     .policiesFor(account)
     .filter(({ policy }) => !policy.awsManaged && statementsOf(policy.document).some(isDeny));
