@@ -66,7 +66,12 @@ export const karpenterWithIdleRi: Rule = (input) => {
     : outcome.pass("Karpenter is in use and the Reserved Instances are used.", [found.row.id, ...ids(ris)]);
 };
 
-export const commitmentsUtilised: Rule = ({ ctx, check, account }) => {
+// Commitments are organisation totals carried by every account the payer pays for; an account
+// with no instances to use them is not where they are wasted, so it is not judged on them.
+export const commitmentsUtilised: Rule = (input) => {
+  const { ctx, check, account } = input;
+  const found = lastMonth(input);
+  if ("skip" in found) return found.skip;
   const commitments = ctx.fresh(ctx.rows("commitments", account.accountId), check);
   if (!commitments.length) return outcome.notApplicable("No Reserved Instances or Savings Plans here.");
   const wasted = commitments.filter((c) => c.utilisationPct < TARGET_UTILISATION);

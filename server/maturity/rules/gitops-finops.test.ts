@@ -115,11 +115,29 @@ describe("FinOps checks", () => {
 
   it("commitments-utilised: every commitment at 90% or more", () => {
     const evidence = organizationEvidence();
+    evidence.ec2Months = [month()];
     expect(evaluateCheck(evidence, "commitments-utilised").status).toBe("not_applicable");
     evidence.commitments = [ri(95), { ...ri(70), kind: "sp" }];
     expect(evaluateCheck(evidence, "commitments-utilised").status).toBe("fail");
     evidence.commitments = [ri(95)];
     expect(evaluateCheck(evidence, "commitments-utilised").status).toBe("pass");
+  });
+
+  it("commitments-utilised: the organisation's idle RIs are not judged in an account with no EC2 spend that month", () => {
+    const evidence = organizationEvidence();
+    const idle = ri(55);
+    evidence.commitments = [idle];
+    const none = evaluateCheck(evidence, "commitments-utilised");
+    expect(none.status).toBe("not_applicable");
+    expect(none.reason).toContain(`No meaningful EC2 spend in ${lastFullMonth(NOW)}`);
+    const negligible = month({ ec2Cost: 3 });
+    evidence.ec2Months = [negligible, month({ month: "2025-01" })];
+    expect(evaluateCheck(evidence, "commitments-utilised")).toMatchObject({
+      status: "not_applicable",
+      evidenceIds: [negligible.id],
+    });
+    evidence.ec2Months = [month()];
+    expect(evaluateCheck(evidence, "commitments-utilised")).toMatchObject({ status: "fail", evidenceIds: [idle.id] });
   });
 
   it("cost checks drop to no data when the cost source last synced too long ago", () => {
