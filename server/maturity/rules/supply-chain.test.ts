@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EcrImageEvidence, MaturityEvidence } from "../evidence";
+import { isoDay } from "../context";
 import { daysAgo, evaluateCheck, nextId, organizationEvidence, PROD_ACCOUNT } from "../test-evidence";
 
 const seen = { observedAt: daysAgo(1) };
@@ -90,6 +91,38 @@ describe("supply-chain checks", () => {
     expect(evaluateCheck(evidence, "critical-cves-in-use")).toMatchObject({ status: "fail", evidenceIds: [old.id] });
     evidence.ecrFindings = [critical(10)];
     expect(evaluateCheck(evidence, "critical-cves-in-use").status).toBe("warning");
+  });
+
+  it("critical-cves-in-use: a basic-scan finding with no first-seen date is dated from its image's push", () => {
+    const evidence = organizationEvidence();
+    evidence.ecrRepositories = [repo("payments/api")];
+    const pushed = image({ pushedAt: daysAgo(45) });
+    evidence.ecrImages = [pushed, image({ repositoryName: "payments/worker", digest: "sha256:aaa", pushedAt: daysAgo(2) })];
+    const undated = { ...critical(0), firstObservedAt: null };
+    evidence.ecrFindings = [undated];
+    const old = evaluateCheck(evidence, "critical-cves-in-use");
+    expect(old).toMatchObject({ status: "fail", evidenceIds: [undated.id, pushed.id] });
+    expect(old.reason).toContain(`CVE-2024-3094 (since the image push on ${isoDay(daysAgo(45))}; no first-seen date)`);
+
+    evidence.ecrImages = [image({ pushedAt: daysAgo(10) })];
+    const recent = evaluateCheck(evidence, "critical-cves-in-use");
+    expect(recent.status).toBe("warning");
+    expect(recent.reason).toContain(`since the image push on ${isoDay(daysAgo(10))}`);
+
+    evidence.ecrImages = [image({ pushedAt: null })];
+    const unknown = evaluateCheck(evidence, "critical-cves-in-use");
+    expect(unknown.status).toBe("warning");
+    expect(unknown.reason).toContain(`last synced ${isoDay(daysAgo(1))}; no first-seen or push date`);
+  });
+
+  it("critical-cves-in-use: a dated finding keeps its own date; the reason says which one", () => {
+    const evidence = organizationEvidence();
+    evidence.ecrRepositories = [repo("payments/api")];
+    evidence.ecrImages = [image({ pushedAt: daysAgo(90) })];
+    evidence.ecrFindings = [critical(10)];
+    const result = evaluateCheck(evidence, "critical-cves-in-use");
+    expect(result.status).toBe("warning");
+    expect(result.reason).toContain(`CVE-2024-3094 (first seen ${isoDay(daysAgo(10))})`);
   });
 
   it("critical-cves-in-use: an old image nobody pulls does not count; unscanned images are no data", () => {

@@ -1,5 +1,5 @@
-import { ids } from "../context";
-import type { EcrImageEvidence, EcrRegistryScanningEvidence, EcrRepositoryEvidence } from "../evidence";
+import { ids, isoDay } from "../context";
+import type { EcrFindingEvidence, EcrImageEvidence, EcrRegistryScanningEvidence, EcrRepositoryEvidence } from "../evidence";
 import { outcome } from "../results";
 import { listed, type Rule, type RuleInput } from "./rule";
 import { freshUploads, uploadIds } from "./uploads";
@@ -65,6 +65,30 @@ function imagesInUse(input: RuleInput): EcrImageEvidence[] {
   );
 }
 
+/**
+ * When exposure on an image began, and how that is known. ECR's basic scan gives no first-seen
+ * date; an image's layers never change after its push, so a CVE found in it has been there since
+ * then: the push bounds the exposure from below, where the sync time would restart it each day.
+ */
+interface Exposure {
+  since: Date;
+  basis: "first-seen" | "push" | "sync";
+  image?: EcrImageEvidence;
+}
+
+function exposureOf(finding: { firstObservedAt: Date | null; observedAt: Date }, image: EcrImageEvidence | undefined): Exposure {
+  if (finding.firstObservedAt) return { since: finding.firstObservedAt, basis: "first-seen" };
+  if (image?.pushedAt) return { since: image.pushedAt, basis: "push", image };
+  return { since: finding.observedAt, basis: "sync" };
+}
+
+const describeExposure = ({ since, basis }: Exposure): string =>
+  basis === "first-seen"
+    ? `first seen ${isoDay(since)}`
+    : basis === "push"
+      ? `since the image push on ${isoDay(since)}; no first-seen date`
+      : `last synced ${isoDay(since)}; no first-seen or push date`;
+
 export const criticalCvesInUse: Rule = (input) => {
   const { ctx, check, account } = input;
   if (!ctx.rows("ecrRepositories", account.accountId).length)
@@ -72,28 +96,44 @@ export const criticalCvesInUse: Rule = (input) => {
   const inUse = imagesInUse(input);
   const scanned = inUse.filter((i) => i.scanStatus === "COMPLETE" || i.scanStatus === "ACTIVE");
   if (!scanned.length) return outcome.noData("No image in use has scan results.", ids(inUse));
-  const digests = new Set(scanned.map((i) => i.digest));
-  const ecr = ctx
-    .fresh(ctx.rows("ecrFindings", account.accountId), check)
-    .filter((f) => f.severity.toUpperCase() === "CRITICAL" && digests.has(f.imageDigest));
-  const inspector = ctx
-    .fresh(ctx.rows("inspectorFindings", account.accountId), check)
-    .filter(
-      (f) =>
-        f.severity.toUpperCase() === "CRITICAL" &&
-        f.status.toUpperCase() === "ACTIVE" &&
-        [...digests].some((d) => f.resourceId?.endsWith(d)),
-    );
-  const findings = [...ecr, ...inspector];
+  const imageOf = (f: EcrFindingEvidence) =>
+    scanned.find((i) => i.digest === f.imageDigest && i.repositoryName === f.repositoryName && i.region === f.region) ??
+    scanned.find((i) => i.digest === f.imageDigest);
+  const findings = [
+    ...ctx
+      .fresh(ctx.rows("ecrFindings", account.accountId), check)
+      .filter((f) => f.severity.toUpperCase() === "CRITICAL")
+      .flatMap((f) => {
+        const image = imageOf(f);
+        return image ? [{ row: f, name: f.name, exposure: exposureOf(f, image) }] : [];
+      }),
+    ...ctx
+      .fresh(ctx.rows("inspectorFindings", account.accountId), check)
+      .filter((f) => f.severity.toUpperCase() === "CRITICAL" && f.status.toUpperCase() === "ACTIVE")
+      .flatMap((f) => {
+        const image = scanned.find((i) => f.resourceId?.endsWith(i.digest));
+        return image ? [{ row: f, name: f.vulnerabilityId ?? f.id, exposure: exposureOf(f, image) }] : [];
+      }),
+  ];
   if (!findings.length) return outcome.pass(`No critical CVE open on ${scanned.length} image(s) in use.`, ids(scanned));
-  const ageDays = (f: { firstObservedAt: Date | null; observedAt: Date }) =>
-    (ctx.now.getTime() - (f.firstObservedAt ?? f.observedAt).getTime()) / DAY_MS;
+  const ageDays = (f: (typeof findings)[number]) => (ctx.now.getTime() - f.exposure.since.getTime()) / DAY_MS;
   const old = findings.filter((f) => ageDays(f) > CRITICAL_GRACE_DAYS);
-  const names = (list: typeof findings) =>
-    listed([...new Set(list.map((f) => ("name" in f ? f.name : (f.vulnerabilityId ?? f.id))))]);
+  // One entry per CVE, dated by its longest exposure: the one that decides the result.
+  const named = (list: typeof findings) => {
+    const longest = new Map<string, Exposure>();
+    for (const f of list) {
+      const seen = longest.get(f.name);
+      if (!seen || f.exposure.since < seen.since) longest.set(f.name, f.exposure);
+    }
+    return listed([...longest].map(([name, exposure]) => `${name} (${describeExposure(exposure)})`));
+  };
+  const cited = (list: typeof findings) => [
+    ...ids(list.map((f) => f.row)),
+    ...new Set(list.flatMap((f) => (f.exposure.image ? [f.exposure.image.id] : []))),
+  ];
   return old.length
-    ? outcome.fail(`Critical CVEs open over 30 days on images in use: ${names(old)}.`, ids(old))
-    : outcome.warning(`Critical CVEs on images in use, found within 30 days: ${names(findings)}.`, ids(findings));
+    ? outcome.fail(`Critical CVEs open over 30 days on images in use: ${named(old)}.`, cited(old))
+    : outcome.warning(`Critical CVEs on images in use, found within 30 days: ${named(findings)}.`, cited(findings));
 };
 
 export const ciVulnerabilityScans: Rule = ({ ctx, check }) => {
