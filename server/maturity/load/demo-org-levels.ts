@@ -110,29 +110,7 @@ export const disagreements: Disagreement[] = [
     status: "warning",
     kind: "judgment",
     why:
-      "Failed checks landing on main across commits are only inferred soft-fail (uploads carry no soft_fail flag and " +
-      "the upload API has no field for one), so the check warns, and a warning counts as passing level 2.",
-  },
-  {
-    practice: "multi-account",
-    accounts: ["management"],
-    evaluator: 1,
-    checkId: "account-in-ou",
-    status: "fail",
-    kind: "rule",
-    why:
-      "The rule fails every account under the root, the management account included; SCPs never apply to the " +
-      "management account, so an OU gives it no guardrail and the check should not apply to it.",
-  },
-  {
-    practice: "finops-automation",
-    accounts: ["log-archive"],
-    evaluator: 2,
-    checkId: "commitments-utilised",
-    status: "fail",
-    kind: "rule",
-    why:
-      "Commitments are organisation totals and reach every account; without EC2 spend every other FinOps check is " +
-      "not applicable, but this one still judges the organisation's RIs here. It should not apply without EC2 spend.",
+      "Failed checks landing on main across commits are only inferred soft-fail (the demo's uploads send no soft_fail " +
+      "flag), so the check warns, and a warning counts as passing level 2.",
   },
 ];

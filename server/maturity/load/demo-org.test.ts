@@ -43,8 +43,12 @@ const accountId = (name: string): string => {
   if (!found) throw new Error(`no account named ${name}`);
   return found.accountId;
 };
+/** A result over every environment, or over every account for the ones no environment covers. */
 const result = (checkId: string, name: string) => {
-  const found = evaluation.results.find((r) => r.checkId === checkId && r.accountId === accountId(name));
+  const of = evidence.accounts.find((a) => a.name === name)?.environment
+    ? evaluation
+    : evaluateWorkspace(evidence, { now, scope: { accountIds: [accountId(name)] } });
+  const found = of.results.find((r) => r.checkId === checkId && r.accountId === accountId(name));
   if (!found) throw new Error(`${checkId} was not evaluated for ${name}`);
   return found;
 };
@@ -131,8 +135,8 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
       ]);
 
       // The story's critical CVE, open since the oldest image of <team>/api was pushed. Inspector
-      // dates it; ECR's basic scan reports it with no first-seen date, so only Inspector's row
-      // proves it is over 30 days old.
+      // dates it; ECR's basic scan reports it with no first-seen date, so its row is dated from
+      // the push of the image it was found on, which is cited beside it.
       const cves = result("critical-cves-in-use", name);
       expect(cves.status).toBe("fail");
       const inspector = await db.inspectorFinding.findMany({ where: { id: { in: cves.evidenceIds }, ...owned() } });
@@ -141,6 +145,9 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
       ).toEqual([["CRITICAL", "ACTIVE", true]]);
       const ecr = evidence.ecrFindings.filter((f) => f.accountId === accountId(name));
       expect(ecr.map((f) => [f.name, f.firstObservedAt])).toEqual([[inspector[0]?.vulnerabilityId, null]]);
+      const pushed = evidence.ecrImages.find((i) => i.accountId === accountId(name) && i.digest === ecr[0]?.imageDigest);
+      expect(cves.evidenceIds).toEqual(expect.arrayContaining([ecr[0]?.id, pushed?.id]));
+      expect(cves.reason).toContain(`since the image push on ${pushed?.pushedAt?.toISOString().slice(0, 10)}`);
     }
   });
 
@@ -183,6 +190,23 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
     expect(days).toHaveLength(30);
     expect(ri?.utilisationPct).toBeCloseTo(100 * (1 - unused / bought), 6);
     expect(ri?.utilisationPct).toBeLessThan(80);
+  });
+
+  it("holds the management account to no SCP, wherever the root's policies are attached", () => {
+    const management = evidence.accounts.find((a) => a.name === "management");
+    expect(management).toMatchObject({ ouPath: "/", isManagement: true, accountId: evidence.managementAccountId });
+    for (const checkId of ["account-in-ou", "trail-tamper-scp", "scp-break-glass-exempt", "scp-guardrails-attached"]) {
+      const found = result(checkId, "management");
+      expect(found, checkId).toMatchObject({ status: "not_applicable", evidenceIds: [management?.id] });
+      expect(found.reason, checkId).toContain("SCPs never apply to the organisation's management account");
+    }
+    expect(result("trail-tamper-scp", "legacy-marketing").status).toBe("pass");
+  });
+
+  it("judges the organisation's idle commitments only where EC2 runs", () => {
+    expect(evidence.ec2Months.filter((m) => m.accountId === accountId("log-archive"))).toEqual([]);
+    expect(result("commitments-utilised", "log-archive").status).toBe("not_applicable");
+    expect(result("commitments-utilised", "audit").status).toBe("fail");
   });
 
   it("fails the invited account left directly under the root, citing its account row", () => {
