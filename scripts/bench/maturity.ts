@@ -17,7 +17,7 @@ import { createLocalUser } from "~/server/users/users.service";
 import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
 import { cloneAccounts } from "./clone-accounts";
-import { report, type Figure } from "./report";
+import { report, withPeakMemory, type Figure } from "./report";
 import { startSimulatorProcess } from "./simulator-process";
 import { seedSnapshotHistory } from "./snapshot-history";
 
@@ -77,15 +77,19 @@ async function main() {
     const accounts = await cloneAccounts(database.url, workspace.id, ACCOUNTS);
     console.log(`copied member accounts up to ${accounts} accounts`);
 
-    const evaluations = [];
-    for (let i = 0; i < EVALUATIONS; i++) {
-      const { ms, result } = await time(() => evaluateAndStore(workspace.id, { trigger: "manual" }));
-      evaluations.push({ ms, ...result });
-      console.log(
-        `evaluation ${i + 1}: ${(ms / 1000).toFixed(2)} s for ${result.accounts} accounts, ${result.results} results ` +
-          `(load ${fmt(result.loadMs)}, evaluate ${fmt(result.evaluateMs)}, write ${fmt(result.writeMs)} for ${result.resultsWritten} changed)`,
-      );
-    }
+    const baselineMb = process.memoryUsage().rss / 1024 / 1024;
+    const { result: evaluations, peakMb } = await withPeakMemory(async () => {
+      const done = [];
+      for (let i = 0; i < EVALUATIONS; i++) {
+        const { ms, result } = await time(() => evaluateAndStore(workspace.id, { trigger: "manual" }));
+        done.push({ ms, ...result });
+        console.log(
+          `evaluation ${i + 1}: ${(ms / 1000).toFixed(2)} s for ${result.accounts} accounts, ${result.results} results ` +
+            `(load ${fmt(result.loadMs)}, evaluate ${fmt(result.evaluateMs)}, write ${fmt(result.writeMs)} for ${result.resultsWritten} changed)`,
+        );
+      }
+      return done;
+    });
     await seedSnapshotHistory(database.url, workspace.id, HISTORY_DAYS);
     console.log(`seeded ${HISTORY_DAYS} days of snapshots`);
 
@@ -129,6 +133,8 @@ async function main() {
         goal: null,
       },
       { name: "first evaluation (every result written)", value: evaluations[0]!.ms / 1000, unit: "s", goal: "< 10" },
+      { name: "peak memory while evaluating", value: peakMb, unit: "MB", goal: null },
+      { name: "memory before evaluating", value: baselineMb, unit: "MB", goal: null },
       { name: "results per evaluation", value: evaluations[0]!.results, unit: "results", goal: null },
       {
         name: `overview API, ${points} daily snapshots (median of ${OVERVIEW_RUNS})`,
