@@ -105,6 +105,14 @@ test.describe.serial("maturity ladder", () => {
     const after = await practiceData(page.request, slug, "multi-account");
     const cell = after.checks.find((c) => c.id === failing!.checkId)!.results.find((r) => r.accountId === failing!.accountId)!;
     expect(cell.waiver?.reason).toContain("Accepted while");
+
+    // Admins see every waiver in one list, with the check it waives.
+    await page.goto(`/w/${slug}/maturity`);
+    await page.getByRole("link", { name: "Waivers and attestations" }).click();
+    await expect(page.getByRole("heading", { name: "Waivers and attestations" })).toBeVisible();
+    const waiver = page.getByRole("listitem").filter({ hasText: "Accepted while the platform team" });
+    await expect(waiver.getByRole("link", { name: failing!.title })).toBeVisible();
+    await expect(waiver.getByRole("button", { name: /Revoke the waiver/ })).toBeVisible();
   });
 
   test("a viewer sees no attest or waive controls, and the server refuses a viewer's claims", async ({ page }) => {

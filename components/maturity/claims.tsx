@@ -35,20 +35,26 @@ export function AttestationList({
   attestations,
   permissions,
   accountName,
+  checkLabel,
+  emptyText = "Nobody has attested this check yet.",
 }: {
   workspace: string;
   attestations: AttestationView[];
   permissions: ClaimPermissions;
   accountName: (id: string) => string;
+  /** Where claims of several checks are listed together, names the check of each. */
+  checkLabel?: (checkId: string) => React.ReactNode;
+  emptyText?: string;
 }) {
   const { revokeAttestation } = useClaimMutations();
-  if (!attestations.length) return <p className="text-sm text-slate-600">Nobody has attested this check yet.</p>;
+  if (!attestations.length) return <p className="text-sm text-slate-600">{emptyText}</p>;
   return (
     <>
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
         {attestations.map((a) => (
           <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
             <div className="min-w-0 space-y-0.5">
+              {checkLabel && <p className="font-medium text-slate-900">{checkLabel(a.checkId)}</p>}
               <p className="flex flex-wrap items-center gap-2">
                 <Badge tone={stateTones[a.state]}>{a.state}</Badge>
                 <span className="text-slate-700">{scopeLabel(a.scope, accountName)}</span>
@@ -92,14 +98,18 @@ export function WaiverList({
   waivers,
   permissions,
   accountName,
+  checkLabel,
+  emptyText = "No waiver has been requested for this check.",
 }: {
   workspace: string;
   waivers: WaiverView[];
   permissions: ClaimPermissions;
   accountName: (id: string) => string;
+  checkLabel?: (checkId: string) => React.ReactNode;
+  emptyText?: string;
 }) {
   const { approveWaiver, revokeWaiver } = useClaimMutations();
-  if (!waivers.length) return <p className="text-sm text-slate-600">No waiver has been requested for this check.</p>;
+  if (!waivers.length) return <p className="text-sm text-slate-600">{emptyText}</p>;
   const error = approveWaiver.error ?? revokeWaiver.error;
   return (
     <>
@@ -107,6 +117,7 @@ export function WaiverList({
         {waivers.map((w) => (
           <li key={w.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
             <div className="min-w-0 space-y-0.5">
+              {checkLabel && <p className="font-medium text-slate-900">{checkLabel(w.checkId)}</p>}
               <p className="flex flex-wrap items-center gap-2">
                 {w.state === "active" ? (
                   <WaivedBadge reason={w.reason} />
