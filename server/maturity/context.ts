@@ -74,7 +74,12 @@ export class EvaluationContext {
    * account: an empty table after a successful fetch is evidence, an empty one before it is not.
    */
   syncGate(check: Check, account: AccountEvidence): Outcome | undefined {
-    const source = syncSourceOf[check.source];
+    return this.sourceGate(check.source, account, check.maxEvidenceAgeDays);
+  }
+
+  /** The same gate for evidence read outside a check's own source, within `maxAgeDays`. */
+  sourceGate(evidenceSource: EvidenceSource, account: AccountEvidence, maxAgeDays: number): Outcome | undefined {
+    const source = syncSourceOf[evidenceSource];
     if (!source) return undefined;
     const key = `${source.name}|${source.organizationWide ? "*" : account.accountId}`;
     const { last, succeeded } = this.syncs.get(key) ?? {};
@@ -86,9 +91,9 @@ export class EvaluationContext {
         return outcome.noData(`The ${source.name} source has not synced successfully yet (last: ${last.status}).`, [last.id]);
       return outcome.noData(`The ${source.name} source has never been synced for this account.`);
     }
-    if (!this.isFresh(succeeded.observedAt, check)) {
+    if (succeeded.observedAt.getTime() < this.daysAgo(maxAgeDays).getTime()) {
       return outcome.noData(
-        `Evidence is stale: the ${source.name} source last synced ${isoDay(succeeded.observedAt)}, over ${check.maxEvidenceAgeDays} days ago.`,
+        `Evidence is stale: the ${source.name} source last synced ${isoDay(succeeded.observedAt)}, over ${maxAgeDays} days ago.`,
         [succeeded.id],
       );
     }

@@ -6,6 +6,7 @@ import { OrgTree } from "./org-tree";
 import { activeWaiver, judgeAttestations } from "./people";
 import { outcome, type CheckResult, type Outcome, type WorkspaceEvaluation } from "./results";
 import { rules } from "./rules";
+import { noWorkloads, WORKLOAD_PRACTICES } from "./rules/workloads";
 import { isInScope, resolveScope, type ScopeFilter } from "./scope";
 
 export interface EvaluateOptions {
@@ -76,6 +77,9 @@ function judge(check: Check, account: AccountEvidence, ctx: EvaluationContext, t
   if (check.mode === "manual") return judgeAttestations(check, account, ctx.evidence.attestations, ctx.now);
   const rule = rules[check.id];
   if (!rule) return outcome.error(`No rule computes the automated check ${check.id}.`);
+  // Before the check's own gate: a practice that does not apply needs none of its own data.
+  const exempt = WORKLOAD_PRACTICES.has(check.practice) ? noWorkloads(ctx, account) : undefined;
+  if (exempt) return exempt;
   const gate = ctx.syncGate(check, account);
   if (gate) return gate;
   try {

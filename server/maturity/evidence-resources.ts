@@ -20,6 +20,18 @@ export interface Ec2MonthEvidence extends Observed {
   nodePoolCost: number;
 }
 
+/**
+ * One account's compute spend over a calendar month (amortized, summed from CostDaily over the
+ * services that run workloads: EC2 instances, Lambda, ECS, EKS, Fargate…). Zero when Cost
+ * Explorer billed the account nothing for them; absent when the cost source never reported on it.
+ */
+export interface ComputeSpendEvidence extends Observed {
+  accountId: string;
+  /** "2026-03" */
+  month: string;
+  computeCost: number;
+}
+
 /** CommitmentDaily averaged over the last 30 days per account and kind. */
 export interface CommitmentEvidence extends Observed {
   accountId: string;

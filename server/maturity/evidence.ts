@@ -4,6 +4,7 @@
 
 import type {
   Ec2MonthEvidence,
+  ComputeSpendEvidence,
   CommitmentEvidence,
   EcrRepositoryEvidence,
   EcrRegistryScanningEvidence,
@@ -23,6 +24,7 @@ import type {
 
 export type {
   Ec2MonthEvidence,
+  ComputeSpendEvidence,
   CommitmentEvidence,
   EcrRepositoryEvidence,
   EcrRegistryScanningEvidence,
@@ -165,6 +167,7 @@ export interface MaturityEvidence {
   trails: TrailEvidence[];
   sourceSyncs: SourceSyncEvidence[];
   ec2Months: Ec2MonthEvidence[];
+  computeSpends: ComputeSpendEvidence[];
   commitments: CommitmentEvidence[];
   ecrRepositories: EcrRepositoryEvidence[];
   ecrRegistryScanning: EcrRegistryScanningEvidence[];
@@ -195,6 +198,7 @@ export function emptyEvidence(): MaturityEvidence {
     trails: [],
     sourceSyncs: [],
     ec2Months: [],
+    computeSpends: [],
     commitments: [],
     ecrRepositories: [],
     ecrRegistryScanning: [],

@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
-import type { CommitmentEvidence, Ec2MonthEvidence, MaturityEvidence } from "../evidence";
+import type { CommitmentEvidence, ComputeSpendEvidence, Ec2MonthEvidence, MaturityEvidence } from "../evidence";
 import { lastFullMonth } from "../rules/finops";
 import { DAY_MS, isIncluded, isoDay, primaryOrganization, seenAt, seenJoin, type Limit } from "./sql";
 
@@ -16,6 +16,18 @@ const COMMITMENT_DAYS = 30;
 // t4g, m7g, c7gn, r8gd, x2gd, im4gn, g5g. The family is what precedes the size.
 const GRAVITON_INSTANCE = "^[a-z-]*[0-9]+g[a-z]*\\.";
 const SPOT = "Spot Instances";
+// Cost Explorer's SERVICE names for what runs code. EBS, NAT and data transfer ("EC2 - Other"),
+// storage, logs and commitment fees ("Savings Plans for AWS Compute usage") run nothing.
+const COMPUTE_SERVICES = [
+  "Amazon Elastic Compute Cloud - Compute",
+  "AWS Lambda",
+  "Amazon Elastic Container Service",
+  "Amazon Elastic Container Service for Kubernetes",
+  "Amazon Elastic Kubernetes Service",
+  "AWS Fargate",
+  "AWS App Runner",
+  "Amazon Lightsail",
+];
 
 function payers(workspaceId: string): Prisma.Sql {
   return Prisma.sql`
@@ -72,6 +84,43 @@ function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvidence[
 }
 
 /**
+ * Compute spend of the last complete month, per account, from CostDaily. An account the payer's
+ * Cost Explorer billed nothing at all has no rows: it gets a zero, seen when the payer's cost
+ * source last succeeded, because that fetch is what found nothing. Accounts whose payer never
+ * fetched cost successfully get no record.
+ */
+function loadComputeSpends(workspaceId: string, now: Date): Promise<ComputeSpendEvidence[]> {
+  const month = lastFullMonth(now);
+  const from = new Date(`${month}-01T00:00:00Z`);
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  return db.$queryRaw<ComputeSpendEvidence[]>`
+    WITH p AS (${payers(workspaceId)}),
+    spend AS (
+      SELECT p."payerRef", r."accountId",
+             sum(CASE WHEN r.service = ANY(${COMPUTE_SERVICES}::text[]) THEN r.amortized ELSE 0 END) AS compute,
+             min(${seenAt}) AS "observedAt"
+        FROM "CostDaily" r JOIN p ON r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
+         AND r.day >= ${from}::date AND r.day < ${to}::date
+        ${seenJoin("r", workspaceId)}
+       GROUP BY p."payerRef", r."accountId"
+    ),
+    fetched AS (
+      SELECT t."awsAccountRef" AS "payerRef", max(t."finishedAt") AS "finishedAt"
+        FROM "SyncTask" t
+       WHERE t."workspaceId" = ${workspaceId} AND t.source = 'cost' AND t.status = 'succeeded'
+         AND t."finishedAt" IS NOT NULL AND t."awsAccountRef" IN (SELECT "payerRef" FROM p)
+       GROUP BY t."awsAccountRef"
+    )
+    SELECT 'compute-month:' || p."payerRef" || ':' || p."accountId" || ':' || ${month} AS id, p."accountId", ${month} AS month,
+           COALESCE(s.compute, 0)::float8 AS "computeCost", COALESCE(s."observedAt", f."finishedAt") AS "observedAt"
+      FROM p
+      LEFT JOIN spend s ON s."payerRef" = p."payerRef" AND s."accountId" = p."accountId"
+      LEFT JOIN fetched f ON f."payerRef" = p."payerRef"
+     WHERE s."accountId" IS NOT NULL OR f."finishedAt" IS NOT NULL
+     ORDER BY id`;
+}
+
+/**
  * Reserved Instance and Savings Plans utilisation over the last 30 days, weighted by what was
  * committed each day. Cost Explorer gives these only as organisation totals (accountId "*"), and
  * commitments float across the organisation's accounts, so every account the payer pays for
@@ -104,10 +153,11 @@ export async function loadCost(
   workspaceId: string,
   now: Date,
   limit: Limit,
-): Promise<Pick<MaturityEvidence, "ec2Months" | "commitments">> {
-  const [ec2Months, commitments] = await Promise.all([
+): Promise<Pick<MaturityEvidence, "ec2Months" | "computeSpends" | "commitments">> {
+  const [ec2Months, computeSpends, commitments] = await Promise.all([
     limit(() => loadEc2Month(workspaceId, now)),
+    limit(() => loadComputeSpends(workspaceId, now)),
     limit(() => loadCommitments(workspaceId, now)),
   ]);
-  return { ec2Months, commitments };
+  return { ec2Months, computeSpends, commitments };
 }

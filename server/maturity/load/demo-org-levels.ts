@@ -38,6 +38,9 @@ import type { CheckStatus } from "../results";
 //                 without repositories reach 2 on the organisation's CI scans).
 // chaos           Only prod has FIS templates, and az-instance-terminate has no stop condition:
 //                 prod 1, the others 0.
+// no workloads    OpenTelemetry, progressive delivery and chaos do not apply to an account with no
+//                 compute spend, images or clusters. Every demo account is billed for Lambda each
+//                 day (about $2 and up, cost-lines.ts), log-archive without any EC2: all apply.
 
 type Row = Record<PracticeId, Level | null>;
 

@@ -209,6 +209,25 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
     expect(result("commitments-utilised", "audit").status).toBe("fail");
   });
 
+  it("exempts no account from the workload practices: each pays for compute, log-archive for Lambda only", async () => {
+    const payer = await db.awsAccount.findFirstOrThrow({ where: { workspaceId, kind: "organization" }, select: { id: true } });
+    const month = lastFullMonth(now);
+    expect(evidence.computeSpends).toHaveLength(evidence.accounts.length);
+    for (const spend of evidence.computeSpends) expect(spend.computeCost, spend.accountId).toBeGreaterThan(30);
+
+    const logArchive = evidence.computeSpends.find((s) => s.accountId === accountId("log-archive"));
+    expect(logArchive?.id).toBe(`compute-month:${payer.id}:${accountId("log-archive")}:${month}`);
+    const start = new Date(`${month}-01T00:00:00Z`);
+    const day = { gte: start, lt: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)) };
+    const rows = await db.costDaily.findMany({ where: { awsAccountRef: payer.id, accountId: accountId("log-archive"), day } });
+    const lambda = rows.filter((r) => r.service === "AWS Lambda").reduce((sum, r) => sum + Number(r.amortized), 0);
+    expect(rows.some((r) => r.service === "Amazon Elastic Compute Cloud - Compute")).toBe(false);
+    expect(logArchive?.computeCost).toBeCloseTo(lambda, 4);
+    for (const checkId of ["tracing-enabled", "service-alarms-exist", "fis-templates-exist"]) {
+      expect(result(checkId, "log-archive").status, checkId).toBe("fail");
+    }
+  });
+
   it("fails the invited account left directly under the root, citing its account row", () => {
     const legacy = evidence.accounts.find((a) => a.name === "legacy-marketing");
     expect(legacy).toMatchObject({ ouPath: "/", environment: null, isManagement: false });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { AwsAccountStatus, TaskStatus } from "~/generated/prisma/enums";
 import { db } from "~/server/db";
 import { workspaceWithOwner } from "~/server/test/fixtures";
+import { lastFullMonth } from "../rules/finops";
 import { loadSyncedEvidence } from ".";
 
 // The loader's own decisions, on rows written directly: which accounts count, which syncs gate,
@@ -208,5 +209,66 @@ describe("loadSyncedEvidence", () => {
     expect(of(member).map((c) => [c.id, c.utilisationPct])).toEqual(of(management).map((c) => [c.id, c.utilisationPct]));
     expect(of(standalone)[0]?.utilisationPct).toBeCloseTo(100 * (1 - 30 / 450), 6);
     expect(accounts.find((a) => a.id === management.id)).toMatchObject({ isManagement: true, parentId: "r-1", ouPath: "/" });
+  });
+
+  it("sums last month's compute services per account, and gives a zero to members the payer billed nothing", async () => {
+    const organization = await db.awsOrganization.create({
+      data: { workspaceId, organizationId: "o-compute", managementAccountId: "", memberRoleName: "Ladder" },
+    });
+    const management = await account("connected", { kind: "organization", organizationRefId: organization.id });
+    const lambdaOnly = await account("connected");
+    const silent = await account("connected");
+    const standalone = await account("connected");
+    for (const a of [management, lambdaOnly, silent]) {
+      await db.orgMember.create({
+        data: {
+          organizationRefId: organization.id,
+          accountId: a.accountId ?? "",
+          name: "m",
+          email: "m@example.test",
+          status: "ACTIVE",
+          parentId: "r-1",
+          ouPath: "/",
+        },
+      });
+    }
+    const seen = await run(1);
+    await task(management, seen.id, "cost", "succeeded", seen.finishedAt);
+    const month = lastFullMonth(now);
+    const line = (accountId: string | null, day: string, service: string, amortized: number) => ({
+      awsAccountRef: management.id,
+      day: new Date(`${day}T00:00:00Z`),
+      accountId: accountId ?? "",
+      service,
+      unblended: String(amortized),
+      amortized: String(amortized),
+      currency: "USD",
+      estimated: false,
+      lastSeenRunId: seen.id,
+    });
+    const before = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 10)).toISOString().slice(0, 10);
+    await db.costDaily.createMany({
+      data: [
+        line(management.accountId, `${month}-03`, "Amazon Elastic Compute Cloud - Compute", 40),
+        line(management.accountId, `${month}-04`, "Amazon Elastic Container Service for Kubernetes", 2.5),
+        line(lambdaOnly.accountId, `${month}-03`, "AWS Lambda", 1.25),
+        line(lambdaOnly.accountId, `${month}-20`, "AWS Lambda", 0.5),
+        line(lambdaOnly.accountId, `${month}-20`, "EC2 - Other", 9),
+        line(lambdaOnly.accountId, `${month}-20`, "Amazon Simple Storage Service", 30),
+        line(lambdaOnly.accountId, before, "Amazon Elastic Compute Cloud - Compute", 500),
+      ],
+    });
+
+    const { computeSpends } = await loadSyncedEvidence(workspaceId, now);
+    const id = (a: { accountId: string | null }) => `compute-month:${management.id}:${a.accountId}:${month}`;
+    expect(computeSpends.map((s) => [s.id, s.month, s.computeCost]).sort()).toEqual(
+      [
+        [id(management), month, 42.5],
+        [id(lambdaOnly), month, 1.75],
+        [id(silent), month, 0],
+      ].sort(),
+    );
+    expect(computeSpends.every((s) => s.observedAt.getTime() === seen.finishedAt?.getTime())).toBe(true);
+    expect(computeSpends.some((s) => s.accountId === standalone.accountId)).toBe(false);
   });
 });
