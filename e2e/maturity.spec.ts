@@ -112,7 +112,9 @@ test.describe.serial("maturity ladder", () => {
     await expect(page.getByRole("heading", { name: "Waivers and attestations" })).toBeVisible();
     const waiver = page.getByRole("listitem").filter({ hasText: "Accepted while the platform team" });
     await expect(waiver.getByRole("link", { name: failing!.title })).toBeVisible();
+    await expect(waiver).toContainText(`Account ${failing!.accountName} (${failing!.accountId})`);
     await expect(waiver.getByRole("button", { name: /Revoke the waiver/ })).toBeVisible();
+    await shot(page, "claims");
   });
 
   test("a viewer sees no attest or waive controls, and the server refuses a viewer's claims", async ({ page }) => {

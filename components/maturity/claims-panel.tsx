@@ -35,7 +35,10 @@ export function ClaimsPanel({
       </Link>
     );
   };
-  const accountName = (id: string) => id;
+  const accountName = (id: string) => {
+    const name = data.accountNames[id];
+    return name ? `${name} (${id})` : id;
+  };
   return (
     <div className="space-y-6">
       <Card>

@@ -203,10 +203,19 @@ export async function listClaims(input: { workspaceId: string; checkId?: string;
     db.attestation.findMany({ where, orderBy: { createdAt: "desc" }, take: 500 }),
     db.waiver.findMany({ where, orderBy: { createdAt: "desc" }, take: 500 }),
   ]);
+  // Names for the accounts claims are scoped to, so a list of claims reads without ids.
+  const accountIds = [...attestations, ...waivers].flatMap((c) => (c.scopeKind === "account" ? [c.scopeValue] : []));
+  const accounts = accountIds.length
+    ? await db.awsAccount.findMany({
+        where: { workspaceId: input.workspaceId, accountId: { in: [...new Set(accountIds)] } },
+        select: { accountId: true, name: true },
+      })
+    : [];
   const now = new Date();
   return {
     attestations: attestations.map((a) => attestationView(a, now, input.viewerId)),
     waivers: waivers.map((w) => waiverView(w, now)),
+    accountNames: Object.fromEntries(accounts.flatMap((a) => (a.accountId && a.name ? [[a.accountId, a.name]] : []))),
   };
 }
 

@@ -83,6 +83,7 @@ describe("maturity API", () => {
       expiresAt: inDays(60),
     });
     expect(waiver.state).toBe("pending");
+    expect((await caller.maturity.claims({ workspace: slug })).accountNames).toEqual({ [PROD]: "shop-prod" });
     expect((await portalResult(caller, slug))?.waiver).toBeNull();
     await expect(editor.maturity.approveWaiver({ workspace: slug, id: waiver.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
