@@ -9,7 +9,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Table, TBody, Td, Th } from "~/components/ui/table";
 import { AccountResults } from "./account-results";
 import { Breadcrumbs } from "./breadcrumbs";
-import { environmentLabels, maturityPath, practicePath, resultPath } from "./labels";
+import { environmentLabels, maturityPath, practicePath } from "./labels";
+import { BlockingChecks } from "./blocking-checks";
 import { LevelChip, LevelMeter } from "./level-chip";
 import type { Environment } from "./types";
 
@@ -68,22 +69,13 @@ export function AccountPanel({ workspace, accountId }: { workspace: string; acco
                     <LevelMeter level={practice.level} className="mt-1.5" />
                   </Td>
                   <Td className="py-2.5 text-sm">
-                    {practice.blockingCheckIds.length === 0 ? (
-                      <span className="text-slate-500">{practice.level === 4 ? "Top level" : "—"}</span>
-                    ) : (
-                      <ul className="space-y-0.5">
-                        {practice.blockingCheckIds.map((checkId) => (
-                          <li key={checkId}>
-                            <Link
-                              href={resultPath(workspace, checkId, account.accountId)}
-                              className="text-slate-800 underline underline-offset-2 hover:text-slate-950"
-                            >
-                              {titles.get(checkId) ?? checkId}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    <BlockingChecks
+                      workspace={workspace}
+                      accountId={account.accountId}
+                      level={practice.level === null ? 0 : practice.level}
+                      checkIds={practice.blockingCheckIds}
+                      titles={titles}
+                    />
                   </Td>
                 </tr>
               ))}

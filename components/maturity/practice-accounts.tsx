@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card, CardHeader } from "~/components/ui/card";
 import { Table, TBody, Td, Th } from "~/components/ui/table";
-import { accountPath, environmentLabels, resultPath } from "./labels";
+import { accountPath, environmentLabels } from "./labels";
+import { BlockingChecks } from "./blocking-checks";
 import { LevelChip } from "./level-chip";
 import type { Environment, PracticeView } from "./types";
 
@@ -45,24 +46,13 @@ export function PracticeAccounts({ workspace, view }: { workspace: string; view:
                 <LevelChip level={account.level} />
               </Td>
               <Td className="py-2.5 text-sm">
-                {account.level === null ? (
-                  <span className="text-slate-500">Does not apply</span>
-                ) : account.blockingCheckIds.length === 0 ? (
-                  <span className="text-slate-500">{account.level === 4 ? "Top level" : "—"}</span>
-                ) : (
-                  <ul className="space-y-0.5">
-                    {account.blockingCheckIds.map((checkId) => (
-                      <li key={checkId}>
-                        <Link
-                          href={resultPath(workspace, checkId, account.accountId)}
-                          className="text-slate-800 underline underline-offset-2 hover:text-slate-950"
-                        >
-                          {titles.get(checkId) ?? checkId}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <BlockingChecks
+                  workspace={workspace}
+                  accountId={account.accountId}
+                  level={account.level}
+                  checkIds={account.blockingCheckIds}
+                  titles={titles}
+                />
               </Td>
             </tr>
           ))}
