@@ -29,9 +29,13 @@ test("an editor uploads reports by hand; a bad file is refused with its reason",
   const owner = await makeUserWithWorkspace("Dropper");
   await signIn(page, owner.user.email);
   await page.goto(`/w/${owner.slug}/sync`);
-  await page.getByLabel("Upload a report").setInputFiles(path.join(fixtures, "grype.sarif"));
+  const picker = page.getByLabel("Upload a report");
+  // The picker is enabled once the page is hydrated; a file set before that would have no handler.
+  await expect(picker).toBeEnabled();
+  await picker.setInputFiles(path.join(fixtures, "grype.sarif"));
   await expect(page.getByText(/Detected\s+grype/)).toBeVisible();
-  await page.getByLabel("Upload a report").setInputFiles(path.join(fixtures, "bad-spdx-3.json"));
+  await expect(picker).toBeEnabled();
+  await picker.setInputFiles(path.join(fixtures, "bad-spdx-3.json"));
   await expect(page.getByText(/SPDX 3\.0 is not supported yet/)).toBeVisible();
   const uploads = await trpcQuery(page.request, "uploads.list", { workspace: owner.slug, limit: 50 });
   expect((uploads.body.result?.data.json as unknown[]).length).toBe(1);

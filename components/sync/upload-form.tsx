@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { cn } from "~/components/ui/cn";
 import { Label } from "~/components/ui/label";
 import { Select } from "~/components/ui/select";
+import { useIsBrowser } from "~/components/ui/use-is-browser";
 import { UploadResult } from "./upload-result";
 import type { UploadAnswer } from "./types";
 
@@ -46,6 +47,7 @@ export function UploadForm({ workspace }: { workspace: string }) {
   const id = useId();
   const [state, setState] = useState<State>({ status: "idle" });
   const [isOver, setIsOver] = useState(false);
+  const ready = useIsBrowser();
 
   async function upload(file: File | undefined, form: HTMLFormElement | null) {
     if (!file) return;
@@ -117,7 +119,7 @@ export function UploadForm({ workspace }: { workspace: string }) {
           type="file"
           aria-label="Upload a report"
           className="sr-only"
-          disabled={state.status === "sending"}
+          disabled={!ready || state.status === "sending"}
           onChange={(e) => {
             const input = e.currentTarget;
             void upload(input.files?.[0], input.form).finally(() => {

@@ -1,18 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const subscribe = () => () => {};
+import { useIsBrowser } from "./use-is-browser";
 
 // The server does not know the reader's time zone: it renders UTC, and the browser re-renders
 // in local time right after hydration, without a hydration mismatch.
-function useIsBrowser(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-}
 
 const dateOptions: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric" };
 const dateTimeOptions: Intl.DateTimeFormatOptions = { ...dateOptions, hour: "2-digit", minute: "2-digit" };
