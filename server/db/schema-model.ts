@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 
 // What schema.prisma says the database must hold, in Postgres terms. Prisma's schema engine
@@ -101,8 +102,11 @@ const nativeTypes: Record<string, (args: string[]) => string> = {
   Inet: () => "INET",
 };
 
-export function readDmmf(schemaPath = "prisma/schema.prisma"): Dmmf {
-  const prismaSchema = readFileSync(schemaPath, "utf8");
+// The default path is scoped to prisma/ so the Next.js build traces that folder, not the whole project.
+export function readDmmf(schemaPath?: string): Dmmf {
+  const prismaSchema = schemaPath
+    ? readFileSync(/*turbopackIgnore: true*/ schemaPath, "utf8")
+    : readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
   return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema }))) as Dmmf;
 }
 
