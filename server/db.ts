@@ -1,15 +1,39 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl } from "./env";
 
 export type Db = PrismaClient;
 
-function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) });
+// One pool and one client per process; `next dev` reloads modules, so they live on globalThis.
+// Prisma and the bulk writers (COPY needs a connection of its own) share the pool.
+const holder = globalThis as unknown as { ladderDb?: PrismaClient; ladderPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  holder.ladderPool ??= new pg.Pool({
+    connectionString: databaseUrl(),
+    max: Number(process.env.LADDER_DB_POOL_SIZE ?? 10),
+  });
+  return holder.ladderPool;
 }
 
-// One client per process; `next dev` reloads modules, so the instance lives on globalThis.
-const holder = globalThis as unknown as { ladderDb?: PrismaClient };
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(pool()) });
+}
+
+// A connection for work Prisma cannot express (COPY). A failed piece of work discards the
+// connection rather than returning it in an unknown state.
+export async function withConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    const result = await work(client);
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
@@ -22,4 +46,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export async function disconnectDb(): Promise<void> {
   await holder.ladderDb?.$disconnect();
   holder.ladderDb = undefined;
+  const current = holder.ladderPool;
+  holder.ladderPool = undefined;
+  await current?.end();
 }

@@ -69,6 +69,29 @@ describe("upsertRows", () => {
     expect(stored.autoRollbackEvents).toEqual(["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"]);
   });
 
+  it("stores text, arrays, JSON, times and NULLs exactly, whatever characters they hold", async () => {
+    const { id } = await account();
+    const awkward = 'tab\tnew\nline\r back\\slash "quoted" {brace} a,b ünïcødé 🚀';
+    const image = {
+      awsAccountRef: id,
+      region: "eu-west-1",
+      repositoryName: awkward,
+      digest: "sha256:1",
+      tags: ["v1,2", 'quote"d', "back\\slash", "tab\tnew\nline", "{brace}", "NULL", "", "\\N"],
+      pushedAt: new Date("2026-03-04T05:06:07.089Z"),
+      lastPulledAt: null,
+      scanStatus: "\\N",
+      severityCounts: { CRITICAL: 1, note: awkward, nested: [null, true, 1.5] },
+    };
+    const empty = { ...image, digest: "sha256:2", tags: [], scanStatus: null, severityCounts: {} };
+    const key = ["awsAccountRef", "region", "repositoryName", "digest"];
+    expect(await upsertRows("EcrImage", key, [image, empty], "run-1")).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await upsertRows("EcrImage", key, [image, empty], "run-2")).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+
+    const stored = await db.ecrImage.findMany({ where: { awsAccountRef: id }, orderBy: { digest: "asc" } });
+    expect(stored.map(({ id: _id, lastSeenRunId: _run, ...rest }) => rest)).toEqual([image, empty]);
+  });
+
   it("deletes only unseen rows inside the given scope and range", async () => {
     const { id } = await account();
     await upsertRows(

@@ -1,10 +1,13 @@
-import { db } from "~/server/db";
+import { db, withConnection } from "~/server/db";
 import { expectedSchema, type ExpectedColumn } from "~/server/db/schema-model";
+import { textColumnKind, textValue, type TextColumnKind } from "~/server/db/text-values";
 
-// Bulk upsert by natural key with one JSON parameter per batch: Postgres turns the records into
-// typed rows (jsonb_to_recordset), so money stays exact decimal text until the database.
-// Rows whose values did not change are not rewritten, only marked as seen by this run, so a
-// repeated sync reports them as unchanged and stale-row deletion can trust lastSeenRunId.
+// Bulk upsert by natural key, one statement and one round trip per batch: each column travels
+// as one text array (compact, no per-row parameters) that Postgres unnests and casts to the
+// column's type, so money stays exact decimal text until the database.
+// Rows whose values did not change are not rewritten with new values, only marked as seen by
+// this run, so a repeated sync reports them as unchanged and stale-row deletion can trust
+// lastSeenRunId.
 
 export type Row = Record<string, unknown>;
 
@@ -15,7 +18,7 @@ export interface UpsertCounts {
 }
 
 interface TableShape {
-  columns: ExpectedColumn[];
+  columns: (ExpectedColumn & { kind: TextColumnKind })[];
   hasUpdatedAt: boolean;
 }
 
@@ -25,7 +28,10 @@ function shapeOf(table: string): TableShape {
   shapes ??= new Map(
     [...expectedSchema().tables].map(([name, columns]) => [
       name,
-      { columns, hasUpdatedAt: columns.some((c) => c.name === "updatedAt") },
+      {
+        columns: columns.map((c) => ({ ...c, kind: textColumnKind(c.type) })),
+        hasUpdatedAt: columns.some((c) => c.name === "updatedAt"),
+      },
     ]),
   );
   const shape = shapes.get(table);
@@ -34,10 +40,8 @@ function shapeOf(table: string): TableShape {
 }
 
 const quote = (name: string) => `"${name}"`;
-// jsonb_to_recordset needs plain type names: enum types are quoted identifiers already.
-const recordType = (type: string) => type.replace(/^TIMESTAMP\(3\)/, "timestamp(3)");
 
-const BATCH = 1000;
+const BATCH = 5000;
 
 export async function upsertRows(table: string, key: string[], rows: Row[], runId: string): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -51,53 +55,72 @@ export async function upsertRows(table: string, key: string[], rows: Row[], runI
   return counts;
 }
 
-// ON CONFLICT cannot touch the same row twice in one statement; the last record wins.
+// One statement cannot touch the same row twice; the last record of a key wins.
 function dedupe(rows: Row[], key: string[]): Row[] {
   const byKey = new Map<string, Row>();
-  for (const row of rows) byKey.set(JSON.stringify(key.map((k) => row[k])), row);
-  return [...byKey.values()];
+  for (const row of rows) byKey.set(key.map((k) => String(row[k])).join("\u0000"), row);
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
+const statements = new Map<string, string>();
+
+// `incoming` holds the batch; `known` the stored rows it matches, read once from the
+// statement's snapshot. Known rows are updated (values only when they changed, the run mark
+// when it is not this run's yet), the others inserted.
+// ON CONFLICT DO NOTHING covers a row another transaction inserts meanwhile.
+function upsertSql(table: string, key: string[], columns: TableShape["columns"], hasUpdatedAt: boolean): string {
+  const cacheKey = `${table}|${key.join(",")}|${columns.map((c) => c.name).join(",")}`;
+  const cached = statements.get(cacheKey);
+  if (cached) return cached;
+  const names = columns.map((c) => quote(c.name));
+  const values = columns.filter((c) => !key.includes(c.name)).map((c) => quote(c.name));
+  const matches = (a: string, b: string) => key.map((k) => `${a}.${quote(k)} = ${b}.${quote(k)}`).join(" AND ");
+  const changed = values.length
+    ? `(${values.map((v) => `t.${v}`).join(", ")}) IS DISTINCT FROM (${values.map((v) => `i.${v}`).join(", ")})`
+    : "false";
+  const target = quote(table);
+  const sql = `
+    WITH incoming AS MATERIALIZED (
+      SELECT ${columns.map((c, n) => `u.c${n}::${c.type} AS ${quote(c.name)}`).join(", ")}
+        FROM unnest(${columns.map((_, n) => `$${n + 2}::text[]`).join(", ")}) AS u(${columns.map((_, n) => `c${n}`).join(", ")})
+    ), known AS MATERIALIZED (
+      SELECT t."id" AS "rowId", ${key.map((k) => `i.${quote(k)}`).join(", ")}, ${changed} AS "changed",
+             t."lastSeenRunId" IS DISTINCT FROM $1 AS "unseen"${values.map((v) => `, i.${v}`).join("")}
+        FROM ${target} AS t JOIN incoming AS i ON ${matches("t", "i")}
+    ), updated AS (
+      UPDATE ${target} AS t
+         SET ${[
+           ...values.map((v) => `${v} = k.${v}`),
+           `"lastSeenRunId" = $1`,
+           ...(hasUpdatedAt ? [`"updatedAt" = CASE WHEN k."changed" THEN now() ELSE t."updatedAt" END`] : []),
+         ].join(", ")}
+        FROM known AS k
+       WHERE t."id" = k."rowId" AND (k."changed" OR k."unseen")
+      RETURNING k."changed"
+    ), inserted AS (
+      INSERT INTO ${target} ("id", ${names.join(", ")}, "lastSeenRunId"${hasUpdatedAt ? `, "updatedAt"` : ""})
+      SELECT gen_random_uuid()::text, ${names.map((n) => `i.${n}`).join(", ")}, $1${hasUpdatedAt ? ", now()" : ""}
+        FROM incoming AS i
+       WHERE NOT EXISTS (SELECT 1 FROM known AS k WHERE ${matches("k", "i")})
+      ON CONFLICT (${key.map(quote).join(", ")}) DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS inserted,
+           (SELECT count(*) FROM updated WHERE "changed")::int AS updated`;
+  statements.set(cacheKey, sql);
+  return sql;
 }
 
 async function upsertBatch(table: string, key: string[], rows: Row[], runId: string) {
+  if (!rows.length) return { inserted: 0, updated: 0 };
   const shape = shapeOf(table);
-  const provided = new Set(Object.keys(rows[0] ?? {}));
-  const columns = shape.columns.filter((c) => provided.has(c.name) && c.name !== "id");
-  const recordset = columns.map((c) => `${quote(c.name)} ${recordType(c.type)}`).join(", ");
-  const names = columns.map((c) => quote(c.name));
-  const values = columns.filter((c) => !key.includes(c.name)).map((c) => quote(c.name));
-  const changed = values.length
-    ? `WHERE (${values.map((v) => `t.${v}`).join(", ")}) IS DISTINCT FROM (${values.map((v) => `EXCLUDED.${v}`).join(", ")})`
-    : "WHERE false";
-  const insertColumns = [`"id"`, ...names, `"lastSeenRunId"`, ...(shape.hasUpdatedAt ? [`"updatedAt"`] : [])];
-  const selectList = ["gen_random_uuid()::text", ...names.map((n) => `x.${n}`), "$2", ...(shape.hasUpdatedAt ? ["now()"] : [])];
-  const assignments = [
-    ...values.map((v) => `${v} = EXCLUDED.${v}`),
-    `"lastSeenRunId" = EXCLUDED."lastSeenRunId"`,
-    ...(shape.hasUpdatedAt ? [`"updatedAt" = now()`] : []),
-  ];
-  const sql = `
-    INSERT INTO ${quote(table)} AS t (${insertColumns.join(", ")})
-    SELECT ${selectList.join(", ")} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})
-    ON CONFLICT (${key.map(quote).join(", ")}) DO UPDATE SET ${assignments.join(", ")} ${changed}
-    RETURNING (xmax = 0) AS inserted`;
-  const payload = JSON.stringify(rows, jsonValue);
-  const result = await db.$queryRawUnsafe<{ inserted: boolean }[]>(sql, payload, runId);
-  const inserted = result.filter((r) => r.inserted).length;
-  // Rows the WHERE above left alone still belong to this run's view of AWS.
-  const keyRecord = key.map((k) => `${quote(k)} ${recordType(shape.columns.find((c) => c.name === k)!.type)}`).join(", ");
-  await db.$executeRawUnsafe(
-    `UPDATE ${quote(table)} AS t SET "lastSeenRunId" = $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(${keyRecord})
-      WHERE ${key.map((k) => `t.${quote(k)} = x.${quote(k)}`).join(" AND ")} AND t."lastSeenRunId" IS DISTINCT FROM $2`,
-    payload,
-    runId,
-  );
-  return { inserted, updated: result.length - inserted };
-}
-
-function jsonValue(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value === "bigint") return value.toString();
-  return value;
+  const provided = new Set(Object.keys(rows[0]!));
+  const columns = shape.columns.filter((c) => provided.has(c.name) && c.name !== "id" && c.name !== "lastSeenRunId");
+  const params: unknown[] = [runId];
+  for (const column of columns) params.push(rows.map((row) => textValue(row[column.name], column.kind)));
+  const sql = upsertSql(table, key, columns, shape.hasUpdatedAt);
+  const result = await withConnection((client) => client.query<{ inserted: number; updated: number }>(sql, params));
+  return result.rows[0]!;
 }
 
 // Removes rows of a scope that this run did not see. Call it only after the scope's fetch
