@@ -1,6 +1,6 @@
 import { db, withConnection } from "~/server/db";
-import { expectedSchema, type ExpectedColumn } from "~/server/db/schema-model";
-import { textColumnKind, textValue, type TextColumnKind } from "~/server/db/text-values";
+import { textValue } from "~/server/db/text-values";
+import { providedColumns, quote, shapeOf, type TableShape } from "./table-shape";
 
 // Bulk upsert by natural key, one statement and one round trip per batch: each column travels
 // as one text array (compact, no per-row parameters) that Postgres unnests and casts to the
@@ -17,30 +17,6 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-interface TableShape {
-  columns: (ExpectedColumn & { kind: TextColumnKind })[];
-  hasUpdatedAt: boolean;
-}
-
-let shapes: Map<string, TableShape> | undefined;
-
-function shapeOf(table: string): TableShape {
-  shapes ??= new Map(
-    [...expectedSchema().tables].map(([name, columns]) => [
-      name,
-      {
-        columns: columns.map((c) => ({ ...c, kind: textColumnKind(c.type) })),
-        hasUpdatedAt: columns.some((c) => c.name === "updatedAt"),
-      },
-    ]),
-  );
-  const shape = shapes.get(table);
-  if (!shape) throw new Error(`upsert: unknown table ${table}`);
-  return shape;
-}
-
-const quote = (name: string) => `"${name}"`;
-
 const BATCH = 5000;
 
 export async function upsertRows(table: string, key: string[], rows: Row[], runId: string): Promise<UpsertCounts> {
@@ -56,7 +32,7 @@ export async function upsertRows(table: string, key: string[], rows: Row[], runI
 }
 
 // One statement cannot touch the same row twice; the last record of a key wins.
-function dedupe(rows: Row[], key: string[]): Row[] {
+export function dedupe(rows: Row[], key: string[]): Row[] {
   const byKey = new Map<string, Row>();
   for (const row of rows) byKey.set(key.map((k) => String(row[k])).join("\u0000"), row);
   return byKey.size === rows.length ? rows : [...byKey.values()];
@@ -114,8 +90,7 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
 async function upsertBatch(table: string, key: string[], rows: Row[], runId: string) {
   if (!rows.length) return { inserted: 0, updated: 0 };
   const shape = shapeOf(table);
-  const provided = new Set(Object.keys(rows[0]!));
-  const columns = shape.columns.filter((c) => provided.has(c.name) && c.name !== "id" && c.name !== "lastSeenRunId");
+  const columns = providedColumns(shape, rows[0]!);
   const params: unknown[] = [runId];
   for (const column of columns) params.push(rows.map((row) => textValue(row[column.name], column.kind)));
   const sql = upsertSql(table, key, columns, shape.hasUpdatedAt);

@@ -15,7 +15,8 @@ import {
 import { mapLimit } from "~/server/aws/sources/concurrency";
 import type { FetchContext } from "~/server/aws/sources/types";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
-import { deleteUnseen, upsertRows, type Row } from "../upsert";
+import { scopeWriter } from "../scope-writer";
+import { deleteUnseen, type Row } from "../upsert";
 
 const SERIES_CONCURRENCY = 4;
 
@@ -167,25 +168,22 @@ export const costRunner: SourceRunner = {
     const window = costWindow({ now: ctx.now, lastSyncedAt: ctx.lastSucceededAt });
     const result = emptyResult();
     const payer = { awsAccountRef: ctx.account.ref };
+    const range = { column: "day", from: window.start, to: window.end };
+    // One writer per table, shared by its series, so a first sync's empty window is seen once.
+    const writers = new Map(
+      series.map((s) => [s.table, scopeWriter({ table: s.table, key: s.key, where: payer, range }, ctx.runId)]),
+    );
     // Series run side by side: writing a page takes longer than fetching the next, and each
     // series writes rows of its own (the "*" columns differ), so they never touch the same row.
     await mapLimit(series, SERIES_CONCURRENCY, async (s) => {
+      const writer = writers.get(s.table)!;
       for await (const page of s.rows(ctx.fetch, window, ctx.now)) {
-        addCounts(
-          result,
-          await upsertRows(
-            s.table,
-            s.key,
-            page.map((row) => ({ ...payer, ...row })),
-            ctx.runId,
-          ),
-        );
+        for (const row of page) row.awsAccountRef = payer.awsAccountRef;
+        addCounts(result, await writer.write(page));
       }
     });
     // Every series of the window was read to the end: days in it that AWS no longer reports go.
-    for (const table of new Set(series.map((s) => s.table))) {
-      result.deleted += await deleteUnseen(table, payer, ctx.runId, { column: "day", from: window.start, to: window.end });
-    }
+    for (const table of writers.keys()) result.deleted += await deleteUnseen(table, payer, ctx.runId, range);
     return result;
   },
 };

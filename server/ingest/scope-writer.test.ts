@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { workspaceWithOwner } from "~/server/test/fixtures";
+import { copyInsert, isDuplicateKey } from "./copy-insert";
+import { isScopeEmpty, scopeWriter } from "./scope-writer";
+import { upsertRows } from "./upsert";
+
+async function account() {
+  const { workspace } = await workspaceWithOwner("Scope writer");
+  return db.awsAccount.create({
+    data: { workspaceId: workspace.id, kind: "account", externalId: "x".repeat(40), accountId: "123456789012" },
+  });
+}
+
+const key = ["awsAccountRef", "day", "accountId", "service"];
+const cost = (ref: string, day: string, service: string, amount: string) => ({
+  awsAccountRef: ref,
+  day,
+  accountId: "111111111111",
+  service,
+  unblended: amount,
+  amortized: amount,
+  currency: "USD",
+  estimated: false,
+});
+const range = { column: "day", from: "2026-01-01", to: "2026-02-01" };
+const stored = (ref: string) =>
+  db.costDaily.findMany({ where: { awsAccountRef: ref }, orderBy: [{ day: "asc" }, { service: "asc" }] });
+
+describe("copyInsert", () => {
+  it("stores text, arrays, JSON, times and NULLs exactly, whatever characters they hold", async () => {
+    const { id } = await account();
+    const awkward = 'tab\tnew\nline\r back\\slash "quoted" {brace} a,b ünïcødé 🚀 \\N';
+    const image = {
+      awsAccountRef: id,
+      region: "eu-west-1",
+      repositoryName: awkward,
+      digest: "sha256:1",
+      tags: ["v1,2", 'quote"d', "back\\slash", "tab\tnew\nline", "{brace}", "NULL", "", "\\N"],
+      pushedAt: new Date("2026-03-04T05:06:07.089Z"),
+      lastPulledAt: null,
+      scanStatus: "\\N",
+      severityCounts: { CRITICAL: 1, note: awkward, nested: [null, true, 1.5] },
+    };
+    const empty = { ...image, digest: "sha256:2", tags: [], scanStatus: null, severityCounts: {} };
+    expect(await copyInsert("EcrImage", [image, empty], "run-1")).toBe(2);
+
+    const rows = await db.ecrImage.findMany({ where: { awsAccountRef: id }, orderBy: { digest: "asc" } });
+    expect(rows.map(({ id: _id, lastSeenRunId: _run, ...rest }) => rest)).toEqual([image, empty]);
+    expect(rows.every((r) => r.lastSeenRunId === "run-1" && r.id.length > 0)).toBe(true);
+  });
+
+  it("writes nothing and fails as a duplicate key when one row exists already", async () => {
+    const { id } = await account();
+    await upsertRows("CostDaily", key, [cost(id, "2026-01-02", "EC2", "1")], "run-1");
+    const error = await copyInsert(
+      "CostDaily",
+      [cost(id, "2026-01-01", "EC2", "5"), cost(id, "2026-01-02", "EC2", "2")],
+      "run-2",
+    ).catch((e: unknown) => e);
+    expect(isDuplicateKey(error)).toBe(true);
+    expect((await stored(id)).map((r) => [r.service, r.unblended.toString()])).toEqual([["EC2", "1"]]);
+  });
+});
+
+describe("scopeWriter", () => {
+  it("copies into an empty scope and counts every row as inserted", async () => {
+    const { id } = await account();
+    const writer = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-1");
+    expect(await writer.write([cost(id, "2026-01-01", "EC2", "0.1"), cost(id, "2026-01-01", "S3", "0.2")])).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(writer.method).toBe("copy");
+    // A later page of the same scope and run: still the fast path.
+    expect(await writer.write([cost(id, "2026-01-02", "EC2", "0.3")])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(writer.method).toBe("copy");
+    expect((await stored(id)).map((r) => [r.day.toISOString().slice(0, 10), r.unblended.toString(), r.lastSeenRunId])).toEqual([
+      ["2026-01-01", "0.1", "run-1"],
+      ["2026-01-01", "0.2", "run-1"],
+      ["2026-01-02", "0.3", "run-1"],
+    ]);
+  });
+
+  it("upserts a scope that held rows when the run began, with the same result as the first sync", async () => {
+    const { id } = await account();
+    const first = [cost(id, "2026-01-01", "EC2", "0.1"), cost(id, "2026-01-01", "S3", "0.2")];
+    await scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-1").write(first);
+    const second = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-2");
+    const changed = [
+      cost(id, "2026-01-01", "EC2", "0.1"),
+      cost(id, "2026-01-01", "S3", "0.25"),
+      cost(id, "2026-01-03", "S3", "1"),
+    ];
+    expect(await second.write(changed)).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    expect(second.method).toBe("upsert");
+    expect((await stored(id)).map((r) => [r.unblended.toString(), r.lastSeenRunId])).toEqual([
+      ["0.1", "run-2"],
+      ["0.25", "run-2"],
+      ["1", "run-2"],
+    ]);
+  });
+
+  it("falls back to the upsert when a row appears after the scope was found empty (a concurrent run)", async () => {
+    const { id } = await account();
+    const writer = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-2");
+    await writer.write([cost(id, "2026-01-01", "EC2", "0.1")]);
+    expect(writer.method).toBe("copy");
+    // Another run writes a row this run is about to write.
+    await upsertRows("CostDaily", key, [cost(id, "2026-01-05", "EC2", "9")], "run-other");
+    expect(await writer.write([cost(id, "2026-01-05", "EC2", "0.5"), cost(id, "2026-01-06", "EC2", "0.6")])).toEqual({
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(writer.method).toBe("upsert");
+    expect(await writer.write([cost(id, "2026-01-07", "EC2", "0.7")])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(writer.method).toBe("upsert");
+    expect((await stored(id)).map((r) => [r.unblended.toString(), r.lastSeenRunId])).toEqual([
+      ["0.1", "run-2"],
+      ["0.5", "run-2"],
+      ["0.6", "run-2"],
+      ["0.7", "run-2"],
+    ]);
+  });
+
+  it("ignores rows outside its scope when deciding whether the scope is empty", async () => {
+    const { id } = await account();
+    const other = await account();
+    await upsertRows("CostDaily", key, [cost(other.id, "2026-01-01", "EC2", "1"), cost(id, "2025-12-31", "EC2", "1")], "run-0");
+    const writer = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-1");
+    expect(await writer.write([cost(id, "2026-01-01", "EC2", "2")])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(writer.method).toBe("copy");
+  });
+
+  it("finds a scope empty only when none of its rows lies in its range", async () => {
+    const { id } = await account();
+    const other = await account();
+    const scope = { table: "CostDaily", key, where: { awsAccountRef: id }, range };
+    expect(await isScopeEmpty(scope)).toBe(true);
+    await upsertRows("CostDaily", key, [cost(other.id, "2026-01-10", "EC2", "1"), cost(id, "2026-02-01", "EC2", "1")], "run-0");
+    expect(await isScopeEmpty(scope)).toBe(true);
+    await upsertRows("CostDaily", key, [cost(id, "2026-01-31", "EC2", "1")], "run-0");
+    expect(await isScopeEmpty(scope)).toBe(false);
+    expect(await isScopeEmpty({ ...scope, range: undefined, where: { awsAccountRef: other.id } })).toBe(false);
+  });
+});
