@@ -2,7 +2,7 @@
 // per-service rate limits and latency, and compares the wall time with the lower bound those
 // limits set. Then compares upsert throughput with a plain COPY of the same rows.
 import { connectDemoOrganization } from "~/server/accounts/demo.service";
-import { disconnectDb } from "~/server/db";
+import { db, disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
 import { getRun, startSync } from "~/server/ingest/runs.service";
 import { startWorker } from "~/server/ingest/worker";
@@ -103,6 +103,7 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
         goal: null,
       })),
     ];
+    figures.push(...(await sourceTimeline(run.id, started, label)));
     console.log(`${size} accounts: ${run.status}; bound set by ${bound.limitedBy}`);
     if (run.status !== "succeeded")
       console.log(JSON.stringify({ gaps: run.permissionGaps, errors: run.errors.slice(0, 5) }, null, 2));
@@ -113,6 +114,21 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     await disconnectDb();
     await database.drop();
   }
+}
+
+// When each source's last task finished, counted from the start of the sync: shows which
+// source holds the run up.
+async function sourceTimeline(runId: string, started: number, label: (name: string) => string): Promise<Figure[]> {
+  const tasks = await db.syncTask.groupBy({ by: ["source"], where: { runId }, _max: { finishedAt: true } });
+  return tasks
+    .filter((t) => t._max.finishedAt)
+    .sort((a, b) => a._max.finishedAt!.getTime() - b._max.finishedAt!.getTime())
+    .map((t) => ({
+      name: label(`${t.source} done after`),
+      value: (t._max.finishedAt!.getTime() - started) / 1000,
+      unit: "s",
+      goal: null,
+    }));
 }
 
 // The run cannot be faster than the busiest (account, service) bucket allows: its successful
