@@ -1,23 +1,19 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { expectedSchema } from "./schema-model";
+import { quote, shapeOf } from "./table-shape";
 
 // Inserts many rows with one JSON parameter per batch: Postgres types the records itself
 // (jsonb_to_recordset), so thousands of rows cost one round trip instead of thousands of
-// bound parameters. Columns are taken from the first row and typed from schema.prisma.
+// bound parameters. Columns are taken from the first row and typed from the database's catalog.
 
-type Executor = Pick<PrismaClient, "$executeRawUnsafe">;
-
-const quote = (name: string) => `"${name}"`;
-const recordType = (type: string) => type.replace(/^TIMESTAMP\(3\)/, "timestamp(3)");
+type Executor = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 export async function insertRows(client: Executor, table: string, rows: Record<string, unknown>[], batchSize = 5000) {
   if (!rows.length) return 0;
-  const columns = expectedSchema().tables.get(table);
-  if (!columns) throw new Error(`insertRows: unknown table ${table}`);
+  const { columns } = await shapeOf(table, client);
   const provided = new Set(Object.keys(rows[0]!));
   const used = columns.filter((c) => provided.has(c.name));
   const names = used.map((c) => quote(c.name)).join(", ");
-  const recordset = used.map((c) => `${quote(c.name)} ${recordType(c.type)}`).join(", ");
+  const recordset = used.map((c) => `${quote(c.name)} ${c.type}`).join(", ");
   const sql = `INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})`;
   let inserted = 0;
   for (let i = 0; i < rows.length; i += batchSize) {

@@ -6,7 +6,8 @@ export type TextColumnKind = "scalar" | "array" | "json";
 
 export function textColumnKind(sqlType: string): TextColumnKind {
   if (sqlType.endsWith("[]")) return "array";
-  if (sqlType === "JSONB" || sqlType === "JSON") return "json";
+  const type = sqlType.toLowerCase();
+  if (type === "jsonb" || type === "json") return "json";
   return "scalar";
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { from as copyFrom } from "pg-copy-streams";
 import { withConnection } from "~/server/db";
 import { textValue } from "~/server/db/text-values";
-import { providedColumns, quote, shapeOf } from "./table-shape";
+import { providedColumns, quote, shapeOf } from "~/server/db/table-shape";
 import type { Row } from "./upsert";
 
 // COPY's text format: a tab between fields, \N for NULL, and backslash escapes for the four
@@ -15,7 +15,7 @@ const copyField = (text: string | null) => (text === null ? "\\N" : text.replace
 // (isDuplicateKey) and writes nothing, so the caller can upsert the same rows instead.
 export async function copyInsert(table: string, rows: Row[], runId: string): Promise<number> {
   if (!rows.length) return 0;
-  const shape = shapeOf(table);
+  const shape = await shapeOf(table);
   const columns = providedColumns(shape, rows[0]!);
   const names = ["id", ...columns.map((c) => c.name), "lastSeenRunId", ...(shape.hasUpdatedAt ? ["updatedAt"] : [])];
   const tail = `\t${copyField(runId)}${shape.hasUpdatedAt ? `\t${new Date().toISOString()}` : ""}\n`;

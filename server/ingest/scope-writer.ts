@@ -1,6 +1,6 @@
 import { db } from "~/server/db";
 import { copyInsert, isDuplicateKey } from "./copy-insert";
-import { quote } from "./table-shape";
+import { quote } from "~/server/db/table-shape";
 import { dedupe, upsertRows, type Row, type UpsertCounts } from "./upsert";
 
 export interface Scope {

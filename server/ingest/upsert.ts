@@ -1,6 +1,6 @@
 import { db, withConnection } from "~/server/db";
 import { textValue } from "~/server/db/text-values";
-import { providedColumns, quote, shapeOf, type TableShape } from "./table-shape";
+import { providedColumns, quote, shapeOf, type TableShape } from "~/server/db/table-shape";
 
 // Bulk upsert by natural key, one statement and one round trip per batch: each column travels
 // as one text array (compact, no per-row parameters) that Postgres unnests and casts to the
@@ -89,7 +89,7 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
 
 async function upsertBatch(table: string, key: string[], rows: Row[], runId: string) {
   if (!rows.length) return { inserted: 0, updated: 0 };
-  const shape = shapeOf(table);
+  const shape = await shapeOf(table);
   const columns = providedColumns(shape, rows[0]!);
   const params: unknown[] = [runId];
   for (const column of columns) params.push(rows.map((row) => textValue(row[column.name], column.kind)));
