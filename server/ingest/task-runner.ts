@@ -8,7 +8,6 @@ import { settleRun } from "./runs.service";
 import { sourceRunners } from "./runners";
 import type { SourceName, SourceResult } from "./sources";
 
-const FINAL = new Set(["succeeded", "failed", "denied", "skipped"]);
 // Credentials that expire between being fetched and being used are fetched again, in-task.
 const CREDENTIAL_RETRIES = 2;
 
@@ -20,46 +19,16 @@ export interface TaskAttempt {
 // retries, 5xx, a lost worker) are thrown so the queue retries the task with backoff; what
 // earlier attempts wrote stays, and upserts by natural key make a repeat harmless.
 export async function runTask(taskId: string, attempt: TaskAttempt): Promise<void> {
-  const task = await db.syncTask.findUnique({
-    where: { id: taskId },
-    select: {
-      id: true,
-      runId: true,
-      source: true,
-      status: true,
-      apiCalls: true,
-      ceRequests: true,
-      awsAccount: {
-        select: {
-          id: true,
-          accountId: true,
-          roleArn: true,
-          externalId: true,
-          kind: true,
-          organizationRefId: true,
-          workspaceId: true,
-          workspace: { select: { slug: true } },
-        },
-      },
-    },
-  });
-  if (!task || FINAL.has(task.status)) return;
+  const task = await claimTask(taskId);
+  if (!task) return;
   const runner = sourceRunners[task.source as SourceName];
   const account = task.awsAccount;
-  const apiCalls = { ...(task.apiCalls as Record<string, number>) };
+  const apiCalls = { ...task.apiCalls };
   let ceRequests = task.ceRequests;
   const onRequest = (service: string, operation: string) => {
     apiCalls[`${service}:${operation}`] = (apiCalls[`${service}:${operation}`] ?? 0) + 1;
     if (service === "costExplorer") ceRequests++;
   };
-  await db.syncTask.update({
-    where: { id: task.id },
-    data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), error: null },
-  });
-  await db.syncRun.updateMany({
-    where: { id: task.runId, status: "queued" },
-    data: { status: "running", startedAt: new Date() },
-  });
 
   const finish = async (data: Prisma.SyncTaskUpdateInput) => {
     await db.syncTask.update({ where: { id: task.id }, data: { ...data, apiCalls, ceRequests } });
@@ -75,11 +44,6 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
     return;
   }
 
-  const lastSucceeded = await db.syncTask.findFirst({
-    where: { awsAccountRef: account.id, source: task.source, status: "succeeded" },
-    orderBy: { finishedAt: "desc" },
-    select: { finishedAt: true },
-  });
   const session = {
     roleArn: account.roleArn,
     externalId: account.externalId,
@@ -92,7 +56,7 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
         runner.run({
           runId: task.runId,
           now: new Date(),
-          lastSucceededAt: lastSucceeded?.finishedAt ?? null,
+          lastSucceededAt: task.lastSucceededAt,
           account: {
             ref: account.id,
             accountId: account.accountId!,
@@ -133,4 +97,65 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
     rowsUpdated: result.updated,
     rowsDeleted: result.deleted,
   });
+}
+
+interface ClaimedTask {
+  id: string;
+  runId: string;
+  source: string;
+  apiCalls: Record<string, number>;
+  ceRequests: number;
+  lastSucceededAt: Date | null;
+  awsAccount: {
+    id: string;
+    accountId: string | null;
+    roleArn: string | null;
+    externalId: string;
+    kind: "account" | "organization";
+    organizationRefId: string | null;
+    workspaceId: string;
+    workspace: { slug: string };
+  };
+}
+
+// Marks the task running (and its run, if it is the first) and reads what running it needs, in
+// one statement: a worker runs thousands of tasks, and each round trip costs both sides CPU.
+// Nothing comes back for a task that has finished already (a duplicate delivery).
+async function claimTask(taskId: string): Promise<ClaimedTask | undefined> {
+  const [row] = await db.$queryRaw<
+    (Omit<ClaimedTask, "awsAccount"> & ClaimedTask["awsAccount"] & { slug: string; ref: string })[]
+  >`
+    WITH claimed AS (
+      UPDATE "SyncTask"
+         SET status = 'running', attempts = attempts + 1, "startedAt" = now(), error = NULL
+       WHERE id = ${taskId} AND status NOT IN ('succeeded', 'failed', 'denied', 'skipped')
+      RETURNING id, "runId", source, "apiCalls", "ceRequests", "awsAccountRef"
+    ), started AS (
+      UPDATE "SyncRun" SET status = 'running', "startedAt" = now()
+       WHERE id = (SELECT "runId" FROM claimed) AND status = 'queued'
+    )
+    SELECT c.id, c."runId", c.source, c."apiCalls", c."ceRequests",
+           (SELECT max(t."finishedAt") FROM "SyncTask" t
+             WHERE t."awsAccountRef" = c."awsAccountRef" AND t.source = c.source AND t.status = 'succeeded') AS "lastSucceededAt",
+           a.id AS ref, a."accountId", a."roleArn", a."externalId", a.kind::text AS kind, a."organizationRefId", a."workspaceId", w.slug
+      FROM claimed c JOIN "AwsAccount" a ON a.id = c."awsAccountRef" JOIN "Workspace" w ON w.id = a."workspaceId"`;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    runId: row.runId,
+    source: row.source,
+    apiCalls: row.apiCalls,
+    ceRequests: row.ceRequests,
+    lastSucceededAt: row.lastSucceededAt,
+    awsAccount: {
+      id: row.ref,
+      accountId: row.accountId,
+      roleArn: row.roleArn,
+      externalId: row.externalId,
+      kind: row.kind,
+      organizationRefId: row.organizationRefId,
+      workspaceId: row.workspaceId,
+      workspace: { slug: row.slug },
+    },
+  };
 }
