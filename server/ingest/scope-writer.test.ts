@@ -1,52 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { workspaceWithOwner } from "~/server/test/fixtures";
+import { awkwardImages, costKey, costRow, storedCost, storedImages, testAccount } from "./bulk-write-fixtures";
 import { copyInsert, isDuplicateKey } from "./copy-insert";
 import { isScopeEmpty, scopeWriter } from "./scope-writer";
 import { upsertRows } from "./upsert";
 
-async function account() {
-  const { workspace } = await workspaceWithOwner("Scope writer");
-  return db.awsAccount.create({
-    data: { workspaceId: workspace.id, kind: "account", externalId: "x".repeat(40), accountId: "123456789012" },
-  });
-}
-
-const key = ["awsAccountRef", "day", "accountId", "service"];
-const cost = (ref: string, day: string, service: string, amount: string) => ({
-  awsAccountRef: ref,
-  day,
-  accountId: "111111111111",
-  service,
-  unblended: amount,
-  amortized: amount,
-  currency: "USD",
-  estimated: false,
-});
+const key = costKey;
+const cost = costRow;
+const account = () => testAccount("Scope writer");
 const range = { column: "day", from: "2026-01-01", to: "2026-02-01" };
-const stored = (ref: string) =>
-  db.costDaily.findMany({ where: { awsAccountRef: ref }, orderBy: [{ day: "asc" }, { service: "asc" }] });
+const stored = storedCost;
 
 describe("copyInsert", () => {
   it("stores text, arrays, JSON, times and NULLs exactly, whatever characters they hold", async () => {
     const { id } = await account();
-    const awkward = 'tab\tnew\nline\r back\\slash "quoted" {brace} a,b ünïcødé 🚀 \\N';
-    const image = {
-      awsAccountRef: id,
-      region: "eu-west-1",
-      repositoryName: awkward,
-      digest: "sha256:1",
-      tags: ["v1,2", 'quote"d', "back\\slash", "tab\tnew\nline", "{brace}", "NULL", "", "\\N"],
-      pushedAt: new Date("2026-03-04T05:06:07.089Z"),
-      lastPulledAt: null,
-      scanStatus: "\\N",
-      severityCounts: { CRITICAL: 1, note: awkward, nested: [null, true, 1.5] },
-    };
-    const empty = { ...image, digest: "sha256:2", tags: [], scanStatus: null, severityCounts: {} };
-    expect(await copyInsert("EcrImage", [image, empty], "run-1")).toBe(2);
+    const [image, empty] = awkwardImages(id);
+    expect(await copyInsert("EcrImage", [image!, empty!], "run-1")).toBe(2);
 
-    const rows = await db.ecrImage.findMany({ where: { awsAccountRef: id }, orderBy: { digest: "asc" } });
-    expect(rows.map(({ id: _id, lastSeenRunId: _run, ...rest }) => rest)).toEqual([image, empty]);
+    expect(await storedImages(id)).toEqual([image, empty]);
+    const rows = await db.ecrImage.findMany({ where: { awsAccountRef: id } });
     expect(rows.every((r) => r.lastSeenRunId === "run-1" && r.id.length > 0)).toBe(true);
   });
 

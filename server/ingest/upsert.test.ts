@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { workspaceWithOwner } from "~/server/test/fixtures";
+import { awkwardImages, costKey, costRow, imageKey, storedImages, testAccount } from "./bulk-write-fixtures";
 import { deleteUnseen, upsertRows } from "./upsert";
 
-async function account() {
-  const { workspace } = await workspaceWithOwner("Upsert");
-  return db.awsAccount.create({
-    data: { workspaceId: workspace.id, kind: "account", externalId: "x".repeat(40), accountId: "123456789012" },
-  });
-}
-
-const key = ["awsAccountRef", "day", "accountId", "service"];
-const cost = (ref: string, day: string, service: string, amount: string) => ({
-  awsAccountRef: ref,
-  day,
-  accountId: "111111111111",
-  service,
-  unblended: amount,
-  amortized: amount,
-  currency: "USD",
-  estimated: false,
-});
+const key = costKey;
+const cost = costRow;
+const account = () => testAccount("Upsert");
 
 describe("upsertRows", () => {
   it("inserts, then reports unchanged and changed rows, keeping decimals exact", async () => {
@@ -71,25 +56,11 @@ describe("upsertRows", () => {
 
   it("stores text, arrays, JSON, times and NULLs exactly, whatever characters they hold", async () => {
     const { id } = await account();
-    const awkward = 'tab\tnew\nline\r back\\slash "quoted" {brace} a,b ünïcødé 🚀';
-    const image = {
-      awsAccountRef: id,
-      region: "eu-west-1",
-      repositoryName: awkward,
-      digest: "sha256:1",
-      tags: ["v1,2", 'quote"d', "back\\slash", "tab\tnew\nline", "{brace}", "NULL", "", "\\N"],
-      pushedAt: new Date("2026-03-04T05:06:07.089Z"),
-      lastPulledAt: null,
-      scanStatus: "\\N",
-      severityCounts: { CRITICAL: 1, note: awkward, nested: [null, true, 1.5] },
-    };
-    const empty = { ...image, digest: "sha256:2", tags: [], scanStatus: null, severityCounts: {} };
-    const key = ["awsAccountRef", "region", "repositoryName", "digest"];
-    expect(await upsertRows("EcrImage", key, [image, empty], "run-1")).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
-    expect(await upsertRows("EcrImage", key, [image, empty], "run-2")).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    const [image, empty] = awkwardImages(id);
+    expect(await upsertRows("EcrImage", imageKey, [image!, empty!], "run-1")).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await upsertRows("EcrImage", imageKey, [image!, empty!], "run-2")).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
 
-    const stored = await db.ecrImage.findMany({ where: { awsAccountRef: id }, orderBy: { digest: "asc" } });
-    expect(stored.map(({ id: _id, lastSeenRunId: _run, ...rest }) => rest)).toEqual([image, empty]);
+    expect(await storedImages(id)).toEqual([image, empty]);
   });
 
   it("deletes only unseen rows inside the given scope and range", async () => {
