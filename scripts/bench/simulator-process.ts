@@ -14,7 +14,7 @@ async function freePort(): Promise<number> {
 
 export async function startSimulatorProcess(size: number): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["bin/ladder.mjs", "simulator"], {
+  const child = spawn(process.execPath, [...(process.env.SIM_NODE_ARGS?.split(" ") ?? []), "bin/ladder.mjs", "simulator"], {
     env: { ...process.env, LADDER_SIM_PORT: String(port), LADDER_SIM_SIZE: String(size) },
     stdio: ["ignore", "pipe", "inherit"],
   });
