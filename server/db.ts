@@ -10,10 +10,15 @@ export type Db = PrismaClient;
 const holder = globalThis as unknown as { ladderDb?: PrismaClient; ladderPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  holder.ladderPool ??= new pg.Pool({
-    connectionString: databaseUrl(),
-    max: Number(process.env.LADDER_DB_POOL_SIZE ?? 10),
-  });
+  if (!holder.ladderPool) {
+    holder.ladderPool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: Number(process.env.LADDER_DB_POOL_SIZE ?? 10),
+    });
+    // An idle connection the server ends (a restart, a failover, an administrator) is dropped
+    // from the pool and replaced on next use; without a listener the error would end the process.
+    holder.ladderPool.on("error", (error) => console.warn(`database: idle connection lost (${error.message})`));
+  }
   return holder.ladderPool;
 }
 
