@@ -51,7 +51,7 @@ export async function compareUpsertWithCopy(adminUrl: string): Promise<Figure[]>
     const csv = Readable.from(
       (function* () {
         for (const r of rows) {
-          yield `${randomUUID()},${copyRef},${r.day},${r.accountId},${r.service},${r.unblended},${r.amortized},${r.currency},${r.estimated},bench\n`;
+          yield `${copyRef},${r.day},${r.accountId},${r.service},${r.unblended},${r.amortized},${r.currency},${r.estimated},bench\n`;
         }
       })(),
     );
@@ -59,7 +59,7 @@ export async function compareUpsertWithCopy(adminUrl: string): Promise<Figure[]>
       csv,
       client.query(
         copyFrom(
-          `COPY "CostDaily" ("id", "awsAccountRef", "day", "accountId", "service", "unblended", "amortized", "currency", "estimated", "lastSeenRunId") FROM STDIN WITH (FORMAT csv)`,
+          `COPY "CostDaily" ("awsAccountRef", "day", "accountId", "service", "unblended", "amortized", "currency", "estimated", "lastSeenRunId") FROM STDIN WITH (FORMAT csv)`,
         ),
       ),
     );

@@ -6,6 +6,8 @@ import { textColumnKind, type TextColumnKind } from "~/server/db/text-values";
 // how values travel as text. Read from the catalog once per table and process.
 export interface TableShape {
   columns: { name: string; type: string; kind: TextColumnKind }[];
+  // Tables keyed by their natural key alone (CostDaily) have no surrogate id to fill.
+  hasId: boolean;
   hasUpdatedAt: boolean;
 }
 
@@ -36,6 +38,7 @@ async function readShape(table: string, client: CatalogReader): Promise<TableSha
   if (!columns.length) throw new Error(`bulk write: unknown table ${table}`);
   return {
     columns: columns.map((c) => ({ ...c, kind: textColumnKind(c.type) })),
+    hasId: columns.some((c) => c.name === "id"),
     hasUpdatedAt: columns.some((c) => c.name === "updatedAt"),
   };
 }

@@ -19,12 +19,17 @@ export async function copyInsert(table: string, rows: Row[], runId: string): Pro
   if (!rows.length) return 0;
   const shape = await shapeOf(table);
   const columns = providedColumns(shape, rows[0]!);
-  const names = ["id", ...columns.map((c) => c.name), "lastSeenRunId", ...(shape.hasUpdatedAt ? ["updatedAt"] : [])];
+  const names = [
+    ...(shape.hasId ? ["id"] : []),
+    ...columns.map((c) => c.name),
+    "lastSeenRunId",
+    ...(shape.hasUpdatedAt ? ["updatedAt"] : []),
+  ];
   const tail = `\t${copyField(runId)}${shape.hasUpdatedAt ? `\t${new Date().toISOString()}` : ""}\n`;
   let text = "";
   for (const row of rows) {
-    text += timeOrderedId();
-    for (const column of columns) text += `\t${copyField(textValue(row[column.name], column.kind))}`;
+    if (shape.hasId) text += `${timeOrderedId()}\t`;
+    text += columns.map((column) => copyField(textValue(row[column.name], column.kind))).join("\t");
     text += tail;
   }
   await withConnection(

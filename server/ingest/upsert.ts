@@ -44,7 +44,8 @@ const statements = new Map<string, string>();
 // statement's snapshot. Known rows are updated (values only when they changed, the run mark
 // when it is not this run's yet), the others inserted.
 // ON CONFLICT DO NOTHING covers a row another transaction inserts meanwhile.
-function upsertSql(table: string, key: string[], columns: TableShape["columns"], hasUpdatedAt: boolean): string {
+function upsertSql(table: string, key: string[], columns: TableShape["columns"], shape: TableShape): string {
+  const { hasId, hasUpdatedAt } = shape;
   const cacheKey = `${table}|${key.join(",")}|${columns.map((c) => c.name).join(",")}`;
   const cached = statements.get(cacheKey);
   if (cached) return cached;
@@ -60,7 +61,7 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
       SELECT ${columns.map((c, n) => `u.c${n}::${c.type} AS ${quote(c.name)}`).join(", ")}
         FROM unnest(${columns.map((_, n) => `$${n + 2}::text[]`).join(", ")}) AS u(${columns.map((_, n) => `c${n}`).join(", ")})
     ), known AS MATERIALIZED (
-      SELECT t."id" AS "rowId", ${key.map((k) => `i.${quote(k)}`).join(", ")}, ${changed} AS "changed",
+      SELECT ${key.map((k) => `i.${quote(k)}`).join(", ")}, ${changed} AS "changed",
              t."lastSeenRunId" IS DISTINCT FROM $1 AS "unseen"${values.map((v) => `, i.${v}`).join("")}
         FROM ${target} AS t JOIN incoming AS i ON ${matches("t", "i")}
     ), updated AS (
@@ -71,11 +72,11 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
            ...(hasUpdatedAt ? [`"updatedAt" = CASE WHEN k."changed" THEN now() ELSE t."updatedAt" END`] : []),
          ].join(", ")}
         FROM known AS k
-       WHERE t."id" = k."rowId" AND (k."changed" OR k."unseen")
+       WHERE ${matches("t", "k")} AND (k."changed" OR k."unseen")
       RETURNING k."changed"
     ), inserted AS (
-      INSERT INTO ${target} ("id", ${names.join(", ")}, "lastSeenRunId"${hasUpdatedAt ? `, "updatedAt"` : ""})
-      SELECT gen_random_uuid()::text, ${names.map((n) => `i.${n}`).join(", ")}, $1${hasUpdatedAt ? ", now()" : ""}
+      INSERT INTO ${target} (${hasId ? `"id", ` : ""}${names.join(", ")}, "lastSeenRunId"${hasUpdatedAt ? `, "updatedAt"` : ""})
+      SELECT ${hasId ? "gen_random_uuid()::text, " : ""}${names.map((n) => `i.${n}`).join(", ")}, $1${hasUpdatedAt ? ", now()" : ""}
         FROM incoming AS i
        WHERE NOT EXISTS (SELECT 1 FROM known AS k WHERE ${matches("k", "i")})
       ON CONFLICT (${key.map(quote).join(", ")}) DO NOTHING
@@ -93,7 +94,7 @@ async function upsertBatch(table: string, key: string[], rows: Row[], runId: str
   const columns = providedColumns(shape, rows[0]!);
   const params: unknown[] = [runId];
   for (const column of columns) params.push(rows.map((row) => textValue(row[column.name], column.kind)));
-  const sql = upsertSql(table, key, columns, shape.hasUpdatedAt);
+  const sql = upsertSql(table, key, columns, shape);
   const result = await withConnection((client) => client.query<{ inserted: number; updated: number }>(sql, params));
   return result.rows[0]!;
 }
