@@ -40,3 +40,30 @@ export async function planTasks(opts: {
   }
   return tasks;
 }
+
+// The order tasks go on the queue. A worker that takes a task whose account or service is at its
+// limit (withLimits) waits with the task in hand, so tasks that sit next to each other must
+// differ in both: organisation-wide tasks first, then rounds over all accounts, each account
+// giving one task per round and the source shifting by one from account to account. Any run of
+// consecutive tasks then spreads evenly over accounts and sources.
+export function queueOrder<T extends { awsAccountRef: string; source: string }>(tasks: readonly T[]): T[] {
+  const orgWide = tasks.filter((t) => isOrganizationWide(t.source));
+  const byAccount = new Map<string, T[]>();
+  for (const task of tasks) {
+    if (isOrganizationWide(task.source)) continue;
+    const own = byAccount.get(task.awsAccountRef);
+    if (own) own.push(task);
+    else byAccount.set(task.awsAccountRef, [task]);
+  }
+  const accounts = [...byAccount.values()];
+  const rounds = Math.max(0, ...accounts.map((a) => a.length));
+  const ordered = [...orgWide];
+  for (let round = 0; round < rounds; round++) {
+    accounts.forEach((own, i) => {
+      if (round < own.length) ordered.push(own[(i + round) % own.length]!);
+    });
+  }
+  return ordered;
+}
+
+export const isOrganizationWide = (source: string) => source === "organization" || source === "cost";

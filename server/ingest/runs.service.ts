@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit, type Actor } from "~/server/audit/audit.service";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
-import { planTasks } from "./plan";
+import { planTasks, queueOrder } from "./plan";
 import { getQueue, TASK_QUEUE } from "./queue";
 import type { SourceName } from "./sources";
 
@@ -30,7 +30,7 @@ export async function startSync(opts: {
         tasksTotal: planned.length,
         tasks: { create: planned.map((t) => ({ ...t, workspaceId: opts.workspaceId })) },
       },
-      select: { id: true, tasks: { select: { id: true, source: true } } },
+      select: { id: true, tasks: { select: { id: true, source: true, awsAccountRef: true } } },
     });
     if (opts.trigger !== "schedule") {
       await recordAudit(tx, {
@@ -44,17 +44,15 @@ export async function startSync(opts: {
     }
     return created;
   });
-  // Organisation-wide tasks first; then a descending priority per task, so that the first
-  // tasks of every run come before the later tasks of a big one: runs share the workers.
+  // A descending priority per task, so that the first tasks of every run come before the later
+  // tasks of a big one: runs share the workers.
   const boss = await getQueue();
-  const ordered = [...run.tasks].sort((a, b) => Number(isOrgWide(b.source)) - Number(isOrgWide(a.source)));
+  const ordered = queueOrder(run.tasks);
   await boss.insert(
     ordered.map((task, index) => ({ name: TASK_QUEUE, data: { taskId: task.id }, priority: -index, singletonKey: task.id })),
   );
   return { id: run.id, tasks: planned.length };
 }
-
-const isOrgWide = (source: string) => source === "organization" || source === "cost";
 
 export async function listRuns(opts: { workspaceId: string; limit: number }) {
   const runs = await db.syncRun.findMany({
