@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useAwsSimulator } from "~/server/test/aws-simulator";
 import {
   costWindow,
@@ -49,6 +49,16 @@ describe("Cost Explorer cost and usage", () => {
     const ec2 = records.filter((r) => r.service === EC2_COMPUTE_SERVICE).map((r) => r.unblendedCost);
     const byPurchase = await collect(dailyEc2ByPurchaseType(payer(), window()));
     expect(closeTo(sumDecimals(ec2), sumDecimals(byPurchase.records.map((r) => r.unblendedCost)))).toBe(true);
+  });
+
+  it("asks for the next page while the caller still holds the current one, and drops it on an early stop", async () => {
+    const ctx = payer();
+    const pages = dailyCostByAccountAndService(ctx, window());
+    const first = await pages.next();
+    expect(first.done).toBe(false);
+    await vi.waitFor(() => expect(countCalls(ctx, "GetCostAndUsage")).toBe(2));
+    expect(await pages.return(undefined)).toEqual({ done: true, value: undefined });
+    expect(countCalls(ctx, "GetCostAndUsage")).toBe(2);
   });
 
   it("shows the Graviton share of EC2 spend rising month by month", async () => {

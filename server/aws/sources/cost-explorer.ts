@@ -2,6 +2,7 @@ import {
   type Expression,
   GetCostAndUsageCommand,
   type GetCostAndUsageCommandInput,
+  type GetCostAndUsageCommandOutput,
   type GroupDefinition,
   type MetricValue,
 } from "@aws-sdk/client-cost-explorer";
@@ -129,11 +130,20 @@ async function* dailyGroups<R>(
     GroupBy: query.groupBy,
     Filter: query.filter,
   };
+  const send = (token: string | undefined) => {
+    checkAborted(ctx);
+    const request = client.send(new GetCostAndUsageCommand({ ...input, NextPageToken: token }));
+    // Its failure is seen when the page is awaited; until then it must not count as unhandled.
+    request.catch(() => undefined);
+    return request;
+  };
+  // The next page is asked for as soon as a page arrives, before the caller writes this one:
+  // the request travels (and waits for its turn under the rate limit) while the rows are stored.
+  let next: Promise<GetCostAndUsageCommandOutput> | undefined = send(undefined);
   try {
-    let token: string | undefined;
-    do {
-      checkAborted(ctx);
-      const page = await client.send(new GetCostAndUsageCommand({ ...input, NextPageToken: token }));
+    while (next) {
+      const page: GetCostAndUsageCommandOutput = await next;
+      next = page.NextPageToken ? send(page.NextPageToken) : undefined;
       const records: R[] = [];
       for (const result of page.ResultsByTime ?? []) {
         const day = result.TimePeriod?.Start ?? "";
@@ -143,9 +153,9 @@ async function* dailyGroups<R>(
         }
       }
       yield records;
-      token = page.NextPageToken;
-    } while (token);
+    }
   } finally {
+    // A caller that stops early (its write failed) leaves a page in flight, which is dropped.
     client.destroy();
   }
 }
