@@ -5,6 +5,7 @@ import { connectDemoOrganization } from "~/server/accounts/demo.service";
 import { db, disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
 import { getRun, startSync } from "~/server/ingest/runs.service";
+import { sourceNames, type SourceName } from "~/server/ingest/sources";
 import { startWorker } from "~/server/ingest/worker";
 import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
 import { createLocalUser } from "~/server/users/users.service";
@@ -31,6 +32,10 @@ const RATES: Record<string, number> = {
 };
 const LATENCY_MS = 25;
 const WORKER_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 24);
+// BENCH_SOURCES=cost,scans syncs only those sources, to study one part of the run on its own.
+const SOURCES = process.env.BENCH_SOURCES?.split(",").filter((s): s is SourceName =>
+  (sourceNames as readonly string[]).includes(s),
+);
 
 async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
   const database = await createFreshDatabase(adminUrl, "ladder_bench");
@@ -75,7 +80,7 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     const baselineMb = process.memoryUsage().rss / 1024 / 1024;
     const started = Date.now();
     const { result: run, peakMb } = await withPeakMemory(async () => {
-      const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli" });
+      const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli", sources: SOURCES });
       for (;;) {
         const current = await getRun({ workspaceId: workspace.id, runId: id });
         if (current.finishedAt) return current;

@@ -9,6 +9,8 @@ import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import { XRayClient } from "@aws-sdk/client-xray";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack } from "@smithy/types";
 
 // The one place AWS SDK clients are made. Endpoints come from the SDK's own resolution
@@ -44,12 +46,28 @@ export interface AwsClientOptions {
 export const DEFAULT_AWS_REGION = "us-east-1";
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+// One pool of keep-alive connections per process, shared by every client: a client lives for one
+// fetch, and with an agent of its own each would open (and close) its own connections. The SDK
+// destroys a client's agents with the client, so these ignore destroy(): their sockets outlive it.
+class SharedHttpAgent extends HttpAgent {
+  override destroy() {}
+}
+class SharedHttpsAgent extends HttpsAgent {
+  override destroy() {}
+}
+const MAX_SOCKETS_PER_HOST = 64;
+export const sharedAgents = {
+  httpAgent: new SharedHttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_HOST }),
+  httpsAgent: new SharedHttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_HOST }),
+};
+
 export function createAwsClient<S extends AwsService>(service: S, opts: AwsClientOptions = {}): AwsClient<S> {
   const Client = constructors[service] as unknown as new (config: object) => AwsClient<S>;
   const client = new Client({
     region: opts.region ?? process.env.AWS_REGION ?? DEFAULT_AWS_REGION,
     credentials: opts.credentials,
     retryMode: "standard",
+    requestHandler: sharedAgents,
     maxAttempts: opts.maxAttempts ?? Number(process.env.LADDER_AWS_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS),
   });
   const onRequest = opts.onRequest;

@@ -1,7 +1,7 @@
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { memoize } from "@smithy/property-provider";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { DEFAULT_AWS_REGION } from "./clients";
+import { DEFAULT_AWS_REGION, sharedAgents } from "./clients";
 
 export interface RoleSession {
   roleArn: string;
@@ -30,7 +30,7 @@ export function roleCredentials(session: RoleSession): AwsCredentialIdentityProv
         RoleSessionName: session.sessionName.slice(0, 64),
         DurationSeconds: session.durationSeconds ?? 3600,
       },
-      clientConfig: { region: process.env.AWS_REGION ?? DEFAULT_AWS_REGION },
+      clientConfig: { region: process.env.AWS_REGION ?? DEFAULT_AWS_REGION, requestHandler: sharedAgents },
     });
     provider = memoize(assume, expiresSoon, expires);
     providers.set(key, provider);
