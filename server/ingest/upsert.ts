@@ -38,13 +38,13 @@ export function dedupe(rows: Row[], key: string[]): Row[] {
   return byKey.size === rows.length ? rows : [...byKey.values()];
 }
 
-const statements = new Map<string, { sql: string; name: string }>();
+const statements = new Map<string, string>();
 
 // `incoming` holds the batch; `known` the stored rows it matches, read once from the
 // statement's snapshot. Known rows are updated (values only when they changed, the run mark
 // when it is not this run's yet), the others inserted.
 // ON CONFLICT DO NOTHING covers a row another transaction inserts meanwhile.
-function upsertSql(table: string, key: string[], columns: TableShape["columns"], shape: TableShape) {
+function upsertSql(table: string, key: string[], columns: TableShape["columns"], shape: TableShape): string {
   const { hasId, hasUpdatedAt } = shape;
   const cacheKey = `${table}|${key.join(",")}|${columns.map((c) => c.name).join(",")}`;
   const cached = statements.get(cacheKey);
@@ -84,9 +84,8 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
     )
     SELECT (SELECT count(*) FROM inserted)::int AS inserted,
            (SELECT count(*) FROM updated WHERE "changed")::int AS updated`;
-  const statement = { sql, name: `ladder_upsert_${statements.size + 1}` };
-  statements.set(cacheKey, statement);
-  return statement;
+  statements.set(cacheKey, sql);
+  return sql;
 }
 
 async function upsertBatch(table: string, key: string[], rows: Row[], runId: string) {
@@ -95,11 +94,8 @@ async function upsertBatch(table: string, key: string[], rows: Row[], runId: str
   const columns = providedColumns(shape, rows[0]!);
   const params: unknown[] = [runId];
   for (const column of columns) params.push(rows.map((row) => textValue(row[column.name], column.kind)));
-  const { sql, name } = upsertSql(table, key, columns, shape);
-  // A named statement is parsed and planned once per connection, not on every batch.
-  const result = await withConnection((client) =>
-    client.query<{ inserted: number; updated: number }>({ name, text: sql, values: params }),
-  );
+  const sql = upsertSql(table, key, columns, shape);
+  const result = await withConnection((client) => client.query<{ inserted: number; updated: number }>(sql, params));
   return result.rows[0]!;
 }
 
