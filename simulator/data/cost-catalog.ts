@@ -59,8 +59,14 @@ export const NO_INSTANCE_TYPE = "NoInstanceType";
 const SIZE_FACTOR: Record<string, number> = { large: 4, xlarge: 8, "2xlarge": 16 };
 
 /** RI normalization units per hour, as CE's NormalizedUsageAmount counts them. */
+const factors = new Map<string, number>();
 export function normalizationFactor(instanceType: string): number {
-  return SIZE_FACTOR[instanceType.split(".").pop() ?? ""] ?? 0;
+  let factor = factors.get(instanceType);
+  if (factor === undefined) {
+    factor = SIZE_FACTOR[instanceType.split(".").pop() ?? ""] ?? 0;
+    factors.set(instanceType, factor);
+  }
+  return factor;
 }
 
 export function hourlyPrice(instanceType: string): number {

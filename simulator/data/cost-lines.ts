@@ -30,93 +30,111 @@ export interface CostLine {
 
 // Simplification: RI and Savings Plan usage is priced at its effective rate in both unblended and
 // amortized cost (no upfront fees, no negation lines); unused commitment is billed to the payer.
+// The line builders live at module level: costLines runs for every account, day and query, and
+// closures made on each call cost the simulator more than the arithmetic.
+function instanceLine(
+  lines: CostLine[],
+  instanceType: string,
+  purchaseType: string,
+  odCost: number,
+  rate: number,
+  nodepool: string,
+  usagePrefix = "BoxUsage",
+): void {
+  if (odCost <= 0) return;
+  const hours = odCost / hourlyPrice(instanceType);
+  const cost = odCost * rate;
+  lines.push({
+    service: SERVICE.ec2,
+    instanceType,
+    purchaseType,
+    usageType: `${usagePrefix}:${instanceType}`,
+    nodepool,
+    unblended: cost,
+    amortized: cost,
+    usage: hours,
+    normalizedUsage: hours * normalizationFactor(instanceType),
+  });
+}
+
+function onDemandSplit(lines: CostLine[], spCoverage: number, instanceType: string, odCost: number, nodepool: string): void {
+  const covered = odCost * spCoverage;
+  instanceLine(lines, instanceType, PURCHASE.savingsPlans, covered, SAVINGS_PLAN_RATE, nodepool);
+  instanceLine(lines, instanceType, PURCHASE.onDemand, odCost - covered, 1, nodepool);
+}
+
+interface OtherLine {
+  lines: CostLine[];
+  seed: number;
+  accountIndex: number;
+  day: number;
+}
+
+function otherLine(
+  at: OtherLine,
+  service: string,
+  usageType: string,
+  amount: number,
+  instanceType = NO_INSTANCE_TYPE,
+  usage = amount * 10,
+): void {
+  if (amount <= 0) return;
+  const value = amount * (0.92 + 0.16 * noise(at.seed, "svc", at.accountIndex, at.day, service));
+  at.lines.push({
+    service,
+    instanceType,
+    purchaseType: PURCHASE.onDemand,
+    usageType,
+    nodepool: "",
+    unblended: value,
+    amortized: value,
+    usage,
+    normalizedUsage: 0,
+  });
+}
+
 export function costLines(model: CostModel, accountIndex: number, day: number, seed: number): CostLine[] {
   const lines: CostLine[] = [];
   const profile = model.profile(accountIndex);
   const demand = model.ec2Demand(accountIndex, day);
   const commitments = model.commitmentDay(day);
-  const pool = (name: string): string => (demand.karpenter ? name : "");
-  const instanceLine = (
-    instanceType: string,
-    purchaseType: string,
-    odCost: number,
-    rate: number,
-    nodepool: string,
-    usagePrefix = "BoxUsage",
-  ): void => {
-    if (odCost <= 0) return;
-    const hours = odCost / hourlyPrice(instanceType);
-    const cost = odCost * rate;
-    lines.push({
-      service: SERVICE.ec2,
-      instanceType,
-      purchaseType,
-      usageType: `${usagePrefix}:${instanceType}`,
-      nodepool,
-      unblended: cost,
-      amortized: cost,
-      usage: hours,
-      normalizedUsage: hours * normalizationFactor(instanceType),
-    });
-  };
-  const onDemandSplit = (instanceType: string, odCost: number, nodepool: string): void => {
-    const covered = odCost * commitments.spCoverage;
-    instanceLine(instanceType, PURCHASE.savingsPlans, covered, SAVINGS_PLAN_RATE, nodepool);
-    instanceLine(instanceType, PURCHASE.onDemand, odCost - covered, 1, nodepool);
-  };
+  const sp = commitments.spCoverage;
+  const karpenter = demand.karpenter;
   for (const [type, weight] of X86_MIX) {
     let odCost = demand.x86 * weight;
     if (type === RI_INSTANCE_TYPE) {
       // RIs sit on the managed node groups Karpenter is draining, hence no nodepool tag.
       const reserved = odCost * commitments.riCoverage;
-      instanceLine(type, PURCHASE.reserved, reserved, RI_RATE, "");
+      instanceLine(lines, type, PURCHASE.reserved, reserved, RI_RATE, "");
       odCost -= reserved;
     }
-    onDemandSplit(type, odCost, pool("default"));
+    onDemandSplit(lines, sp, type, odCost, karpenter ? "default" : "");
   }
-  for (const [type, weight] of GRAVITON_MIX) onDemandSplit(type, demand.graviton * weight, pool("graviton"));
+  for (const [type, weight] of GRAVITON_MIX)
+    onDemandSplit(lines, sp, type, demand.graviton * weight, karpenter ? "graviton" : "");
   for (const [type, weight] of SPOT_MIX)
-    instanceLine(type, PURCHASE.spot, demand.spot * weight, SPOT_RATE, pool("spot"), "SpotUsage");
+    instanceLine(lines, type, PURCHASE.spot, demand.spot * weight, SPOT_RATE, karpenter ? "spot" : "", "SpotUsage");
 
-  const other = (
-    service: string,
-    usageType: string,
-    amount: number,
-    instanceType = NO_INSTANCE_TYPE,
-    usage = amount * 10,
-  ): void => {
-    if (amount <= 0) return;
-    const value = amount * (0.92 + 0.16 * noise(seed, "svc", accountIndex, day, service));
-    lines.push({
-      service,
-      instanceType,
-      purchaseType: PURCHASE.onDemand,
-      usageType,
-      nodepool: "",
-      unblended: value,
-      amortized: value,
-      usage,
-      normalizedUsage: 0,
-    });
-  };
+  const at: OtherLine = { lines, seed, accountIndex, day };
   const growth = 1 + 0.2 * model.timeline.progress(day);
-  other(SERVICE.ec2Other, "EBS:VolumeUsage.gp3", demand.total * 0.18);
+  otherLine(at, SERVICE.ec2Other, "EBS:VolumeUsage.gp3", demand.total * 0.18);
   if (profile.rdsBase > 0)
-    other(
+    otherLine(
+      at,
       SERVICE.rds,
       "InstanceUsage:db.r6g.large",
       profile.rdsBase * growth,
       "db.r6g.large",
       (profile.rdsBase * growth) / hourlyPrice("db.r6g.large"),
     );
-  other(SERVICE.s3, "TimedStorage-ByteHrs", profile.s3Base * growth);
-  other(SERVICE.cloudWatch, "CW:MetricMonitorUsage", 4 + profile.ec2Base * 0.03);
-  other(SERVICE.xray, "XRay-TracesStored", profile.xrayHeavy ? 85 * growth : profile.hasEks ? 2 : 0);
-  if (profile.hasEks) other(SERVICE.eks, "AmazonEKS-Hours:perCluster", 2.4, NO_INSTANCE_TYPE, 24);
-  other(SERVICE.lambda, "Lambda-GB-Second", 2 + profile.ec2Base * 0.02);
-  other(SERVICE.ecr, "TimedStorage-ByteHrs", profile.hasEks ? 1.5 : 0.2);
+  otherLine(at, SERVICE.s3, "TimedStorage-ByteHrs", profile.s3Base * growth);
+  otherLine(at, SERVICE.cloudWatch, "CW:MetricMonitorUsage", 4 + profile.ec2Base * 0.03);
+  otherLine(at, SERVICE.xray, "XRay-TracesStored", profile.xrayHeavy ? 85 * growth : profile.hasEks ? 2 : 0);
+  if (profile.hasEks) otherLine(at, SERVICE.eks, "AmazonEKS-Hours:perCluster", 2.4, NO_INSTANCE_TYPE, 24);
+  otherLine(at, SERVICE.lambda, "Lambda-GB-Second", 2 + profile.ec2Base * 0.02);
+  otherLine(at, SERVICE.ecr, "TimedStorage-ByteHrs", profile.hasEks ? 1.5 : 0.2);
   if (accountIndex === 0) {
-    other(SERVICE.cloudTrail, "PaidEventsRecorded", 6);
+    otherLine(at, SERVICE.cloudTrail, "PaidEventsRecorded", 6);
     unusedCommitmentLines(model, day, lines);
   }
   return lines;

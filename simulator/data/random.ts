@@ -13,8 +13,19 @@ export function hashString(text: string): number {
 /** Stateless noise in [0, 1) for a seed and a key: lets cost rows be recomputed instead of stored. */
 export function noise(seed: number, ...key: Array<string | number>): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const part of key) h = mix(h ^ (typeof part === "number" ? part : hashString(part)));
+  for (const part of key) h = mix(h ^ (typeof part === "number" ? part : cachedHash(part)));
   return mix(h) / 4294967296;
+}
+
+// Cost lines hash the same few service names millions of times.
+const hashes = new Map<string, number>();
+function cachedHash(text: string): number {
+  let h = hashes.get(text);
+  if (h === undefined) {
+    h = hashString(text);
+    if (hashes.size < 10_000) hashes.set(text, h);
+  }
+  return h;
 }
 
 function mix(value: number): number {
