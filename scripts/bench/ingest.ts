@@ -12,6 +12,7 @@ import { createLocalUser } from "~/server/users/users.service";
 import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
 import { compareUpsertWithCopy } from "./copy-vs-upsert";
+import { cpuSnapshot, cpuSpent } from "./cpu-time";
 import { report, withPeakMemory, type Figure } from "./report";
 import { control, startSimulatorProcess } from "./simulator-process";
 
@@ -78,6 +79,7 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     worker = await startWorker({ concurrency: WORKER_CONCURRENCY, pollingIntervalSeconds: 0.5 });
     console.log(`${size} accounts: syncing …`);
     const baselineMb = process.memoryUsage().rss / 1024 / 1024;
+    const cpuBefore = cpuSnapshot(sim.child.pid);
     const started = Date.now();
     const { result: run, peakMb } = await withPeakMemory(async () => {
       const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli", sources: SOURCES });
@@ -88,6 +90,7 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
       }
     });
     const wallSeconds = (Date.now() - started) / 1000;
+    const cpu = cpuSpent(cpuBefore, cpuSnapshot(sim.child.pid));
     const after = await control(sim.url, "calls");
     const bound = lowerBoundSeconds(before.served, after.served);
     const rows = run.rowsInserted + run.rowsUpdated;
@@ -101,6 +104,9 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
       { name: label("Cost Explorer requests"), value: run.ceRequests, unit: "requests", goal: null },
       { name: label("peak memory"), value: peakMb, unit: "MB", goal: "< 512" },
       { name: label("memory before the sync"), value: baselineMb, unit: "MB", goal: null },
+      { name: label("CPU of the workers"), value: cpu.worker, unit: "s", goal: null },
+      { name: label("CPU of PostgreSQL"), value: cpu.postgres, unit: "s", goal: null },
+      { name: label("CPU of the AWS simulator"), value: cpu.simulator, unit: "s", goal: null },
       ...Object.entries(run.apiCalls).map(([service, count]) => ({
         name: label(`API calls ${service}`),
         value: count,
