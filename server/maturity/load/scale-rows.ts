@@ -57,18 +57,18 @@ const statements = ({ costDays, deploymentDays }: ScaleVolume) => [
    VALUES ($1 || '-trail', $1 || '-a0', 'arn:trail', 'org-trail', 'us-east-1', true, true, true, true, $1 || '-run0', now())`,
   // Each Cost Explorer grouping, as the cost runner writes it: account × instance type,
   // account × purchase type, and the organisation-wide instance × purchase type.
-  `INSERT INTO "Ec2CostDaily" (id, "awsAccountRef", day, "accountId", "instanceType", "purchaseType", unblended, amortized,
+  `INSERT INTO "Ec2CostDaily" ("awsAccountRef", day, "accountId", "instanceType", "purchaseType", unblended, amortized,
                                "usageHours", estimated, "lastSeenRunId")
-   SELECT gen_random_uuid()::text, $1 || '-a0', current_date - d, a."accountId", t.instance, t.purchase, 10, 10, 5, false,
+   SELECT $1 || '-a0', current_date - d, a."accountId", t.instance, t.purchase, 10, 10, 5, false,
           $1 || '-run' || CASE WHEN d < 60 THEN 0 ELSE 29 END
      FROM generate_series(1, ${costDays}) d
     CROSS JOIN "AwsAccount" a
     CROSS JOIN (VALUES ('m5.xlarge', '*'), ('m7g.xlarge', '*'), ('c7g.2xlarge', '*'), ('*', 'On Demand Instances'),
                        ('*', 'Spot Instances')) t(instance, purchase)
     WHERE a."workspaceId" = $1`,
-  `INSERT INTO "NodePoolCostDaily" (id, "awsAccountRef", day, "accountId", "nodePool", "purchaseType", unblended, amortized,
+  `INSERT INTO "NodePoolCostDaily" ("awsAccountRef", day, "accountId", "nodePool", "purchaseType", unblended, amortized,
                                     estimated, "lastSeenRunId")
-   SELECT gen_random_uuid()::text, $1 || '-a0', current_date - d, a."accountId", pool, '*', 10, 10, false, $1 || '-run0'
+   SELECT $1 || '-a0', current_date - d, a."accountId", pool, '*', 10, 10, false, $1 || '-run0'
      FROM generate_series(1, ${costDays}) d CROSS JOIN "AwsAccount" a CROSS JOIN unnest(ARRAY['', 'default']) pool
     WHERE a."workspaceId" = $1`,
   `INSERT INTO "CommitmentDaily" (id, "awsAccountRef", day, kind, "accountId", "subscriptionId", percentage, hours,

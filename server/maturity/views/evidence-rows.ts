@@ -30,7 +30,6 @@ const TABLES: Record<string, { owner: Owner; label: string[]; observed?: string 
   EksCluster: { owner: "account", label: ["name", "clusterName"] },
   EksAddon: { owner: "account", label: ["addonName", "clusterName"] },
   CommitmentDaily: { owner: "account", label: ["kind", "day"] },
-  Ec2CostDaily: { owner: "account", label: ["instanceType", "day"] },
   Upload: { owner: "workspace", label: ["tool", "repository", "filename"], observed: "createdAt" },
   Attestation: { owner: "workspace", label: ["authorName", "evidenceUrl"], observed: "createdAt" },
   Waiver: { owner: "workspace", label: ["reason"], observed: "createdAt" },
