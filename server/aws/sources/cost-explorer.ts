@@ -107,11 +107,10 @@ function costAmounts(row: GroupRow): CostAmounts {
 }
 
 function usageAmounts(row: GroupRow): UsageAmounts {
-  return {
-    ...costAmounts(row),
-    usageQuantity: row.metrics.UsageQuantity?.Amount ?? "0",
-    usageUnit: row.metrics.UsageQuantity?.Unit ?? "",
-  };
+  const amounts = costAmounts(row) as UsageAmounts;
+  amounts.usageQuantity = row.metrics.UsageQuantity?.Amount ?? "0";
+  amounts.usageUnit = row.metrics.UsageQuantity?.Unit ?? "";
+  return amounts;
 }
 
 /** One yielded array per CE response page: a 13-month, 1,000-account query never sits in memory whole. */

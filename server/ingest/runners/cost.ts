@@ -37,10 +37,6 @@ async function* mapped<T>(pages: AsyncGenerator<T[]>, toRow: (record: T) => Row)
 const ec2Key = ["awsAccountRef", "day", "accountId", "instanceType", "purchaseType"];
 const nodePoolKey = ["awsAccountRef", "day", "accountId", "nodePool", "purchaseType"];
 const commitmentKey = ["awsAccountRef", "day", "kind", "accountId", "subscriptionId"];
-const money = (r: { unblendedCost: string; amortizedCost: string }) => ({
-  unblended: r.unblendedCost,
-  amortized: r.amortizedCost,
-});
 
 interface GroupedCost {
   day: string;
@@ -57,17 +53,22 @@ function grouped<R extends GroupedCost>(
   fetch: (f: FetchContext, w: CostWindow) => AsyncGenerator<R[]>,
 ): Series {
   const groupColumns = key.filter((k) => k !== "awsAccountRef" && k !== "day");
+  const withHours = table === "Ec2CostDaily";
+  // Millions of rows per first sync: each is built in place, without spreads or temporary arrays.
   return {
     table,
     key,
     rows: (f, w) =>
-      mapped(fetch(f, w), (r) => ({
-        day: r.day,
-        ...Object.fromEntries(groupColumns.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? ALL])),
-        ...money(r),
-        ...(table === "Ec2CostDaily" ? { usageHours: r.usageQuantity ?? "0" } : {}),
-        estimated: r.estimated,
-      })),
+      mapped(fetch(f, w), (r) => {
+        const record = r as unknown as Record<string, unknown>;
+        const row: Row = { day: r.day };
+        for (const column of groupColumns) row[column] = record[column] ?? ALL;
+        row.unblended = r.unblendedCost;
+        row.amortized = r.amortizedCost;
+        if (withHours) row.usageHours = r.usageQuantity ?? "0";
+        row.estimated = r.estimated;
+        return row;
+      }),
   };
 }
 
@@ -80,7 +81,8 @@ const series: Series[] = [
         day: r.day,
         accountId: r.accountId,
         service: r.service,
-        ...money(r),
+        unblended: r.unblendedCost,
+        amortized: r.amortizedCost,
         currency: r.currency,
         estimated: r.estimated,
       })),
