@@ -1,7 +1,7 @@
-import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
 import { memoize } from "@smithy/property-provider";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { DEFAULT_AWS_REGION, sharedAgents } from "./clients";
+import { createAwsClient } from "./clients";
 
 export interface RoleSession {
   roleArn: string;
@@ -19,19 +19,33 @@ const expiresSoon = (c: AwsCredentialIdentity) =>
 const expires = (c: AwsCredentialIdentity) => c.expiration !== undefined;
 const providers = new Map<string, AwsCredentialIdentityProvider>();
 
+// The STS client that assumes every customer role, with the app's own identity. One per process:
+// a client per role (what the SDK's fromTemporaryCredentials makes) held about 1,000 clients in a
+// worker syncing a 1,000-account organisation.
+let stsClient: STSClient | undefined;
+const sts = () => (stsClient ??= createAwsClient("sts"));
+
 export function roleCredentials(session: RoleSession): AwsCredentialIdentityProvider {
   const key = `${session.roleArn}\u0000${session.externalId}`;
   let provider = providers.get(key);
   if (!provider) {
-    const assume = fromTemporaryCredentials({
-      params: {
-        RoleArn: session.roleArn,
-        ExternalId: session.externalId,
-        RoleSessionName: session.sessionName.slice(0, 64),
-        DurationSeconds: session.durationSeconds ?? 3600,
-      },
-      clientConfig: { region: process.env.AWS_REGION ?? DEFAULT_AWS_REGION, requestHandler: sharedAgents },
-    });
+    const assume = async (): Promise<AwsCredentialIdentity> => {
+      const { Credentials: c } = await sts().send(
+        new AssumeRoleCommand({
+          RoleArn: session.roleArn,
+          ExternalId: session.externalId,
+          RoleSessionName: session.sessionName.slice(0, 64),
+          DurationSeconds: session.durationSeconds ?? 3600,
+        }),
+      );
+      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole of ${session.roleArn} returned no credentials.`);
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      };
+    };
     provider = memoize(assume, expiresSoon, expires);
     providers.set(key, provider);
   }
