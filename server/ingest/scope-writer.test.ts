@@ -35,18 +35,21 @@ describe("copyInsert", () => {
   });
 });
 
+// The cost runner's writer for one payer's daily cost in the test range.
+const costWriter = (payerRef: string, runId: string) =>
+  scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: payerRef }, range }, runId);
+const counts = (inserted: number, updated: number, unchanged: number) => ({ inserted, updated, unchanged });
+
 describe("scopeWriter", () => {
   it("copies into an empty scope and counts every row as inserted", async () => {
     const { id } = await account();
-    const writer = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-1");
-    expect(await writer.write([cost(id, "2026-01-01", "EC2", "0.1"), cost(id, "2026-01-01", "S3", "0.2")])).toEqual({
-      inserted: 2,
-      updated: 0,
-      unchanged: 0,
-    });
+    const writer = costWriter(id, "run-1");
+    expect(await writer.write([cost(id, "2026-01-01", "EC2", "0.1"), cost(id, "2026-01-01", "S3", "0.2")])).toEqual(
+      counts(2, 0, 0),
+    );
     expect(writer.method).toBe("copy");
     // A later page of the same scope and run: still the fast path.
-    expect(await writer.write([cost(id, "2026-01-02", "EC2", "0.3")])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(await writer.write([cost(id, "2026-01-02", "EC2", "0.3")])).toEqual(counts(1, 0, 0));
     expect(writer.method).toBe("copy");
     expect((await stored(id)).map((r) => [r.day.toISOString().slice(0, 10), r.unblended.toString(), r.lastSeenRunId])).toEqual([
       ["2026-01-01", "0.1", "run-1"],
@@ -58,14 +61,14 @@ describe("scopeWriter", () => {
   it("upserts a scope that held rows when the run began, with the same result as the first sync", async () => {
     const { id } = await account();
     const first = [cost(id, "2026-01-01", "EC2", "0.1"), cost(id, "2026-01-01", "S3", "0.2")];
-    await scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-1").write(first);
-    const second = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-2");
+    await costWriter(id, "run-1").write(first);
+    const second = costWriter(id, "run-2");
     const changed = [
       cost(id, "2026-01-01", "EC2", "0.1"),
       cost(id, "2026-01-01", "S3", "0.25"),
       cost(id, "2026-01-03", "S3", "1"),
     ];
-    expect(await second.write(changed)).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    expect(await second.write(changed)).toEqual(counts(1, 1, 1));
     expect(second.method).toBe("upsert");
     expect((await stored(id)).map((r) => [r.unblended.toString(), r.lastSeenRunId])).toEqual([
       ["0.1", "run-2"],
@@ -76,18 +79,16 @@ describe("scopeWriter", () => {
 
   it("falls back to the upsert when a row appears after the scope was found empty (a concurrent run)", async () => {
     const { id } = await account();
-    const writer = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-2");
+    const writer = costWriter(id, "run-2");
     await writer.write([cost(id, "2026-01-01", "EC2", "0.1")]);
     expect(writer.method).toBe("copy");
     // Another run writes a row this run is about to write.
     await upsertRows("CostDaily", key, [cost(id, "2026-01-05", "EC2", "9")], "run-other");
-    expect(await writer.write([cost(id, "2026-01-05", "EC2", "0.5"), cost(id, "2026-01-06", "EC2", "0.6")])).toEqual({
-      inserted: 1,
-      updated: 1,
-      unchanged: 0,
-    });
+    expect(await writer.write([cost(id, "2026-01-05", "EC2", "0.5"), cost(id, "2026-01-06", "EC2", "0.6")])).toEqual(
+      counts(1, 1, 0),
+    );
     expect(writer.method).toBe("upsert");
-    expect(await writer.write([cost(id, "2026-01-07", "EC2", "0.7")])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(await writer.write([cost(id, "2026-01-07", "EC2", "0.7")])).toEqual(counts(1, 0, 0));
     expect(writer.method).toBe("upsert");
     expect((await stored(id)).map((r) => [r.unblended.toString(), r.lastSeenRunId])).toEqual([
       ["0.1", "run-2"],
@@ -101,8 +102,8 @@ describe("scopeWriter", () => {
     const { id } = await account();
     const other = await account();
     await upsertRows("CostDaily", key, [cost(other.id, "2026-01-01", "EC2", "1"), cost(id, "2025-12-31", "EC2", "1")], "run-0");
-    const writer = scopeWriter({ table: "CostDaily", key, where: { awsAccountRef: id }, range }, "run-1");
-    expect(await writer.write([cost(id, "2026-01-01", "EC2", "2")])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    const writer = costWriter(id, "run-1");
+    expect(await writer.write([cost(id, "2026-01-01", "EC2", "2")])).toEqual(counts(1, 0, 0));
     expect(writer.method).toBe("copy");
   });
 
