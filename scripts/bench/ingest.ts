@@ -4,7 +4,7 @@
 import { connectDemoOrganization } from "~/server/accounts/demo.service";
 import { db, disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
-import { getRun, startSync } from "~/server/ingest/runs.service";
+import { getRun, getRunProgress, startSync } from "~/server/ingest/runs.service";
 import { sourceNames, type SourceName } from "~/server/ingest/sources";
 import { startWorker } from "~/server/ingest/worker";
 import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
@@ -83,9 +83,10 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     const started = Date.now();
     const { result: run, peakMb } = await withPeakMemory(async () => {
       const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli", sources: SOURCES });
+      // Follows the run as `ladder sync` does: its progress while it runs, then the whole run.
       for (;;) {
-        const current = await getRun({ workspaceId: workspace.id, runId: id });
-        if (current.finishedAt) return current;
+        const progress = await getRunProgress({ workspaceId: workspace.id, runId: id });
+        if (progress.finishedAt) return getRun({ workspaceId: workspace.id, runId: id });
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     });

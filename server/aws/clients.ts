@@ -68,6 +68,10 @@ export function createAwsClient<S extends AwsService>(service: S, opts: AwsClien
     credentials: opts.credentials,
     retryMode: "standard",
     requestHandler: sharedAgents,
+    // Resolve each command's middleware stack once per client rather than on every call: a page
+    // of a paginated listing is one call, and a sync makes tens of thousands. Middleware is only
+    // added here, before the first call, which is what the cache requires.
+    cacheMiddleware: true,
     maxAttempts: opts.maxAttempts ?? Number(process.env.LADDER_AWS_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS),
   });
   const onRequest = opts.onRequest;

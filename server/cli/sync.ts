@@ -1,5 +1,5 @@
 import { AppError } from "~/server/errors";
-import { getRun, startSync } from "~/server/ingest/runs.service";
+import { getRun, getRunProgress, startSync } from "~/server/ingest/runs.service";
 import { sourceNames, type SourceName } from "~/server/ingest/sources";
 import { stopQueue } from "~/server/ingest/queue";
 import { startWorker } from "~/server/ingest/worker";
@@ -34,12 +34,12 @@ export async function syncCommand(opts: {
     let lastDone = -1;
     let hinted = false;
     for (;;) {
-      const run = await getRun({ workspaceId: workspace.id, runId: started.id });
+      const run = await getRunProgress({ workspaceId: workspace.id, runId: started.id });
       if (run.tasksDone !== lastDone) {
         lastDone = run.tasksDone;
         console.error(`ladder: ${run.tasksDone}/${run.tasksTotal} tasks done`);
       }
-      if (run.finishedAt) return report(run);
+      if (run.finishedAt) return report(await getRun({ workspaceId: workspace.id, runId: run.id }));
       if (!hinted && !run.startedAt && Date.now() - begun > STALL_HINT_MS) {
         hinted = true;
         console.error(

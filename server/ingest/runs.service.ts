@@ -108,6 +108,17 @@ async function runTotals(runIds: string[]) {
   return totals;
 }
 
+// What following a run needs, without its tasks (thousands in a big organisation): for the CLI
+// and anything else that polls until the run ends, then reads it whole with getRun.
+export async function getRunProgress(opts: { workspaceId: string; runId: string }) {
+  const run = await db.syncRun.findFirst({
+    where: { id: opts.runId, workspaceId: opts.workspaceId },
+    select: { id: true, status: true, startedAt: true, finishedAt: true, tasksTotal: true, tasksDone: true },
+  });
+  if (!run) throw notFound("That sync run");
+  return run;
+}
+
 export async function getRun(opts: { workspaceId: string; runId: string }) {
   const run = await db.syncRun.findFirst({
     where: { id: opts.runId, workspaceId: opts.workspaceId },
@@ -182,24 +193,51 @@ export async function dataFreshness(opts: { workspaceId: string }) {
   return rows;
 }
 
-// Settles a run once all its tasks are final: succeeded, partial (some failed or were denied,
-// the rest kept) or failed (nothing succeeded). Says whether the run is finished.
-export async function settleRun(runId: string): Promise<{ finished: boolean; workspaceId: string } | undefined> {
+export type FinalTaskStatus = "succeeded" | "failed" | "denied" | "skipped";
+
+export interface TaskOutcome {
+  status: FinalTaskStatus;
+  error?: string | null;
+  deniedAction?: string | null;
+  rowsInserted?: number;
+  rowsUpdated?: number;
+  rowsDeleted?: number;
+  apiCalls: Record<string, number>;
+  ceRequests: number;
+}
+
+// Finishes a task and counts it into its run in one statement, so a worker killed in between
+// cannot leave a run that never settles. A run with all tasks done is succeeded (all succeeded or
+// were skipped), partial (some failed or were denied, the rest kept) or failed (none succeeded).
+// The run's row lock orders concurrent finishes, and each adds to the counts the one before left.
+// Nothing happens for a task that is final already (a duplicate delivery).
+export async function finishTask(
+  taskId: string,
+  outcome: TaskOutcome,
+): Promise<{ runFinished: boolean; workspaceId: string } | undefined> {
+  const ok = outcome.status === "succeeded" || outcome.status === "skipped" ? 1 : 0;
   const [row] = await db.$queryRaw<{ finishedAt: Date | null; workspaceId: string }[]>`
+    WITH finished AS (
+      UPDATE "SyncTask"
+         SET status = ${outcome.status}::"TaskStatus", "finishedAt" = now(),
+             error = ${outcome.error ?? null}, "deniedAction" = ${outcome.deniedAction ?? null},
+             "rowsInserted" = ${outcome.rowsInserted ?? 0}, "rowsUpdated" = ${outcome.rowsUpdated ?? 0},
+             "rowsDeleted" = ${outcome.rowsDeleted ?? 0},
+             "apiCalls" = ${JSON.stringify(outcome.apiCalls)}::jsonb, "ceRequests" = ${outcome.ceRequests}
+       WHERE id = ${taskId} AND status NOT IN ('succeeded', 'failed', 'denied', 'skipped')
+      RETURNING "runId"
+    )
     UPDATE "SyncRun" r
-       SET "tasksDone" = c.done,
-           "startedAt" = COALESCE(r."startedAt", c.first_start),
+       SET "tasksDone" = r."tasksDone" + 1,
+           "tasksOk" = r."tasksOk" + ${ok},
            status = (CASE
-             WHEN c.done < r."tasksTotal" THEN 'running'
-             WHEN c.ok = r."tasksTotal" THEN 'succeeded'
-             WHEN c.ok > 0 THEN 'partial'
+             WHEN r."tasksDone" + 1 < r."tasksTotal" THEN 'running'
+             WHEN r."tasksOk" + ${ok} = r."tasksTotal" THEN 'succeeded'
+             WHEN r."tasksOk" + ${ok} > 0 THEN 'partial'
              ELSE 'failed' END)::"SyncStatus",
-           "finishedAt" = CASE WHEN c.done >= r."tasksTotal" THEN COALESCE(r."finishedAt", now()) ELSE NULL END
-      FROM (SELECT count(*) FILTER (WHERE status IN ('succeeded', 'failed', 'denied', 'skipped')) AS done,
-                   count(*) FILTER (WHERE status IN ('succeeded', 'skipped')) AS ok,
-                   min("startedAt") AS first_start
-              FROM "SyncTask" WHERE "runId" = ${runId}) c
-     WHERE r.id = ${runId}
+           "finishedAt" = CASE WHEN r."tasksDone" + 1 >= r."tasksTotal" THEN COALESCE(r."finishedAt", now()) END
+      FROM finished f
+     WHERE r.id = f."runId"
      RETURNING r."finishedAt", r."workspaceId"`;
-  return row && { finished: row.finishedAt !== null, workspaceId: row.workspaceId };
+  return row && { runFinished: row.finishedAt !== null, workspaceId: row.workspaceId };
 }

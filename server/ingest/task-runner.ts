@@ -1,10 +1,9 @@
-import type { Prisma } from "~/generated/prisma/client";
 import { forgetRoleCredentials, roleCredentials, sessionNameFor } from "~/server/aws/credentials";
 import { classifyAwsError } from "~/server/aws/errors";
 import { db } from "~/server/db";
 import { withLimits } from "./limits";
 import { queueEvaluation } from "./evaluation-jobs";
-import { settleRun } from "./runs.service";
+import { finishTask, type TaskOutcome } from "./runs.service";
 import { sourceRunners } from "./runners";
 import type { SourceName, SourceResult } from "./sources";
 
@@ -30,15 +29,13 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
     if (service === "costExplorer") ceRequests++;
   };
 
-  const finish = async (data: Prisma.SyncTaskUpdateInput) => {
-    await db.syncTask.update({ where: { id: task.id }, data: { ...data, apiCalls, ceRequests } });
-    const settled = await settleRun(task.runId);
-    if (settled?.finished) await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
+  const finish = async (outcome: Omit<TaskOutcome, "apiCalls" | "ceRequests">) => {
+    const settled = await finishTask(task.id, { ...outcome, apiCalls, ceRequests });
+    if (settled?.runFinished) await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
   };
   if (!runner || !account.roleArn || !account.accountId) {
     await finish({
       status: "skipped",
-      finishedAt: new Date(),
       error: runner ? "The account has no verified role." : `Unknown source ${task.source}.`,
     });
     return;
@@ -75,7 +72,7 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
         continue;
       }
       if (failure.kind === "access-denied") {
-        await finish({ status: "denied", deniedAction: failure.action ?? null, error: failure.message, finishedAt: new Date() });
+        await finish({ status: "denied", deniedAction: failure.action ?? null, error: failure.message });
         return;
       }
       const message = `${failure.code}: ${failure.message}`;
@@ -86,13 +83,12 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
         });
         throw error;
       }
-      await finish({ status: "failed", error: message, finishedAt: new Date() });
+      await finish({ status: "failed", error: message });
       return;
     }
   }
   await finish({
     status: "succeeded",
-    finishedAt: new Date(),
     rowsInserted: result.inserted,
     rowsUpdated: result.updated,
     rowsDeleted: result.deleted,
