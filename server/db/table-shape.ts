@@ -9,6 +9,9 @@ export interface TableShape {
   // Tables keyed by their natural key alone (CostDaily) have no surrogate id to fill.
   hasId: boolean;
   hasUpdatedAt: boolean;
+  // Rows name an AwsAccount (awsAccountRef) without a foreign key to it (the daily cost tables):
+  // writers lock the account once per batch instead (server/ingest/account-lock.ts).
+  locksAccount: boolean;
 }
 
 const shapes = new Map<string, Promise<TableShape>>();
@@ -36,10 +39,17 @@ async function readShape(table: string, client: CatalogReader): Promise<TableSha
     quote(table),
   );
   if (!columns.length) throw new Error(`bulk write: unknown table ${table}`);
+  const [{ accountKey } = { accountKey: false }] = await client.$queryRawUnsafe<{ accountKey: boolean }[]>(
+    `SELECT EXISTS (
+       SELECT 1 FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.conrelid = to_regclass($1) AND c.contype = 'f' AND a.attname = 'awsAccountRef') AS "accountKey"`,
+    quote(table),
+  );
   return {
     columns: columns.map((c) => ({ ...c, kind: textColumnKind(c.type) })),
     hasId: columns.some((c) => c.name === "id"),
     hasUpdatedAt: columns.some((c) => c.name === "updatedAt"),
+    locksAccount: columns.some((c) => c.name === "awsAccountRef") && !accountKey,
   };
 }
 

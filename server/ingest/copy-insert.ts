@@ -3,6 +3,7 @@ import { v7 as timeOrderedId } from "uuid";
 import { withConnection } from "~/server/db";
 import { textValue } from "~/server/db/text-values";
 import { providedColumns, quote, shapeOf } from "~/server/db/table-shape";
+import { inAccountTransaction } from "./account-lock";
 import type { Row } from "./upsert";
 
 // COPY's text format: a tab between fields, \N for NULL, and backslash escapes for the four
@@ -34,14 +35,19 @@ export async function copyInsert(table: string, rows: Row[], runId: string): Pro
     text += columns.map((column) => copyField(textValue(row[column.name], column.kind))).join("\t");
     text += tail;
   }
-  await withConnection(
-    (client) =>
-      new Promise<void>((resolve, reject) => {
-        const stream = client.query(copyFrom(`COPY ${quote(table)} (${names.map(quote).join(", ")}) FROM STDIN`));
-        stream.on("finish", resolve);
-        stream.on("error", reject);
-        stream.end(text);
-      }),
+  await withConnection((client) =>
+    inAccountTransaction(
+      client,
+      shape,
+      rows,
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const stream = client.query(copyFrom(`COPY ${quote(table)} (${names.map(quote).join(", ")}) FROM STDIN`));
+          stream.on("finish", resolve);
+          stream.on("error", reject);
+          stream.end(text);
+        }),
+    ),
   );
   return rows.length;
 }

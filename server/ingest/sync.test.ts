@@ -144,7 +144,10 @@ async function tableCounts(workspaceId: string) {
     samplingRules: await db.xraySamplingRule.count({ where: byAccount }),
     clusters: await db.eksCluster.count({ where: byAccount }),
     addons: await db.eksAddon.count({ where: byAccount }),
-    cost: await db.costDaily.count({ where: byAccount }),
+    // The cost tables have no relation to AwsAccount (see schema.prisma): filter by its ids.
+    cost: await db.costDaily.count({
+      where: { awsAccountRef: { in: (await db.awsAccount.findMany({ where: { workspaceId } })).map((a) => a.id) } },
+    }),
   };
 }
 

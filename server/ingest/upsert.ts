@@ -1,6 +1,7 @@
 import { db, withConnection } from "~/server/db";
 import { textValue } from "~/server/db/text-values";
 import { providedColumns, quote, shapeOf, type TableShape } from "~/server/db/table-shape";
+import { inAccountTransaction } from "./account-lock";
 
 // Bulk upsert by natural key, one statement and one round trip per batch: each column travels
 // as one text array (compact, no per-row parameters) that Postgres unnests and casts to the
@@ -95,7 +96,9 @@ async function upsertBatch(table: string, key: string[], rows: Row[], runId: str
   const params: unknown[] = [runId];
   for (const column of columns) params.push(rows.map((row) => textValue(row[column.name], column.kind)));
   const sql = upsertSql(table, key, columns, shape);
-  const result = await withConnection((client) => client.query<{ inserted: number; updated: number }>(sql, params));
+  const result = await withConnection((client) =>
+    inAccountTransaction(client, shape, rows, () => client.query<{ inserted: number; updated: number }>(sql, params)),
+  );
   return result.rows[0]!;
 }
 
