@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { awkwardImages, costKey, costRow, imageKey, storedImages, testAccount } from "./bulk-write-fixtures";
-import { deleteUnseen, upsertRows } from "./upsert";
+import { deleteUnseen, deleteUnseenIn, upsertRows } from "./upsert";
 
 const key = costKey;
 const cost = costRow;
@@ -82,5 +82,32 @@ describe("upsertRows", () => {
       r.day.toISOString().slice(0, 10),
     );
     expect(days).toEqual(["2026-01-10", "2026-02-10"]);
+  });
+
+  it("deletes unseen rows of several tables in one scope, and nothing outside it", async () => {
+    const { id } = await account();
+    const [kept, stale] = awkwardImages(id);
+    const repository = (name: string) => ({
+      awsAccountRef: id,
+      region: "eu-west-1",
+      name,
+      arn: `arn:${name}`,
+      uri: name,
+      scanOnPush: true,
+    });
+    const repoKey = ["awsAccountRef", "region", "name"];
+    await upsertRows("EcrImage", imageKey, [kept!, stale!, { ...stale!, region: "us-east-1" }], "run-1");
+    await upsertRows("EcrRepository", repoKey, [repository("kept"), repository("stale")], "run-1");
+    await upsertRows("EcrImage", imageKey, [kept!], "run-2");
+    await upsertRows("EcrRepository", repoKey, [repository("kept")], "run-2");
+
+    const deleted = await deleteUnseenIn(["EcrImage", "EcrRepository"], { awsAccountRef: id, region: "eu-west-1" }, "run-2");
+
+    expect(deleted).toBe(2);
+    expect((await db.ecrImage.findMany({ where: { awsAccountRef: id } })).map((i) => [i.region, i.digest]).sort()).toEqual([
+      ["eu-west-1", "sha256:1"],
+      ["us-east-1", "sha256:2"],
+    ]);
+    expect((await db.ecrRepository.findMany({ where: { awsAccountRef: id } })).map((r) => r.name)).toEqual(["kept"]);
   });
 });

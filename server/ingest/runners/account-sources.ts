@@ -14,7 +14,7 @@ import { inspectorFindings } from "~/server/aws/sources/inspector";
 import { regionOf } from "~/server/aws/sources/types";
 import { fetchSamplingRules } from "~/server/aws/sources/xray";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
-import { deleteUnseen, upsertRows, type Row } from "../upsert";
+import { deleteUnseen, deleteUnseenIn, upsertRows, type Row } from "../upsert";
 
 // The per-account sources. Each reads its whole scope (account and region) and then removes
 // what AWS no longer has; an error thrown part-way leaves earlier rows and deletes nothing.
@@ -35,9 +35,28 @@ async function write(ctx: SourceContext, result: SourceResult, table: string, ke
   );
 }
 
+// Rows of one table gathered across listing pages and written a thousand at a time: a statement
+// per page (often 25 to 100 rows) costs a round trip and a plan each, on both sides.
+const FLUSH_ROWS = 1000;
+function buffered(ctx: SourceContext, result: SourceResult, table: string, key: string[]) {
+  let rows: Row[] = [];
+  const flush = async () => {
+    if (!rows.length) return;
+    const batch = rows;
+    rows = [];
+    await write(ctx, result, table, key, batch);
+  };
+  return {
+    async add(more: Row[]) {
+      for (const row of more) rows.push(row);
+      if (rows.length >= FLUSH_ROWS) await flush();
+    },
+    flush,
+  };
+}
+
 async function clean(ctx: SourceContext, result: SourceResult, tables: string[]) {
-  for (const table of tables)
-    result.deleted += await deleteUnseen(table, { awsAccountRef: ctx.account.ref, region: regionOf(ctx.fetch) }, ctx.runId);
+  result.deleted += await deleteUnseenIn(tables, { awsAccountRef: ctx.account.ref, region: regionOf(ctx.fetch) }, ctx.runId);
 }
 
 const perAccountKey = (...columns: string[]) => ["awsAccountRef", "region", ...columns];
@@ -52,8 +71,16 @@ export const scansRunner: SourceRunner = {
     await write(ctx, result, "EcrRegistryScanning", perAccountKey(), [
       { scanType: scanning.scanType, rules: json(scanning.rules) },
     ]);
+    const repositories = buffered(ctx, result, "EcrRepository", perAccountKey("name"));
+    const imageRows = buffered(ctx, result, "EcrImage", perAccountKey("repositoryName", "digest"));
+    const findingRows = buffered(
+      ctx,
+      result,
+      "EcrFinding",
+      perAccountKey("repositoryName", "imageDigest", "name", "packageName", "packageVersion"),
+    );
     for await (const { repository, images, findings } of ecrInventory(ctx.fetch)) {
-      await write(ctx, result, "EcrRepository", perAccountKey("name"), [
+      await repositories.add([
         {
           name: repository.name,
           arn: repository.arn,
@@ -63,11 +90,7 @@ export const scansRunner: SourceRunner = {
           createdAtAws: iso(repository.createdAt),
         },
       ]);
-      await write(
-        ctx,
-        result,
-        "EcrImage",
-        perAccountKey("repositoryName", "digest"),
+      await imageRows.add(
         images.map((i) => ({
           repositoryName: i.repositoryName,
           digest: i.digest,
@@ -78,11 +101,7 @@ export const scansRunner: SourceRunner = {
           severityCounts: json(i.findingSeverityCounts),
         })),
       );
-      await write(
-        ctx,
-        result,
-        "EcrFinding",
-        perAccountKey("repositoryName", "imageDigest", "name", "packageName", "packageVersion"),
+      await findingRows.add(
         findings.map((f) => ({
           repositoryName: f.repositoryName,
           imageDigest: f.imageDigest,
@@ -95,6 +114,7 @@ export const scansRunner: SourceRunner = {
         })),
       );
     }
+    for (const rows of [repositories, imageRows, findingRows]) await rows.flush();
     // Each account lists its own Inspector findings, so a delegated administrator's wider view
     // never stores another account's findings twice.
     for await (const page of inspectorFindings(ctx.fetch, { accountIds: [ctx.account.accountId] })) {
@@ -153,12 +173,9 @@ export const chaosRunner: SourceRunner = {
         createdAtAws: iso(t.creationTime),
       })),
     );
+    const experiments = buffered(ctx, result, "FisExperiment", perAccountKey("experimentId"));
     for await (const page of fisExperiments(ctx.fetch)) {
-      await write(
-        ctx,
-        result,
-        "FisExperiment",
-        perAccountKey("experimentId"),
+      await experiments.add(
         page.map((e) => ({
           experimentId: e.id,
           templateId: e.templateId ?? "",
@@ -171,6 +188,7 @@ export const chaosRunner: SourceRunner = {
         })),
       );
     }
+    await experiments.flush();
     await clean(ctx, result, ["FisTemplate", "FisExperiment"]);
     return result;
   },
@@ -254,12 +272,9 @@ export const deliveryRunner: SourceRunner = {
         alarms: g.alarms,
       })),
     );
+    const deployments = buffered(ctx, result, "Deployment", perAccountKey("deploymentId"));
     for await (const page of codeDeployDeployments(ctx.fetch)) {
-      await write(
-        ctx,
-        result,
-        "Deployment",
-        perAccountKey("deploymentId"),
+      await deployments.add(
         page.map((d) => ({
           deploymentId: d.id,
           applicationName: d.applicationName,
@@ -273,6 +288,7 @@ export const deliveryRunner: SourceRunner = {
         })),
       );
     }
+    await deployments.flush();
     await clean(ctx, result, ["DeploymentGroup", "Deployment"]);
     return result;
   },
