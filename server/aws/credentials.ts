@@ -22,10 +22,25 @@ const providers = new Map<string, AwsCredentialIdentityProvider>();
 // The STS client that assumes every customer role, with the app's own identity. One per process:
 // a client per role (what the SDK's fromTemporaryCredentials makes) held about 1,000 clients in a
 // worker syncing a 1,000-account organisation.
+// Both are dropped when the app's AWS configuration changes within the process (a benchmark or a
+// test moving to another simulator): credentials from one endpoint mean nothing to another.
 let stsClient: STSClient | undefined;
+let configuredFor: string | undefined;
 const sts = () => (stsClient ??= createAwsClient("sts"));
 
+function forgetOnNewConfiguration(): void {
+  const env = process.env;
+  const current = [env.AWS_ENDPOINT_URL, env.AWS_ENDPOINT_URL_STS, env.AWS_REGION, env.AWS_ACCESS_KEY_ID, env.AWS_PROFILE].join(
+    "\u0000",
+  );
+  if (current === configuredFor) return;
+  configuredFor = current;
+  stsClient = undefined;
+  providers.clear();
+}
+
 export function roleCredentials(session: RoleSession): AwsCredentialIdentityProvider {
+  forgetOnNewConfiguration();
   const key = `${session.roleArn}\u0000${session.externalId}`;
   let provider = providers.get(key);
   if (!provider) {

@@ -1,6 +1,7 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { useAwsSimulator } from "~/server/test/aws-simulator";
+import { startSimulator } from "~/simulator";
 import { createAwsClient } from "./clients";
 import { forgetRoleCredentials, roleCredentials } from "./credentials";
 import { verifyRole } from "./identity";
@@ -55,6 +56,32 @@ describe("roleCredentials", () => {
       client.destroy();
     }
     expect(sim.current.state.callCount("sts", "AssumeRole") - before).toBe(1);
+  });
+
+  it("assumes roles at the new endpoint once the AWS configuration changes (a second simulator)", async () => {
+    const role = registerRole("w".repeat(40));
+    const session = { roleArn: role.roleArn, externalId: role.externalId, sessionName: "ladder-sync-test" };
+    const identityWith = async (credentials: ReturnType<typeof roleCredentials>) => {
+      const client = createAwsClient("sts", { credentials });
+      try {
+        return (await client.send(new GetCallerIdentityCommand({}))).Account;
+      } finally {
+        client.destroy();
+      }
+    };
+    expect(await identityWith(roleCredentials(session))).toBe(role.accountId);
+
+    const second = await startSimulator({ demoRoles: false });
+    const first = process.env.AWS_ENDPOINT_URL;
+    try {
+      second.state.registerRole({ accountId: role.accountId, roleName: "LadderTestRole", externalId: role.externalId });
+      process.env.AWS_ENDPOINT_URL = second.url;
+      expect(await identityWith(roleCredentials(session))).toBe(role.accountId);
+      expect(second.state.callCount("sts", "AssumeRole")).toBe(1);
+    } finally {
+      process.env.AWS_ENDPOINT_URL = first;
+      await second.close();
+    }
   });
 });
 
