@@ -15,6 +15,9 @@ test("an editor connects the demo organisation, syncs it and follows the run to 
 
   await page.getByRole("link", { name: "Sync", exact: true }).click();
   await page.getByRole("button", { name: "Sync now" }).click();
+  // The page then shows the new run. Until it does, it may show a scheduled run that started while
+  // the organisation's accounts were still being connected.
+  await page.waitForURL(/[?&]run=/);
   const progress = page.getByRole("progressbar", { name: "Sync progress" });
   await expect(progress).toBeVisible();
   const max = await progress.getAttribute("aria-valuemax");
@@ -23,6 +26,12 @@ test("an editor connects the demo organisation, syncs it and follows the run to 
   await expect(page.getByText(`${max} of ${max} tasks done`)).toBeVisible();
   await expect(page.getByText("Succeeded", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/Cost Explorer: \d+ requests \(\$\d+\.\d{2} billed/)).toBeVisible();
+
+  // The task table is read when opened: one row per account and source.
+  await page.getByText(`Tasks (${max})`).click();
+  const tasks = page.getByRole("table", { name: "Tasks of this sync run" });
+  await expect(tasks.getByRole("row")).toHaveCount(Number(max) + 1);
+  await expect(tasks.getByText("Cost and commitments").first()).toBeVisible();
 });
 
 test("an editor uploads reports by hand; a bad file is refused with its reason", async ({ page }) => {

@@ -37,6 +37,7 @@ export function RunCard({ workspace, runId, isLatest }: { workspace: string; run
     if (isFinished && !wasFinished.current) {
       void queryClient.invalidateQueries(trpc.sync.runs.queryFilter());
       void queryClient.invalidateQueries(trpc.sync.freshness.queryFilter());
+      void queryClient.invalidateQueries(trpc.sync.runTasks.queryFilter());
     }
     wasFinished.current = isFinished;
   }, [isFinished, queryClient, trpc]);
@@ -72,7 +73,7 @@ export function RunCard({ workspace, runId, isLatest }: { workspace: string; run
         <RunStats run={run} />
         <RunProblems workspace={workspace} run={run} accountNames={accountNames} sourceTitles={sourceTitles} />
         <RunApiCalls run={run} />
-        <RunTasks run={run} accountNames={accountNames} sourceTitles={sourceTitles} />
+        <RunTasks workspace={workspace} run={run} accountNames={accountNames} sourceTitles={sourceTitles} />
       </CardBody>
     </Card>
   );

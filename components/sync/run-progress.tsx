@@ -12,7 +12,7 @@ const barTones: Record<SyncRun["status"], string> = {
 
 export function RunProgress({ run }: { run: SyncRun }) {
   const percent = run.tasksTotal ? Math.round((run.tasksDone / run.tasksTotal) * 100) : 0;
-  const running = run.tasks.filter((t) => t.status === "running").length;
+  const running = run.tasksRunning;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">

@@ -5,7 +5,7 @@ import type { UploadSummary } from "~/server/uploads/parsers/upload-types";
 export type { UploadSummary };
 type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type SyncRun = RouterOutputs["sync"]["run"];
-export type SyncTask = SyncRun["tasks"][number];
+export type SyncTask = RouterOutputs["sync"]["runTasks"][number];
 export type RunListItem = RouterOutputs["sync"]["runs"][number];
 export type SyncSource = RouterOutputs["sync"]["sources"][number];
 export type FreshnessRow = RouterOutputs["sync"]["freshness"][number];

@@ -1,5 +1,5 @@
 import { listRunsInput, runInput, scheduleInput, startSyncInput } from "~/server/ingest/ingest.schema";
-import { dataFreshness, getRun, listRuns, startSync } from "~/server/ingest/runs.service";
+import { dataFreshness, getRunSummary, getRunTasks, listRuns, startSync } from "~/server/ingest/runs.service";
 import { getSchedule, setSchedule } from "~/server/ingest/schedule.service";
 import { sourceNames, sourceTitles } from "~/server/ingest/sources";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
@@ -25,7 +25,11 @@ export const syncRouter = createTRPCRouter({
 
   run: workspaceProcedure("viewer")
     .input(runInput)
-    .query(({ ctx, input }) => getRun({ workspaceId: ctx.workspace.id, runId: input.runId })),
+    .query(({ ctx, input }) => getRunSummary({ workspaceId: ctx.workspace.id, runId: input.runId })),
+
+  runTasks: workspaceProcedure("viewer")
+    .input(runInput)
+    .query(({ ctx, input }) => getRunTasks({ workspaceId: ctx.workspace.id, runId: input.runId })),
 
   freshness: workspaceProcedure("viewer").query(({ ctx }) => dataFreshness({ workspaceId: ctx.workspace.id })),
 
