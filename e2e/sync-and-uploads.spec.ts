@@ -15,8 +15,8 @@ test("an editor connects the demo organisation, syncs it and follows the run to 
 
   await page.getByRole("link", { name: "Sync", exact: true }).click();
   await page.getByRole("button", { name: "Sync now" }).click();
-  // The page then shows the new run. Until it does, it may show a scheduled run that started while
-  // the organisation's accounts were still being connected.
+  // The page then shows the new run, named in its address; until then it shows the latest run,
+  // which may be another one (a scheduled run).
   await page.waitForURL(/[?&]run=/);
   const progress = page.getByRole("progressbar", { name: "Sync progress" });
   await expect(progress).toBeVisible();

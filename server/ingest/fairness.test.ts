@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { useAwsSimulator } from "~/server/test/aws-simulator";
 import { waitForRun, workspaceWithDemoOrganization } from "~/server/test/sync-helpers";
 import { startSync } from "./runs.service";
-import { scheduleDueSyncs } from "./scheduler";
+import { QUIET_MS, scheduleDueSyncs } from "./scheduler";
 import { startWorker } from "./worker";
 
 const sim = useAwsSimulator({ demoRoles: false, size: 20 });
@@ -32,10 +32,14 @@ describe("sharing the workers", () => {
 });
 
 describe("the schedule", () => {
-  it("starts a run for a workspace whose last one is older than its interval, and only then", async () => {
+  it("starts a run for a workspace whose last one is older than its interval, once its accounts settle", async () => {
     const ws = await workspaceWithDemoOrganization(sim.current, "Scheduled");
     await db.workspace.update({ where: { id: ws.workspace.id }, data: { syncEveryHours: 24 } });
-    const now = new Date();
+    // Right after its accounts were connected, it waits for the onboarding to settle.
+    const connected = new Date();
+    await scheduleDueSyncs(connected);
+    expect(await db.syncRun.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
+    const now = new Date(connected.getTime() + QUIET_MS + 1000);
     const first = await scheduleDueSyncs(now);
     const mine = await db.syncRun.findMany({
       where: { workspaceId: ws.workspace.id },
