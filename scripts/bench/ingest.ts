@@ -33,6 +33,8 @@ const RATES: Record<string, number> = {
 };
 const LATENCY_MS = 25;
 const WORKER_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 24);
+// BENCH_RESYNC=1 syncs each organisation a second time, unchanged: the daily case.
+const RESYNC = process.env.BENCH_RESYNC === "1";
 // BENCH_SOURCES=cost,scans syncs only those sources, to study one part of the run on its own.
 const SOURCES = process.env.BENCH_SOURCES?.split(",").filter((s): s is SourceName =>
   (sourceNames as readonly string[]).includes(s),
@@ -81,15 +83,8 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     const baselineMb = process.memoryUsage().rss / 1024 / 1024;
     const cpuBefore = cpuSnapshot(sim.child.pid);
     const started = Date.now();
-    const { result: run, peakMb } = await withPeakMemory(async () => {
-      const { id } = await startSync({ workspaceId: workspace.id, actor: { label: "bench" }, trigger: "cli", sources: SOURCES });
-      // Follows the run as `ladder sync` does: its progress while it runs, then the whole run.
-      for (;;) {
-        const progress = await getRunProgress({ workspaceId: workspace.id, runId: id });
-        if (progress.finishedAt) return getRun({ workspaceId: workspace.id, runId: id });
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    });
+    const sync = () => syncToTheEnd(workspace.id);
+    const { result: run, peakMb } = await withPeakMemory(sync);
     const wallSeconds = (Date.now() - started) / 1000;
     const cpu = cpuSpent(cpuBefore, cpuSnapshot(sim.child.pid));
     const after = await control(sim.url, "calls");
@@ -116,6 +111,7 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
       })),
     ];
     figures.push(...(await sourceTimeline(run.id, started, label)));
+    if (RESYNC) figures.push(...(await resync(sync, sim.child.pid, label)));
     console.log(`${size} accounts: ${run.status}; bound set by ${bound.limitedBy}`);
     if (run.status !== "succeeded")
       console.log(JSON.stringify({ gaps: run.permissionGaps, errors: run.errors.slice(0, 5) }, null, 2));
@@ -126,6 +122,35 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     await disconnectDb();
     await database.drop();
   }
+}
+
+// Starts a run and follows it as `ladder sync` does: its progress while it runs, then the whole run.
+async function syncToTheEnd(workspaceId: string) {
+  const { id } = await startSync({ workspaceId, actor: { label: "bench" }, trigger: "cli", sources: SOURCES });
+  for (;;) {
+    const progress = await getRunProgress({ workspaceId, runId: id });
+    if (progress.finishedAt) return getRun({ workspaceId, runId: id });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// The daily case: the same organisation synced again, unchanged. Cost is re-read from the first
+// day of the previous month and goes through the upsert, into tables that hold the first sync.
+async function resync(
+  sync: () => ReturnType<typeof syncToTheEnd>,
+  simulatorPid: number | undefined,
+  label: (name: string) => string,
+): Promise<Figure[]> {
+  const cpuBefore = cpuSnapshot(simulatorPid);
+  const started = Date.now();
+  const run = await sync();
+  const cpu = cpuSpent(cpuBefore, cpuSnapshot(simulatorPid));
+  return [
+    { name: label("second sync: wall time"), value: (Date.now() - started) / 1000, unit: "s", goal: null },
+    { name: label("second sync: rows written"), value: run.rowsInserted + run.rowsUpdated, unit: "rows", goal: null },
+    { name: label("second sync: CPU of the workers"), value: cpu.worker, unit: "s", goal: null },
+    { name: label("second sync: CPU of PostgreSQL"), value: cpu.postgres, unit: "s", goal: null },
+  ];
 }
 
 // When each source's last task finished, counted from the start of the sync: shows which
