@@ -1,5 +1,6 @@
 import { runEvaluationJob, type EvaluationJob } from "./evaluation-jobs";
 import { EVALUATE_QUEUE, getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE } from "./queue";
+import { pruneRateLimitBuckets } from "~/server/limits/rate-limit";
 import { evaluateDueWorkspaces } from "~/server/maturity/evaluation.service";
 import { scheduleDueSyncs } from "./scheduler";
 import { runTask } from "./task-runner";
@@ -38,6 +39,7 @@ export async function startWorker(options: WorkerOptions = {}) {
   await boss.work(SCHEDULER_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
     await scheduleDueSyncs(new Date());
     await evaluateDueWorkspaces(new Date());
+    await pruneRateLimitBuckets(new Date());
   });
   return { stop: stopQueue };
 }
