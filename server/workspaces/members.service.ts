@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { recordAudit, type Actor } from "~/server/audit/audit.service";
 import { hasRole } from "~/server/auth/roles";
@@ -26,27 +27,41 @@ export async function listMembers(opts: { workspaceId: string }) {
 interface MemberChange {
   workspaceId: string;
   actor: Actor & { userId: string };
-  actorRole: Role;
   userId: string;
 }
 
+type Tx = Prisma.TransactionClient;
+
 // Only owners may make or unmake owners, and a workspace always keeps at least one owner.
-async function loadTarget(opts: MemberChange, newRole: Role | null) {
-  const target = await db.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId: opts.workspaceId, userId: opts.userId } },
-    select: { id: true, role: true, user: { select: { email: true } } },
-  });
+// Changes to one workspace's members run one at a time: each locks the workspace row, then reads
+// the roles it decides on (the actor's too, which may have changed since the request began).
+// Without the lock, two owners demoting themselves together both counted two owners and the
+// workspace was left with none. FOR NO KEY UPDATE does not wait for writers that merely reference
+// the workspace (their foreign key checks take KEY SHARE), so uploads and syncs are not held up.
+async function lockTarget(tx: Tx, opts: MemberChange, newRole: Role | null) {
+  await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE id = ${opts.workspaceId} FOR NO KEY UPDATE`;
+  const [target, actor] = await Promise.all([
+    tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: opts.workspaceId, userId: opts.userId } },
+      select: { id: true, role: true, user: { select: { email: true } } },
+    }),
+    tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: opts.workspaceId, userId: opts.actor.userId } },
+      select: { role: true },
+    }),
+  ]);
+  if (!actor) throw notFound("That workspace");
   if (!target) throw notFound("That member");
   const isSelf = opts.userId === opts.actor.userId;
-  if (!isSelf && !hasRole(opts.actorRole, "admin")) {
+  if (!isSelf && !hasRole(actor.role, "admin")) {
     throw new AppError("FORBIDDEN", "Only admins and owners can change other members.");
   }
   const touchesOwner = target.role === "owner" || newRole === "owner";
-  if (touchesOwner && opts.actorRole !== "owner") {
+  if (touchesOwner && actor.role !== "owner") {
     throw new AppError("FORBIDDEN", "Only an owner can add or remove the owner role.");
   }
   if (target.role === "owner" && newRole !== "owner") {
-    const owners = await db.membership.count({ where: { workspaceId: opts.workspaceId, role: "owner" } });
+    const owners = await tx.membership.count({ where: { workspaceId: opts.workspaceId, role: "owner" } });
     if (owners <= 1) {
       throw new AppError("CONFLICT", "A workspace needs at least one owner. Make someone else an owner first.");
     }
@@ -55,9 +70,9 @@ async function loadTarget(opts: MemberChange, newRole: Role | null) {
 }
 
 export async function changeMemberRole(opts: MemberChange & { role: Role }) {
-  const target = await loadTarget(opts, opts.role);
-  if (target.role === opts.role) return { userId: opts.userId, role: opts.role };
   await db.$transaction(async (tx) => {
+    const target = await lockTarget(tx, opts, opts.role);
+    if (target.role === opts.role) return;
     await tx.membership.update({ where: { id: target.id }, data: { role: opts.role } });
     await recordAudit(tx, {
       workspaceId: opts.workspaceId,
@@ -72,8 +87,8 @@ export async function changeMemberRole(opts: MemberChange & { role: Role }) {
 }
 
 export async function removeMember(opts: MemberChange) {
-  const target = await loadTarget(opts, null);
   await db.$transaction(async (tx) => {
+    const target = await lockTarget(tx, opts, null);
     await tx.membership.delete({ where: { id: target.id } });
     await recordAudit(tx, {
       workspaceId: opts.workspaceId,

@@ -35,7 +35,6 @@ export const membersRouter = createTRPCRouter({
       changeMemberRole({
         workspaceId: ctx.workspace.id,
         actor: ctx.actor,
-        actorRole: ctx.role,
         userId: input.userId,
         role: input.role,
       }),
@@ -44,7 +43,5 @@ export const membersRouter = createTRPCRouter({
   // Anyone may leave; removing others needs admin (checked in the service).
   remove: workspaceProcedure("viewer")
     .input(removeMemberInput)
-    .mutation(({ ctx, input }) =>
-      removeMember({ workspaceId: ctx.workspace.id, actor: ctx.actor, actorRole: ctx.role, userId: input.userId }),
-    ),
+    .mutation(({ ctx, input }) => removeMember({ workspaceId: ctx.workspace.id, actor: ctx.actor, userId: input.userId })),
 });
