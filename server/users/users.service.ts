@@ -33,6 +33,10 @@ export async function createFirstOwner(opts: { email: string; name: string; pass
 export async function registerInvitedUser(opts: { token: string; name: string; password: string }) {
   const invitation = await findInvitation(opts.token);
   if (!invitation) throw new AppError("NOT_FOUND", "This invitation link is not valid any more.");
+  // Checked before the user is created: acceptInvitation would refuse too, but only afterwards.
+  if (invitation.isExpired) {
+    throw new AppError("BAD_REQUEST", "This invitation has expired. Ask an admin of the workspace for a new one.");
+  }
   const user = await createLocalUser({ email: invitation.email, name: opts.name, password: opts.password });
   await acceptInvitation({ userId: user.id, email: user.email, token: opts.token });
   return { user, workspace: invitation.workspace.slug };

@@ -116,8 +116,9 @@ export async function acceptInvitation(opts: { userId: string; email: string } &
   if (invitation.expiresAt < new Date()) {
     throw new AppError("BAD_REQUEST", "This invitation has expired. Ask an admin of the workspace for a new one.");
   }
+  // The invited address is not told to whoever else holds the link (or guesses an id).
   if (invitation.email !== opts.email.toLowerCase()) {
-    throw new AppError("FORBIDDEN", `This invitation was sent to ${invitation.email}; sign in with that address to accept it.`);
+    throw new AppError("FORBIDDEN", "This invitation is for another email address. Sign in with the address it was sent to.");
   }
   await db.$transaction(async (tx) => {
     await tx.membership.upsert({

@@ -44,25 +44,29 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
 
   const signInHref = signInPath(`/invite/${token}`);
+  // A signed-in user holding someone else's link is not told which address it was sent to.
+  const isForSomeoneElse = !!user && user.email.toLowerCase() !== invitation.email;
   return (
     <Card>
       <CardBody className="space-y-5 p-6 sm:p-8">
         <div>
           <h1 className="text-xl font-semibold text-slate-900">Join {invitation.workspace.name}</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            <span className="font-medium text-slate-800">{invitation.email}</span> is invited to join as{" "}
-            <span className="font-medium text-slate-800">{invitation.role}</span>.
-          </p>
+          {!isForSomeoneElse && (
+            <p className="mt-1 text-sm text-slate-600">
+              <span className="font-medium text-slate-800">{invitation.email}</span> is invited to join as{" "}
+              <span className="font-medium text-slate-800">{invitation.role}</span>.
+            </p>
+          )}
         </div>
         {user ? (
-          <>
-            {user.email.toLowerCase() !== invitation.email && (
-              <Alert tone="warning">
-                You are signed in as {user.email}. This invitation can only be accepted by {invitation.email}.
-              </Alert>
-            )}
+          isForSomeoneElse ? (
+            <Alert tone="warning">
+              You are signed in as {user.email}. This invitation is for another email address: sign out, then open the link again
+              and sign in with the address it was sent to.
+            </Alert>
+          ) : (
             <AcceptInvitationButton token={token} />
-          </>
+          )
         ) : (
           <>
             {options.localLogin && <RegisterInvitedForm token={token} email={invitation.email} />}
