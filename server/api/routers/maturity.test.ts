@@ -166,7 +166,11 @@ describe("maturity API", () => {
 
     const { caller: other, slug: otherSlug } = await workspaceWithOwner("OtherExport");
     const { token: otherToken } = await other.tokens.create({ workspace: otherSlug, name: "BI", role: "viewer" });
-    const foreign = await (await get(`format=json&workspace=${slug}`, otherToken)).json();
-    expect(foreign).toMatchObject({ evaluatedAt: null, results: [] });
+    await expect(get(`format=json&workspace=${slug}`, otherToken)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining(`This token belongs to workspace “${otherSlug}”, not “${slug}”.`),
+    });
+    const own = await (await get("format=json", otherToken)).json();
+    expect(own).toMatchObject({ evaluatedAt: null, results: [] });
   });
 });
