@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Role } from "~/generated/prisma/enums";
+import { hasBearerToken } from "~/server/auth/csrf";
 import { hasRole } from "~/server/auth/roles";
 import { getSessionUser, type SessionUser } from "~/server/auth/session";
 import { env } from "~/server/env";
@@ -14,7 +15,18 @@ export interface TRPCContextOptions {
   resHeaders?: Headers;
 }
 
+// The app's API is authenticated by the session cookie alone. A request that carries an API token
+// is refused rather than served from the cookie beside it: its sender expects the token to count,
+// and a cookie must never authenticate a request that looks token-authenticated (the CSRF check
+// once skipped such requests). Other schemes (Basic, from a proxy in front of Ladder) pass.
 export async function createTRPCContext(opts: TRPCContextOptions) {
+  if (hasBearerToken(opts.headers)) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message:
+        "API tokens work with the REST API under /api/v1/; the app's own API takes a signed-in session. Send this request without the Authorization header.",
+    });
+  }
   const user = await getSessionUser(opts.headers);
   return { headers: opts.headers, resHeaders: opts.resHeaders, user };
 }
