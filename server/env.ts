@@ -36,6 +36,18 @@ const schema = z.object({
   LADDER_DEMO: flag,
   LADDER_SIM_CONTROL_URL: z.string().url().optional(),
   LADDER_UPLOAD_MAX_MB: z.coerce.number().positive().max(60).default(25),
+  // Failed password sign-ins: at most this many per email and per client address in a window;
+  // the email or address is then refused for the lockout (server/limits/sign-in-throttle.ts).
+  LADDER_SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  LADDER_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  LADDER_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  LADDER_SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  // Reverse proxies in front of the app that append to X-Forwarded-For; the client address is
+  // the entry this many places from the right (server/auth/client-address.ts).
+  LADDER_TRUSTED_PROXY_HOPS: z.coerce.number().int().positive().max(10).default(1),
+  // Requests per API token per hour (server/limits/token-limits.ts).
+  LADDER_TOKEN_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(120),
+  LADDER_TOKEN_EXPORTS_PER_HOUR: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof schema>;

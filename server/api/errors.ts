@@ -17,6 +17,13 @@ export function toTRPCError(error: unknown): TRPCError | undefined {
   return undefined;
 }
 
+// The `Retry-After` of a refused request (a throttled sign-in), wherever the AppError sits.
+export function retryAfterSeconds(error: unknown): number | undefined {
+  if (error instanceof AppError) return error.retryAfterSeconds;
+  if (error instanceof TRPCError) return retryAfterSeconds(error.cause);
+  return undefined;
+}
+
 export interface ErrorShapeData {
   fieldErrors?: Record<string, string[] | undefined>;
   field?: string;

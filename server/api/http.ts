@@ -13,7 +13,8 @@ const status: Record<AppErrorCode, number> = {
 // The REST API's error body: `{ "error": { "code", "message" } }`.
 export function apiError(error: unknown): Response {
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: status[error.code] });
+    const headers = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+    return Response.json({ error: { code: error.code, message: error.message } }, { status: status[error.code], headers });
   }
   console.error("API request failed:", error);
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });

@@ -7,7 +7,7 @@ import { getSessionUser, type SessionUser } from "~/server/auth/session";
 import { env } from "~/server/env";
 import { findMembership } from "~/server/workspaces/workspaces.service";
 import { workspaceInput } from "~/server/workspaces/workspaces.schema";
-import { errorData, publicMessage, toTRPCError } from "./errors";
+import { errorData, publicMessage, retryAfterSeconds, toTRPCError } from "./errors";
 
 export interface TRPCContextOptions {
   headers: Headers;
@@ -45,10 +45,12 @@ const t = initTRPC.context<TRPCContext>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
     const mapped = toTRPCError(result.error);
+    const retryAfter = retryAfterSeconds(mapped ?? result.error);
+    if (retryAfter !== undefined) ctx.resHeaders?.set("Retry-After", String(retryAfter));
     if (mapped) throw mapped;
   }
   return result;

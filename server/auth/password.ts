@@ -29,3 +29,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(actual, expected);
 }
+
+// A hash of no password anyone knows, with today's parameters: checking against it costs what
+// checking a real hash costs.
+const DUMMY_HASH = ["scrypt", N, R, P, randomBytes(16).toString("base64url"), randomBytes(KEYLEN).toString("base64url")].join(
+  "$",
+);
+
+// For sign-in: an unknown email, or an account without a password (OAuth only), is checked
+// against the dummy hash and refused, so that every refusal does the same scrypt work and the
+// response time does not tell which accounts exist.
+export async function verifyPasswordOrDummy(password: string, stored: string | null | undefined): Promise<boolean> {
+  if (!stored) {
+    await verifyPassword(password, DUMMY_HASH);
+    return false;
+  }
+  return verifyPassword(password, stored);
+}

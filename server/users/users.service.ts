@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { hashPassword, verifyPassword } from "~/server/auth/password";
+import { hashPassword, verifyPasswordOrDummy } from "~/server/auth/password";
 import { db } from "~/server/db";
 import { isUniqueViolation } from "~/server/db/errors";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
+import { recordSignInFailure, recordSignInSuccess, startSignInAttempt } from "~/server/limits/sign-in-throttle";
 import { acceptInvitation, findInvitation } from "~/server/workspaces/invitations.service";
 
 export async function hasAnyUser(): Promise<boolean> {
@@ -42,13 +43,17 @@ export async function registerInvitedUser(opts: { token: string; name: string; p
   return { user, workspace: invitation.workspace.slug };
 }
 
-export async function verifyLocalCredentials(opts: { email: string; password: string }) {
-  const user = await db.user.findUnique({
-    where: { email: opts.email.toLowerCase() },
-    select: { id: true, email: true, passwordHash: true },
-  });
-  const ok = user?.passwordHash ? await verifyPassword(opts.password, user.passwordHash) : false;
-  if (!user || !ok) throw new AppError("UNAUTHORIZED", "That email and password do not match an account.");
+// `address` is the client's (server/auth/client-address.ts); `now` is for tests of the throttle.
+export async function verifyLocalCredentials(opts: { email: string; password: string; address?: string; now?: Date }) {
+  const email = opts.email.toLowerCase();
+  const attempt = await startSignInAttempt({ email, address: opts.address, now: opts.now ?? new Date() });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
+  const ok = await verifyPasswordOrDummy(opts.password, user?.passwordHash);
+  if (!user || !ok) {
+    await recordSignInFailure(attempt, user);
+    throw new AppError("UNAUTHORIZED", "That email and password do not match an account.");
+  }
+  await recordSignInSuccess(attempt);
   return { id: user.id, email: user.email };
 }
 

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { clientAddress } from "~/server/auth/client-address";
 import { clearedSessionCookie, sessionCookie } from "~/server/auth/cookies";
 import { providerSummaries } from "~/server/auth/providers";
 import { readSessionToken } from "~/server/auth/session";
@@ -40,7 +41,7 @@ export const authRouter = createTRPCRouter({
 
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     requireLocalLogin();
-    const user = await verifyLocalCredentials(input);
+    const user = await verifyLocalCredentials({ ...input, address: clientAddress(ctx.headers) });
     await startSession(ctx, user.id);
     return { userId: user.id };
   }),
