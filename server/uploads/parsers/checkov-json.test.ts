@@ -24,22 +24,22 @@ describe("Checkov JSON (sample: Checkov 2.2.34 with severities)", () => {
 describe("Checkov JSON array of two frameworks (fixture)", () => {
   const upload = parseUpload(readFixture("checkov-two-frameworks.json"));
 
-  it("reads failed, passed and skipped checks from both frameworks", () => {
+  it("reads passed, failed and skipped checks from both frameworks, in file order", () => {
     expect(upload).toMatchObject({ kind: "checkov", format: "checkov-json", tool: { version: "3.2.255" } });
     expect(upload.findings.map((finding) => [finding.ruleId, finding.status, finding.severity])).toEqual([
+      ["CKV_AWS_21", "passed", "unknown"],
       ["CKV_AWS_18", "failed", "unknown"],
       ["CKV_AWS_24", "failed", "high"],
-      ["CKV_AWS_21", "passed", "unknown"],
       ["CKV_AWS_144", "skipped", "unknown"],
-      ["CKV_DOCKER_3", "failed", "low"],
       ["CKV_DOCKER_2", "passed", "unknown"],
+      ["CKV_DOCKER_3", "failed", "low"],
     ]);
     expect(upload.summary).toMatchObject({ findings: 6, failed: 3, passed: 2 });
     expect(upload.summary.bySeverity).toEqual({ critical: 0, high: 1, medium: 0, low: 1, info: 0, unknown: 1 });
   });
 
   it("strips Checkov's leading slash from file paths", () => {
-    expect(upload.findings[1]).toMatchObject({ file: "network.tf", line: 20, resource: "aws_security_group.bastion" });
+    expect(upload.findings[2]).toMatchObject({ file: "network.tf", line: 20, resource: "aws_security_group.bastion" });
   });
 
   it("accepts the summary-only object Checkov prints when it found nothing to scan", () => {

@@ -1,6 +1,7 @@
 import { asArray, asLine, asNumber, asObject, asString, at, isObject, optional, type JsonObject } from "./json-values";
 import { severityFromName } from "./severity";
-import type { FindingDraft, FindingStatus, UploadDraft } from "./upload-types";
+import type { FormatReader } from "./format-reader";
+import type { FindingDraft, FindingStatus } from "./upload-types";
 
 const resultLists: [string, FindingStatus][] = [
   ["failed_checks", "failed"],
@@ -9,39 +10,38 @@ const resultLists: [string, FindingStatus][] = [
 ];
 
 /** One Checkov report object, or the array Checkov prints when it scanned several frameworks. */
-export function parseCheckovJson(json: unknown): UploadDraft {
-  const reports = (Array.isArray(json) ? json : [json]).filter(isObject);
-  const findings: FindingDraft[] = [];
-  const unknownSeverities = new Set<string>();
+export const readCheckovJson: FormatReader = (outline, _hint, sink) => {
+  const isArray = Array.isArray(outline.doc);
+  const reports = (isArray ? (outline.doc as unknown[]) : [outline.doc]).filter(isObject);
   let version: string | undefined;
-  for (const report of reports) {
+  for (const report of reports)
     version ??= asString(at(report, "summary", "checkov_version")) ?? asString(report.checkov_version);
-    for (const [list, status] of resultLists) {
-      for (const check of asArray(at(report, "results", list))) {
-        const finding = readCheck(asObject(check), status);
-        if (!finding) continue;
-        const named = asString(at(check, "severity"));
-        if (named && !severityFromName(named)) unknownSeverities.add(named);
-        findings.push(finding);
-      }
-    }
-  }
-  const warnings: string[] = [];
-  const missingId = reports.reduce((count, report) => count + countChecksWithoutId(report), 0);
-  if (missingId > 0) warnings.push(`${missingId} Checkov result(s) had no check_id and were skipped.`);
-  if (unknownSeverities.size > 0) {
-    warnings.push(`Unrecognised Checkov severities were recorded as unknown: ${[...unknownSeverities].join(", ")}.`);
-  }
+  const unknownSeverities = new Set<string>();
+  let missingId = 0;
+  const prefix = isArray ? "*.results." : "results.";
   return {
-    kind: "checkov",
-    format: "checkov-json",
-    tool: { name: "Checkov", ...(version ? { version } : {}) },
-    findings,
-    components: [],
-    incidents: [],
-    warnings,
+    header: { kind: "checkov", format: "checkov-json", tool: { name: "Checkov", ...(version ? { version } : {}) } },
+    selectors: resultLists.map(([list]) => `${prefix}${list}.*`),
+    item(selector, value) {
+      const status = resultLists.find(([list]) => selector.endsWith(`.${list}.*`))![1];
+      const check = asObject(value);
+      const finding = readCheck(check, status);
+      if (!finding) {
+        missingId++;
+        return;
+      }
+      const named = asString(check.severity);
+      if (named && !severityFromName(named)) unknownSeverities.add(named);
+      sink.finding(finding);
+    },
+    finish() {
+      if (missingId > 0) sink.warn(`${missingId} Checkov result(s) had no check_id and were skipped.`);
+      if (unknownSeverities.size > 0) {
+        sink.warn(`Unrecognised Checkov severities were recorded as unknown: ${[...unknownSeverities].join(", ")}.`);
+      }
+    },
   };
-}
+};
 
 function readCheck(check: JsonObject, status: FindingStatus): FindingDraft | undefined {
   const ruleId = asString(check.check_id);
@@ -64,9 +64,4 @@ function readCheck(check: JsonObject, status: FindingStatus): FindingDraft | und
     ...optional("cvss", asNumber(details.cvss)),
     ...optional("url", asString(check.guideline) ?? asString(details.link)),
   };
-}
-
-function countChecksWithoutId(report: JsonObject): number {
-  return resultLists.flatMap(([list]) => asArray(at(report, "results", list))).filter((check) => !asString(at(check, "check_id")))
-    .length;
 }

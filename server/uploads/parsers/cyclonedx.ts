@@ -1,44 +1,66 @@
 import { asArray, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
 import { mostSevere, severityFromName } from "./severity";
-import type { FindingDraft, FindingStatus, SbomComponent, UploadDraft } from "./upload-types";
+import type { FormatReader } from "./format-reader";
+import type { FindingDraft, FindingStatus, SbomComponent } from "./upload-types";
 
 // Nesting this deep only happens in a malformed or hostile file; stop rather than overflow.
 const maxNesting = 64;
 
-export function parseCycloneDx(doc: JsonObject): UploadDraft {
-  const warnings: string[] = [];
-  const byRef = new Map<string, SbomComponent>();
-  const components: SbomComponent[] = [];
-  const visit = (list: unknown, depth: number) => {
+// Vulnerabilities name the components they affect by bom-ref, so they are read after the last
+// component: only each component's name and version are kept for that, not the component.
+export const readCycloneDx: FormatReader = (outline, _hint, sink) => {
+  const doc = asObject(outline.doc);
+  const byRef = new Map<string, Pick<SbomComponent, "name" | "version">>();
+  const vulnerabilities: JsonObject[] = [];
+  let tooDeep = false;
+  const visit = (raw: JsonObject, depth: number) => {
     if (depth > maxNesting) {
-      warnings.push(`Components nested more than ${maxNesting} levels deep were ignored.`);
+      tooDeep = true;
       return;
     }
-    for (const raw of asArray(list).map(asObject)) {
-      const component = readComponent(raw);
-      if (component) {
-        components.push(component);
-        const ref = asString(raw["bom-ref"]);
-        if (ref) byRef.set(ref, component);
-      }
-      visit(raw.components, depth + 1);
+    const component = readComponent(raw);
+    if (component) {
+      sink.component(component);
+      const ref = asString(raw["bom-ref"]);
+      if (ref) byRef.set(ref, { name: component.name, ...optional("version", component.version) });
     }
+    for (const child of asArray(raw.components)) visit(asObject(child), depth + 1);
   };
-  visit(doc.components, 0);
   const subject = asObject(at(doc, "metadata", "component"));
   const subjectRef = asString(subject["bom-ref"]);
   const subjectComponent = readComponent(subject);
-  if (subjectRef && subjectComponent) byRef.set(subjectRef, subjectComponent);
-  const findings = asArray(doc.vulnerabilities).flatMap((vulnerability) => readVulnerability(asObject(vulnerability), byRef));
   return {
-    kind: "sbom",
-    format: "cyclonedx-json",
-    tool: readTool(doc),
-    ...optional("specVersion", asString(doc.specVersion)),
-    findings,
-    components,
-    incidents: [],
-    warnings,
+    header: {
+      kind: "sbom",
+      format: "cyclonedx-json",
+      tool: readTool(doc),
+      ...optional("specVersion", asString(doc.specVersion)),
+    },
+    selectors: ["components.*", "vulnerabilities.*"],
+    item(selector, value) {
+      if (selector === "components.*") visit(asObject(value), 0);
+      else vulnerabilities.push(compactVulnerability(asObject(value)));
+    },
+    finish() {
+      if (tooDeep) sink.warn(`Components nested more than ${maxNesting} levels deep were ignored.`);
+      if (subjectRef && subjectComponent) byRef.set(subjectRef, subjectComponent);
+      for (const vulnerability of vulnerabilities)
+        for (const finding of readVulnerability(vulnerability, byRef)) sink.finding(finding);
+    },
+  };
+};
+
+// Only what readVulnerability reads: an SBOM's vulnerabilities carry long descriptions.
+function compactVulnerability(raw: JsonObject): JsonObject {
+  const description = asString(raw.description)?.split("\n")[0]?.slice(0, 200);
+  return {
+    id: raw.id,
+    ...optional("description", description),
+    ratings: raw.ratings,
+    analysis: raw.analysis,
+    source: raw.source,
+    advisories: asArray(raw.advisories).slice(0, 1),
+    affects: raw.affects,
   };
 }
 
@@ -80,7 +102,10 @@ const analysisStatus: Record<string, FindingStatus> = {
   false_positive: "skipped",
 };
 
-function readVulnerability(vulnerability: JsonObject, byRef: Map<string, SbomComponent>): FindingDraft[] {
+function readVulnerability(
+  vulnerability: JsonObject,
+  byRef: Map<string, Pick<SbomComponent, "name" | "version">>,
+): FindingDraft[] {
   const id = asString(vulnerability.id);
   if (!id) return [];
   const ratings = asArray(vulnerability.ratings).map(asObject);

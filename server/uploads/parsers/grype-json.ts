@@ -1,47 +1,52 @@
-import { asArray, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
+import { asArray, asNumber, asObject, asString, at, optional } from "./json-values";
+import type { FormatReader } from "./format-reader";
 import { severityFromName } from "./severity";
-import type { FindingDraft, UploadDraft } from "./upload-types";
 
-export function parseGrypeJson(doc: JsonObject): UploadDraft {
-  const findings: FindingDraft[] = [];
+// Grype writes its matches before the source they were found in; the outline has read the
+// source by the time the matches arrive.
+export const readGrypeJson: FormatReader = (outline, _hint, sink) => {
+  const doc = asObject(outline.doc);
   const resource = scannedTarget(doc.source);
   let withoutId = 0;
-  for (const match of asArray(doc.matches).map(asObject)) {
-    const vulnerability = asObject(match.vulnerability);
-    const artifact = asObject(match.artifact);
-    const id = asString(vulnerability.id);
-    if (!id) {
-      withoutId++;
-      continue;
-    }
-    const name = asString(artifact.name);
-    const version = asString(artifact.version);
-    findings.push({
-      ruleId: id,
-      title: `${id} in ${[name ?? "a package", version].filter(Boolean).join(" ")}`,
-      severity: severityFromName(vulnerability.severity) ?? "unknown",
-      status: "failed",
-      ...optional("resource", resource),
-      ...optional("file", asString(at(artifact, "locations", 0, "path"))),
-      ...optional("packageName", name),
-      ...optional("installedVersion", version),
-      ...optional("fixedVersion", asString(at(vulnerability, "fix", "versions", 0))),
-      vulnerabilityId: id,
-      ...optional("cvss", highestCvss(vulnerability) ?? asArray(match.relatedVulnerabilities).map(highestCvss).find(Boolean)),
-      ...optional("url", asString(vulnerability.dataSource) ?? asString(at(vulnerability, "urls", 0))),
-    });
-  }
   const version = asString(at(doc, "descriptor", "version"));
   return {
-    kind: "grype",
-    format: "grype-json",
-    tool: { name: asString(at(doc, "descriptor", "name")) ?? "grype", ...(version ? { version } : {}) },
-    findings,
-    components: [],
-    incidents: [],
-    warnings: withoutId > 0 ? [`${withoutId} Grype match(es) had no vulnerability id and were skipped.`] : [],
+    header: {
+      kind: "grype",
+      format: "grype-json",
+      tool: { name: asString(at(doc, "descriptor", "name")) ?? "grype", ...(version ? { version } : {}) },
+    },
+    selectors: ["matches.*"],
+    item(_selector, value) {
+      const match = asObject(value);
+      const vulnerability = asObject(match.vulnerability);
+      const artifact = asObject(match.artifact);
+      const id = asString(vulnerability.id);
+      if (!id) {
+        withoutId++;
+        return;
+      }
+      const name = asString(artifact.name);
+      const artifactVersion = asString(artifact.version);
+      sink.finding({
+        ruleId: id,
+        title: `${id} in ${[name ?? "a package", artifactVersion].filter(Boolean).join(" ")}`,
+        severity: severityFromName(vulnerability.severity) ?? "unknown",
+        status: "failed",
+        ...optional("resource", resource),
+        ...optional("file", asString(at(artifact, "locations", 0, "path"))),
+        ...optional("packageName", name),
+        ...optional("installedVersion", artifactVersion),
+        ...optional("fixedVersion", asString(at(vulnerability, "fix", "versions", 0))),
+        vulnerabilityId: id,
+        ...optional("cvss", highestCvss(vulnerability) ?? asArray(match.relatedVulnerabilities).map(highestCvss).find(Boolean)),
+        ...optional("url", asString(vulnerability.dataSource) ?? asString(at(vulnerability, "urls", 0))),
+      });
+    },
+    finish() {
+      if (withoutId > 0) sink.warn(`${withoutId} Grype match(es) had no vulnerability id and were skipped.`);
+    },
   };
-}
+};
 
 function highestCvss(vulnerability: unknown): number | undefined {
   const scores = asArray(at(vulnerability, "cvss"))

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "~/server/errors";
-import type { IncidentRecord, UploadDraft } from "./upload-types";
+import type { FormatReader } from "./format-reader";
+import { asObject } from "./json-values";
 
 const dateTimeMessage = "must be an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z";
 
@@ -29,59 +30,67 @@ const incidentSchema = z.object({
 /**
  * The incidents upload: {"incidents": [incident, …]} or a bare array of incidents, where an
  * incident is {id, title, service?, severity?, accountId?, startedAt, resolvedAt?}.
+ * Every incident is checked; the first three problems are named and nothing is stored.
  */
-export const incidentsUploadSchema = z
-  .union([z.object({ incidents: z.array(z.unknown()) }).transform((upload) => upload.incidents), z.array(z.unknown())])
-  .pipe(z.array(incidentSchema));
-
-export function parseIncidents(json: unknown): UploadDraft {
-  const parsed = incidentsUploadSchema.safeParse(json);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", describeIssues(parsed.error));
-  const incidents: IncidentRecord[] = [];
-  const seen = new Set<string>();
-  for (const [index, incident] of parsed.data.entries()) {
-    if (incident.resolvedAt && incident.resolvedAt < incident.startedAt) {
-      throw new AppError("BAD_REQUEST", `incidents[${index}] (${incident.id}): resolvedAt is before startedAt.`);
-    }
-    if (seen.has(incident.id)) {
-      throw new AppError(
-        "BAD_REQUEST",
-        `incidents[${index}]: id "${incident.id}" appears more than once; each incident needs its own id.`,
-      );
-    }
-    seen.add(incident.id);
-    incidents.push({
-      externalId: incident.id,
-      title: incident.title,
-      ...(incident.service ? { service: incident.service } : {}),
-      ...(incident.severity ? { severity: incident.severity } : {}),
-      ...(incident.accountId ? { accountId: incident.accountId } : {}),
-      startedAt: incident.startedAt,
-      ...(incident.resolvedAt ? { resolvedAt: incident.resolvedAt } : {}),
-    });
+export const readIncidents: FormatReader = (outline, _hint, sink) => {
+  const isBare = Array.isArray(outline.doc);
+  if (!isBare && !Array.isArray(asObject(outline.doc).incidents)) {
+    throw new AppError("BAD_REQUEST", "The incidents file is invalid: incidents: must be a list of incidents.");
   }
-  return {
-    kind: "incidents",
-    format: "incidents-json",
-    tool: { name: "incidents" },
-    findings: [],
-    components: [],
-    incidents,
-    warnings: incidents.length === 0 ? ["The incidents file lists no incidents."] : [],
+  const problems: string[] = [];
+  let problemCount = 0;
+  const seen = new Set<string>();
+  let count = 0;
+  const problem = (text: string) => {
+    problemCount++;
+    if (problems.length < 3) problems.push(text);
   };
-}
+  return {
+    header: { kind: "incidents", format: "incidents-json", tool: { name: "incidents" } },
+    selectors: [isBare ? "*" : "incidents.*"],
+    item(_selector, value, path) {
+      const index = path[path.length - 1] as number;
+      count++;
+      const parsed = incidentSchema.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problem(`${pathLabel([index, ...issue.path])}: ${issue.message}`);
+        return;
+      }
+      const incident = parsed.data;
+      if (incident.resolvedAt && incident.resolvedAt < incident.startedAt) {
+        problem(`incidents[${index}] (${incident.id}): resolvedAt is before startedAt`);
+        return;
+      }
+      if (seen.has(incident.id)) {
+        problem(`incidents[${index}]: id "${incident.id}" appears more than once; each incident needs its own id`);
+        return;
+      }
+      seen.add(incident.id);
+      sink.incident({
+        externalId: incident.id,
+        title: incident.title,
+        ...(incident.service ? { service: incident.service } : {}),
+        ...(incident.severity ? { severity: incident.severity } : {}),
+        ...(incident.accountId ? { accountId: incident.accountId } : {}),
+        startedAt: incident.startedAt,
+        ...(incident.resolvedAt ? { resolvedAt: incident.resolvedAt } : {}),
+      });
+    },
+    finish() {
+      if (problemCount > 0) {
+        const more = problemCount > 3 ? ` (and ${problemCount - 3} more problem(s))` : "";
+        throw new AppError("BAD_REQUEST", `The incidents file is invalid: ${problems.join("; ")}${more}.`);
+      }
+      if (count === 0) sink.warn("The incidents file lists no incidents.");
+    },
+  };
+};
 
 function isRealCalendarDate(day: string): boolean {
   const [year, month, date] = day.split("-").map(Number);
   if (year === undefined || month === undefined || date === undefined) return false;
   const utc = new Date(Date.UTC(year, month - 1, date));
   return utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
-}
-
-function describeIssues(error: z.ZodError): string {
-  const issues = error.issues.slice(0, 3).map((issue) => `${pathLabel(issue.path)}: ${issue.message}`);
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problem(s))` : "";
-  return `The incidents file is invalid: ${issues.join("; ")}${more}.`;
 }
 
 // The leading array index is the incident's position in the list.

@@ -1,19 +1,33 @@
-import { buildUpload } from "./build-upload";
-import { parseCheckovJson } from "./checkov-json";
-import { parseCycloneDx } from "./cyclonedx";
+import { AppError } from "~/server/errors";
+import type { ByteSource } from "~/server/uploads/json/byte-source";
+import { streamItems, walkItems } from "~/server/uploads/json/items";
+import { endsEarly, looksLikeXml } from "~/server/uploads/json/messages";
+import { readOutline, type Outline } from "~/server/uploads/json/outline";
+import { splitSelector } from "~/server/uploads/json/selectors";
+import { JsonReadError } from "~/server/uploads/json/tokenize";
+import { UploadTally } from "./build-upload";
+import { readCheckovJson } from "./checkov-json";
+import { readCycloneDx } from "./cyclonedx";
 import { detectFormat } from "./detect-format";
-import { parseGrypeJson } from "./grype-json";
-import { parseIncidents } from "./incidents";
-import { asObject } from "./json-values";
+import { streamedLists, type FormatReader, type ReportHeader, type ReportReading } from "./format-reader";
+import { readGrypeJson } from "./grype-json";
+import { readIncidents } from "./incidents";
 import { parseJsonText } from "./json-text";
-import { parseSarif } from "./sarif";
-import { sarifKind } from "./sarif-tool";
-import { parseSpdx } from "./spdx";
-import { parseTrivyJson } from "./trivy-json";
-import type { ParsedUpload, UploadDraft, UploadFormat, UploadKind } from "./upload-types";
+import { readSarif } from "./sarif";
+import { readSpdx } from "./spdx";
+import { readTrivyJson } from "./trivy-json";
+import type {
+  Finding,
+  IncidentRecord,
+  ParsedUpload,
+  SbomComponent,
+  UploadFormat,
+  UploadKind,
+  UploadSummary,
+} from "./upload-types";
 
 export { detectFormat } from "./detect-format";
-export { maxUploadCharacters } from "./json-text";
+export type { ReportHeader } from "./format-reader";
 export type {
   Finding,
   FindingStatus,
@@ -26,35 +40,137 @@ export type {
   UploadSummary,
 } from "./upload-types";
 
-/** Parses an uploaded report into normalised records; throws AppError BAD_REQUEST on input it can't use. */
-export function parseUpload(text: string, hint?: UploadKind): ParsedUpload {
-  const json = parseJsonText(text);
-  const format = detectFormat(json, hint);
-  const draft = parseFormat(format, json, hint);
-  if (hint && hint !== draft.kind) {
-    const what = format === "sarif" ? `SARIF from ${draft.tool.name}` : describeFormat(format);
-    draft.warnings.unshift(`Uploaded as ${hint}, but the file is ${what}; it was imported as ${draft.kind}.`);
-  }
-  return buildUpload(draft);
+const readers: Record<UploadFormat, FormatReader> = {
+  sarif: readSarif,
+  "checkov-json": readCheckovJson,
+  "trivy-json": readTrivyJson,
+  "grype-json": readGrypeJson,
+  "cyclonedx-json": readCycloneDx,
+  "spdx-json": readSpdx,
+  "incidents-json": readIncidents,
+};
+
+/** Where the records of a report go, as they are read. */
+export interface RecordSink {
+  finding(finding: Finding): void;
+  component(component: SbomComponent): void;
+  incident(incident: IncidentRecord): void;
 }
 
-function parseFormat(format: UploadFormat, json: unknown, hint: UploadKind | undefined): UploadDraft {
-  switch (format) {
-    case "sarif":
-      return parseSarif(asObject(json), sarifKind(asObject(json), hint));
-    case "checkov-json":
-      return parseCheckovJson(json);
-    case "trivy-json":
-      return parseTrivyJson(asObject(json));
-    case "grype-json":
-      return parseGrypeJson(asObject(json));
-    case "cyclonedx-json":
-      return parseCycloneDx(asObject(json));
-    case "spdx-json":
-      return parseSpdx(asObject(json));
-    case "incidents-json":
-      return parseIncidents(json);
+export interface ReadUpload {
+  header: ReportHeader;
+  summary: UploadSummary;
+  warnings: string[];
+}
+
+interface Reading {
+  reading: ReportReading;
+  done(): ReadUpload;
+}
+
+function begin(outline: Outline, hint: UploadKind | undefined, out: RecordSink): Reading {
+  const format = detectFormat(outline.doc, hint);
+  const warnings: string[] = [];
+  let tally: UploadTally | undefined;
+  const counted = () => {
+    if (!tally) throw new Error("a reader emitted a record before it named its tool");
+    return tally;
+  };
+  const reading = readers[format](outline, hint, {
+    finding: (draft) => out.finding(counted().finding(draft)),
+    component: (component) => {
+      counted().component();
+      out.component(component);
+    },
+    incident: (incident) => {
+      counted().incident();
+      out.incident(incident);
+    },
+    warn: (warning) => warnings.push(warning),
+  });
+  tally = new UploadTally(reading.header.tool.name);
+  const { header } = reading;
+  if (hint && hint !== header.kind) {
+    const what = format === "sarif" ? `SARIF from ${header.tool.name}` : describeFormat(format);
+    warnings.unshift(`Uploaded as ${hint}, but the file is ${what}; it was imported as ${header.kind}.`);
   }
+  return {
+    reading,
+    done: () => {
+      reading.finish();
+      return { header, summary: counted().summary(), warnings: [...warnings, ...counted().warnings()] };
+    },
+  };
+}
+
+/** Reads a report held in memory; throws AppError BAD_REQUEST on input it can't use. */
+export function readUploadText(text: string, hint: UploadKind | undefined, out: RecordSink): ReadUpload {
+  const doc = parseJsonText(text);
+  const { reading, done } = begin({ doc, listLengths: new Map() }, hint, out);
+  walkItems(doc, reading.selectors, reading.item);
+  return done();
+}
+
+/** Parses a report into normalised records, all in memory (small reports and tests). */
+export function parseUpload(text: string, hint?: UploadKind): ParsedUpload {
+  const findings: Finding[] = [];
+  const components: SbomComponent[] = [];
+  const incidents: IncidentRecord[] = [];
+  const read = readUploadText(text, hint, {
+    finding: (f) => findings.push(f),
+    component: (c) => components.push(c),
+    incident: (i) => incidents.push(i),
+  });
+  return {
+    ...read.header,
+    findings,
+    components,
+    incidents,
+    summary: read.summary,
+    warnings: read.warnings,
+  };
+}
+
+const outlineLists = streamedLists.map(splitSelector);
+
+/**
+ * Reads a report of any size in two passes over the source: its outline (the format, the tool),
+ * then its lists item by item. `onHeader` runs between the two, before the first record.
+ * `afterChunk` runs after every chunk of the second pass: the place to write what was read.
+ */
+export async function readUploadStream(opts: {
+  source: ByteSource;
+  hint: UploadKind | undefined;
+  out: RecordSink;
+  onHeader(header: ReportHeader): Promise<void>;
+  afterChunk(): Promise<void>;
+}): Promise<ReadUpload> {
+  try {
+    const outline = await readOutline(opts.source, outlineLists);
+    const { reading, done } = begin(outline, opts.hint, opts.out);
+    await opts.onHeader(reading.header);
+    await streamItems(opts.source, reading.selectors, reading.item, opts.afterChunk);
+    return done();
+  } catch (error) {
+    if (!(error instanceof JsonReadError)) throw error;
+    if (await startsWithAngleBracket(opts.source)) throw new AppError("BAD_REQUEST", looksLikeXml);
+    if (error.reason === "ended") throw new AppError("BAD_REQUEST", endsEarly(error.line));
+    throw new AppError(
+      "BAD_REQUEST",
+      `The upload is not valid JSON: unexpected ${error.detail ?? "input"} at line ${error.line}.`,
+    );
+  }
+}
+
+async function startsWithAngleBracket(source: ByteSource): Promise<boolean> {
+  for await (const chunk of source()) {
+    const text = Buffer.from(chunk.subarray(0, 256))
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trimStart();
+    if (text) return text.startsWith("<");
+  }
+  return false;
 }
 
 function describeFormat(format: UploadFormat): string {

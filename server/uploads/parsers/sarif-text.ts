@@ -5,13 +5,29 @@ export function readLabelledLines(...texts: (string | undefined)[]): Map<string,
   const fields = new Map<string, string>();
   for (const text of texts) {
     for (const line of (text ?? "").split("\n")) {
-      const labelled = /^\s*([A-Za-z][A-Za-z ]{0,30}?):\s*(.*?)\s*$/.exec(line);
-      const headed = /^\s*\**(Vulnerability|Misconfiguration) ([^\s*]+)\**\s*$/.exec(line);
-      const [key, value] = labelled ? [labelled[1]!, labelled[2]!] : headed ? [headed[1]!, headed[2]!] : [];
+      const [key, value] = readLabelledLine(line) ?? readHeading(line) ?? [];
       if (key && value && !fields.has(key.toLowerCase())) fields.set(key.toLowerCase(), value);
     }
   }
   return fields;
+}
+
+// "Installed Version: 1.1.1c-r0": a label of up to 31 letters and spaces, then the value. Split
+// at the first colon rather than with one regular expression: a lazy value followed by trailing
+// whitespace backtracks over the whole line for every character of it (seconds for a long line).
+const label = /^\s*([A-Za-z][A-Za-z ]{0,30})$/;
+
+function readLabelledLine(line: string): [string, string] | undefined {
+  const colon = line.indexOf(":");
+  if (colon < 0) return undefined;
+  const key = label.exec(line.slice(0, colon))?.[1];
+  return key === undefined ? undefined : [key.trimEnd(), line.slice(colon + 1).trim()];
+}
+
+// "**Vulnerability CVE-2019-1549**", as Trivy heads its help text.
+function readHeading(line: string): [string, string] | undefined {
+  const match = /^\s*\**(Vulnerability|Misconfiguration) ([^\s*]+)\**\s*$/.exec(line);
+  return match ? [match[1]!, match[2]!] : undefined;
 }
 
 const advisoryId =

@@ -1,25 +1,31 @@
-import { asArray, asString, at, optional, type JsonObject } from "./json-values";
-import type { SbomComponent, UploadDraft } from "./upload-types";
+import { asArray, asObject, asString, at, optional, type JsonObject } from "./json-values";
+import type { FormatReader } from "./format-reader";
+import type { SbomComponent } from "./upload-types";
 
 // SPDX's placeholders for "nobody checked" and "there is none": neither names a licence.
 const noValue = new Set(["NOASSERTION", "NONE"]);
 
-export function parseSpdx(doc: JsonObject): UploadDraft {
-  const components = asArray(doc.packages)
-    .map((raw) => readPackage(raw))
-    .filter((component): component is SbomComponent => component !== undefined);
-  const skipped = asArray(doc.packages).length - components.length;
+export const readSpdx: FormatReader = (outline, _hint, sink) => {
+  const doc = asObject(outline.doc);
+  let skipped = 0;
   return {
-    kind: "sbom",
-    format: "spdx-json",
-    tool: readCreatorTool(doc),
-    ...optional("specVersion", asString(doc.spdxVersion)),
-    findings: [],
-    components,
-    incidents: [],
-    warnings: skipped > 0 ? [`${skipped} SPDX package(s) had no name and were skipped.`] : [],
+    header: {
+      kind: "sbom",
+      format: "spdx-json",
+      tool: readCreatorTool(doc),
+      ...optional("specVersion", asString(doc.spdxVersion)),
+    },
+    selectors: ["packages.*"],
+    item(_selector, value) {
+      const component = readPackage(value);
+      if (component) sink.component(component);
+      else skipped++;
+    },
+    finish() {
+      if (skipped > 0) sink.warn(`${skipped} SPDX package(s) had no name and were skipped.`);
+    },
   };
-}
+};
 
 function readPackage(raw: unknown): SbomComponent | undefined {
   const name = asString(at(raw, "name"));

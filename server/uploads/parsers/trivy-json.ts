@@ -1,51 +1,58 @@
-import { asArray, asLine, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
+import { asLine, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
 import { severityFromName } from "./severity";
-import type { FindingDraft, FindingStatus, Severity, UploadDraft } from "./upload-types";
+import type { JsonPath } from "~/server/uploads/json/selectors";
+import type { FormatReader } from "./format-reader";
+import type { FindingDraft, FindingStatus, Severity } from "./upload-types";
 
 const misconfigurationStatus: Record<string, FindingStatus> = { FAIL: "failed", PASS: "passed", EXCEPTION: "skipped" };
 
-export function parseTrivyJson(doc: JsonObject): UploadDraft {
-  const findings: FindingDraft[] = [];
-  const warnings: string[] = [];
+export const readTrivyJson: FormatReader = (outline, _hint, sink) => {
+  const doc = asObject(outline.doc);
   const artifact = asString(doc.ArtifactName);
   let licenses = 0;
-  for (const result of asArray(doc.Results).map(asObject)) {
-    const target = asString(result.Target);
-    const place = { ...optional("file", target), ...optional("resource", artifact) };
-    for (const vulnerability of asArray(result.Vulnerabilities).map(asObject)) {
-      const finding = readVulnerability(vulnerability, place);
-      if (finding) findings.push(finding);
-    }
-    for (const misconfiguration of asArray(result.Misconfigurations).map(asObject)) {
-      const finding = readMisconfiguration(misconfiguration, target);
-      if (finding) findings.push(finding);
-    }
-    for (const secret of asArray(result.Secrets).map(asObject)) {
-      const ruleId = asString(secret.RuleID);
-      if (!ruleId) continue;
-      // The secret's Match text is deliberately left out: it holds (part of) the secret.
-      findings.push({
-        ruleId,
-        title: asString(secret.Title) ?? ruleId,
-        severity: readSeverity(secret.Severity),
-        status: "failed",
-        ...optional("file", target),
-        ...optional("line", asLine(secret.StartLine)),
-      });
-    }
-    licenses += asArray(result.Licenses).length;
-  }
-  if (licenses > 0) warnings.push(`${licenses} Trivy license finding(s) were ignored; upload an SBOM to track licences.`);
+  // The outline holds each Result's Target; its lists arrive item by item.
+  const targetOf = (path: JsonPath) => asString(at(doc, "Results", path[1] as number, "Target"));
   const version = asString(at(doc, "Trivy", "Version"));
   return {
-    kind: "trivy",
-    format: "trivy-json",
-    tool: { name: "Trivy", ...(version ? { version } : {}) },
-    ...optional("specVersion", asString(doc.SchemaVersion)),
-    findings,
-    components: [],
-    incidents: [],
-    warnings,
+    header: {
+      kind: "trivy",
+      format: "trivy-json",
+      tool: { name: "Trivy", ...(version ? { version } : {}) },
+      ...optional("specVersion", asString(doc.SchemaVersion)),
+    },
+    selectors: ["Results.*.Vulnerabilities.*", "Results.*.Misconfigurations.*", "Results.*.Secrets.*", "Results.*.Licenses.*"],
+    item(selector, value, path) {
+      const target = targetOf(path);
+      const item = asObject(value);
+      let finding: FindingDraft | undefined;
+      if (selector === "Results.*.Vulnerabilities.*") {
+        finding = readVulnerability(item, { ...optional("file", target), ...optional("resource", artifact) });
+      } else if (selector === "Results.*.Misconfigurations.*") {
+        finding = readMisconfiguration(item, target);
+      } else if (selector === "Results.*.Secrets.*") {
+        finding = readSecret(item, target);
+      } else {
+        licenses++;
+      }
+      if (finding) sink.finding(finding);
+    },
+    finish() {
+      if (licenses > 0) sink.warn(`${licenses} Trivy license finding(s) were ignored; upload an SBOM to track licences.`);
+    },
+  };
+};
+
+// The secret's Match text is deliberately left out: it holds (part of) the secret.
+function readSecret(secret: JsonObject, target: string | undefined): FindingDraft | undefined {
+  const ruleId = asString(secret.RuleID);
+  if (!ruleId) return undefined;
+  return {
+    ruleId,
+    title: asString(secret.Title) ?? ruleId,
+    severity: readSeverity(secret.Severity),
+    status: "failed",
+    ...optional("file", target),
+    ...optional("line", asLine(secret.StartLine)),
   };
 }
 

@@ -68,15 +68,3 @@ export interface ParsedUpload {
 }
 
 export type FindingDraft = Omit<Finding, "fingerprint">;
-
-/** What each format parser returns; fingerprints and the summary are added in one place. */
-export interface UploadDraft {
-  kind: UploadKind;
-  format: UploadFormat;
-  tool: { name: string; version?: string };
-  specVersion?: string;
-  findings: FindingDraft[];
-  components: SbomComponent[];
-  incidents: IncidentRecord[];
-  warnings: string[];
-}
