@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { parseUpload } from "./index";
 import { expectBadRequest, readFixture } from "./test-inputs";
 

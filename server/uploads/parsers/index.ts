@@ -71,10 +71,10 @@ interface Reading {
 function begin(outline: Outline, hint: UploadKind | undefined, out: RecordSink): Reading {
   const format = detectFormat(outline.doc, hint);
   const warnings: string[] = [];
-  let tally: UploadTally | undefined;
+  const state: { tally?: UploadTally } = {};
   const counted = () => {
-    if (!tally) throw new Error("a reader emitted a record before it named its tool");
-    return tally;
+    if (!state.tally) throw new Error("a reader emitted a record before it named its tool");
+    return state.tally;
   };
   const reading = readers[format](outline, hint, {
     finding: (draft) => out.finding(counted().finding(draft)),
@@ -88,7 +88,7 @@ function begin(outline: Outline, hint: UploadKind | undefined, out: RecordSink):
     },
     warn: (warning) => warnings.push(warning),
   });
-  tally = new UploadTally(reading.header.tool.name);
+  state.tally = new UploadTally(reading.header.tool.name);
   const { header } = reading;
   if (hint && hint !== header.kind) {
     const what = format === "sarif" ? `SARIF from ${header.tool.name}` : describeFormat(format);
