@@ -1,5 +1,6 @@
-import { requestPrincipal } from "~/server/api/principal";
+import { requestPrincipal, type RequestPrincipal } from "~/server/api/principal";
 import { AppError } from "~/server/errors";
+import { limitTokenRequest } from "~/server/limits/token-limits";
 import { maturityScopeInput } from "./scope.schema";
 import { exportCsv, exportJson } from "./views/export";
 
@@ -17,7 +18,8 @@ export async function handleExportRequest(request: Request): Promise<Response> {
     accountIds: url.searchParams.getAll("account"),
   });
   if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues.map((i) => i.message).join(" "));
-  const principal = await requestPrincipal(request, () => url.searchParams.get("workspace") ?? undefined);
+  const principal: RequestPrincipal = await requestPrincipal(request, () => url.searchParams.get("workspace") ?? undefined);
+  if (principal.tokenId) await limitTokenRequest({ tokenId: principal.tokenId, action: "export" });
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === "json") {
     return Response.json(await exportJson(principal.workspaceId, parsed.data), {
