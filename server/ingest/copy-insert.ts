@@ -10,7 +10,7 @@ import type { Row } from "./upsert";
 // characters that would otherwise end a field or a line.
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 const SPECIAL = /[\\\t\n\r]/;
-const copyField = (text: string | null) =>
+export const copyField = (text: string | null) =>
   text === null ? "\\N" : SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
 
 // Inserts rows with COPY, the fastest way into Postgres, marked as seen by the run. Ids are

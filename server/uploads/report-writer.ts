@@ -1,0 +1,168 @@
+import { once } from "node:events";
+import type pg from "pg";
+import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
+import { v7 as timeOrderedId } from "uuid";
+import { textValue } from "~/server/db/text-values";
+import { copyField } from "~/server/ingest/copy-insert";
+import type { Finding, IncidentRecord, RecordSink, SbomComponent } from "./parsers";
+
+// Writes a report's records as they are read: findings and components through COPY (one COPY
+// at a time on the transaction's connection, switching tables when the report does), incidents
+// as upserts of a thousand. Nothing is visible until the caller commits.
+
+const FINDING_COLUMNS = [
+  "id",
+  "uploadId",
+  "fingerprint",
+  "ruleId",
+  "title",
+  "severity",
+  "status",
+  "resource",
+  "file",
+  "line",
+  "packageName",
+  "installedVersion",
+  "fixedVersion",
+  "vulnerabilityId",
+  "cvss",
+  "url",
+];
+const COMPONENT_COLUMNS = ["id", "uploadId", "purl", "name", "version", "type", "licenses", "supplier"];
+const FLUSH_CHARACTERS = 1 << 20;
+const INCIDENT_BATCH = 1000;
+
+type Table = "UploadFinding" | "SbomComponent";
+
+const field = (value: string | number | undefined) => copyField(value === undefined ? null : String(value));
+
+export class ReportWriter implements RecordSink {
+  private pending: { table: Table; text: string }[] = [];
+  private pendingCharacters = 0;
+  private incidents: IncidentRecord[] = [];
+  private copy?: { table: Table; stream: CopyStreamQuery; done: Promise<void> };
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly uploadId: string,
+    private readonly workspaceId: string,
+  ) {}
+
+  finding(f: Finding): void {
+    const line = [
+      timeOrderedId(),
+      this.uploadId,
+      f.fingerprint,
+      f.ruleId,
+      f.title.slice(0, 2000),
+      f.severity,
+      f.status,
+      f.resource,
+      f.file,
+      f.line,
+      f.packageName,
+      f.installedVersion,
+      f.fixedVersion,
+      f.vulnerabilityId,
+      f.cvss,
+      f.url,
+    ]
+      .map(field)
+      .join("\t");
+    this.add("UploadFinding", `${line}\n`);
+  }
+
+  component(c: SbomComponent): void {
+    const licenses = copyField(textValue(c.licenses, "array"));
+    const line = [timeOrderedId(), this.uploadId, c.purl, c.name, c.version, c.type].map(field).join("\t");
+    this.add("SbomComponent", `${line}\t${licenses}\t${field(c.supplier)}\n`);
+  }
+
+  incident(incident: IncidentRecord): void {
+    this.incidents.push(incident);
+  }
+
+  /** Sends what was read so far; waits while Postgres is behind (back-pressure). */
+  async flush(): Promise<void> {
+    if (this.incidents.length >= INCIDENT_BATCH) await this.writeIncidents();
+    if (this.pendingCharacters < FLUSH_CHARACTERS) return;
+    await this.writePending();
+  }
+
+  async end(): Promise<void> {
+    await this.writePending();
+    await this.endCopy();
+    await this.writeIncidents();
+  }
+
+  private add(table: Table, text: string) {
+    const last = this.pending[this.pending.length - 1];
+    if (last?.table === table) last.text += text;
+    else this.pending.push({ table, text });
+    this.pendingCharacters += text.length;
+  }
+
+  private async writePending() {
+    const batches = this.pending;
+    this.pending = [];
+    this.pendingCharacters = 0;
+    for (const { table, text } of batches) {
+      const copy = await this.copyInto(table);
+      if (!copy.stream.write(text)) await Promise.race([once(copy.stream, "drain"), copy.done]);
+    }
+  }
+
+  private async copyInto(table: Table) {
+    if (this.copy?.table === table) return this.copy;
+    await this.endCopy();
+    const columns = table === "UploadFinding" ? FINDING_COLUMNS : COMPONENT_COLUMNS;
+    const stream = this.client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+    });
+    done.catch(() => undefined);
+    this.copy = { table, stream, done };
+    return this.copy;
+  }
+
+  private async endCopy() {
+    const copy = this.copy;
+    this.copy = undefined;
+    if (!copy) return;
+    copy.stream.end();
+    await copy.done;
+  }
+
+  private async writeIncidents() {
+    const batch = this.incidents;
+    this.incidents = [];
+    if (!batch.length) return;
+    await this.endCopy();
+    const rows = batch.map((i) => ({
+      id: timeOrderedId(),
+      externalKey: i.externalId,
+      title: i.title,
+      service: i.service ?? null,
+      severity: i.severity ?? null,
+      accountId: i.accountId ?? null,
+      startedAt: i.startedAt.toISOString(),
+      resolvedAt: i.resolvedAt?.toISOString() ?? null,
+      durationSeconds: i.resolvedAt ? Math.round((i.resolvedAt.getTime() - i.startedAt.getTime()) / 1000) : null,
+    }));
+    await this.client.query(
+      `INSERT INTO "Incident" (id, "workspaceId", source, "externalKey", title, service, severity, "accountId",
+                               "startedAt", "resolvedAt", "durationSeconds", "uploadId")
+       SELECT x.id, $2, 'upload', x."externalKey", x.title, x.service, x.severity, x."accountId",
+              x."startedAt"::timestamptz AT TIME ZONE 'UTC', x."resolvedAt"::timestamptz AT TIME ZONE 'UTC',
+              x."durationSeconds", $3
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, "externalKey" text, title text, service text, severity text,
+              "accountId" text, "startedAt" text, "resolvedAt" text, "durationSeconds" int)
+       ON CONFLICT ("workspaceId", source, "externalKey") DO UPDATE SET
+              title = EXCLUDED.title, service = EXCLUDED.service, severity = EXCLUDED.severity,
+              "accountId" = EXCLUDED."accountId", "startedAt" = EXCLUDED."startedAt", "resolvedAt" = EXCLUDED."resolvedAt",
+              "durationSeconds" = EXCLUDED."durationSeconds", "uploadId" = EXCLUDED."uploadId"`,
+      [JSON.stringify(rows), this.workspaceId, this.uploadId],
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import type pg from "pg";
+import { withConnection } from "~/server/db";
+import type { ByteSource } from "./json/byte-source";
+import { readUploadStream, readUploadText, type ReadUpload, type ReportHeader, type UploadKind } from "./parsers";
+import { ReportWriter } from "./report-writer";
+import type { PipelineFacts, UploadMeta, Uploader } from "./upload-meta";
+
+export interface StoreReport {
+  id: string;
+  uploader: Uploader;
+  meta: UploadMeta;
+  facts: PipelineFacts;
+  hint: UploadKind | undefined;
+  sizeBytes: number;
+  input: { text: string } | { source: ByteSource };
+  /** Stops a long read between chunks (the process is shutting down): nothing is stored. */
+  signal?: AbortSignal;
+  /** Runs in the same transaction, after the report is written (the intake marks itself stored). */
+  beforeCommit?: (client: pg.PoolClient) => Promise<void>;
+}
+
+const clean = (value: string | undefined, max = 300) => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed.slice(0, max) : null;
+};
+
+// One transaction for the Upload row and every record: a report that turns out to be bad on
+// its last line, or a worker that dies half-way, leaves nothing behind.
+export async function storeReport(opts: StoreReport) {
+  return withConnection(async (client) => {
+    await client.query("BEGIN");
+    try {
+      const writer = new ReportWriter(client, opts.id, opts.uploader.workspaceId);
+      const read = await readInto(opts, writer, (header) => insertUpload(client, opts, header));
+      await writer.end();
+      await client.query(`UPDATE "Upload" SET summary = $2::jsonb WHERE id = $1`, [
+        opts.id,
+        JSON.stringify({ ...read.summary, warnings: read.warnings }),
+      ]);
+      await opts.beforeCommit?.(client);
+      await client.query("COMMIT");
+      return {
+        id: opts.id,
+        kind: read.header.kind,
+        format: read.header.format,
+        tool: read.header.tool,
+        specVersion: read.header.specVersion ?? null,
+        counts: read.summary,
+        warnings: read.warnings,
+      };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+async function readInto(
+  opts: StoreReport,
+  writer: ReportWriter,
+  onHeader: (h: ReportHeader) => Promise<void>,
+): Promise<ReadUpload> {
+  if ("text" in opts.input) {
+    const read = readUploadText(opts.input.text, opts.hint, writer);
+    await onHeader(read.header);
+    return read;
+  }
+  return readUploadStream({
+    source: opts.input.source,
+    hint: opts.hint,
+    out: writer,
+    onHeader,
+    afterChunk: async () => {
+      opts.signal?.throwIfAborted();
+      await writer.flush();
+    },
+  });
+}
+
+async function insertUpload(client: pg.PoolClient, opts: StoreReport, header: ReportHeader) {
+  const { meta, uploader, facts } = opts;
+  await client.query(
+    `INSERT INTO "Upload" (id, "workspaceId", kind, format, tool, "toolVersion", "specVersion", filename, "sizeBytes",
+                           repository, branch, commit, pipeline, "softFail", "durationSeconds", "defaultBranch",
+                           summary, "uploadedById", "tokenId")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '{}'::jsonb, $17, $18)`,
+    [
+      opts.id,
+      uploader.workspaceId,
+      header.kind,
+      header.format,
+      header.tool.name,
+      header.tool.version ?? null,
+      header.specVersion ?? null,
+      clean(meta.filename),
+      opts.sizeBytes,
+      clean(meta.repository),
+      clean(meta.branch),
+      clean(meta.commit, 80),
+      clean(meta.pipeline),
+      facts.softFail,
+      facts.durationSeconds,
+      facts.defaultBranch,
+      uploader.userId ?? null,
+      uploader.tokenId ?? null,
+    ],
+  );
+}
