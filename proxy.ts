@@ -33,5 +33,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // POST /api/v1/uploads is left out: the proxy would hold a request's whole body (and cut it
+  // at proxyClientMaxBodySize) before the route could stream it; the route checks CSRF itself.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/uploads$).*)" }],
 };

@@ -4,6 +4,9 @@ import { databaseUrl } from "~/server/env";
 export const TASK_QUEUE = "sync-task";
 export const SCHEDULER_QUEUE = "sync-scheduler";
 export const EVALUATE_QUEUE = "maturity-evaluate";
+export const UPLOAD_QUEUE = "upload-store";
+// Reading a 100 MB report takes minutes; a worker that died holding one is replaced after this.
+export const UPLOAD_TIMEOUT_SECONDS = 1800;
 
 export interface QueueOptions {
   // Workers supervise (expire stuck jobs, retry them) and run the schedule; the web tier only sends.
@@ -53,6 +56,7 @@ async function startQueue(options: QueueOptions): Promise<PgBoss> {
   });
   await ensureQueue(boss, { name: SCHEDULER_QUEUE, retryLimit: 0, expireInSeconds: 300, policy: "singleton" });
   await ensureQueue(boss, { name: EVALUATE_QUEUE, retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 600 });
+  await ensureQueue(boss, { name: UPLOAD_QUEUE, retryLimit: 3, retryDelay: 2, expireInSeconds: UPLOAD_TIMEOUT_SECONDS });
   current = { boss, role: options.role };
   return boss;
 }

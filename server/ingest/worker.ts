@@ -1,5 +1,11 @@
 import { runEvaluationJob, type EvaluationJob } from "./evaluation-jobs";
-import { EVALUATE_QUEUE, getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE } from "./queue";
+import { EVALUATE_QUEUE, getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE, UPLOAD_QUEUE, UPLOAD_TIMEOUT_SECONDS } from "./queue";
+import {
+  processStagedReport,
+  resumeReadingReports,
+  stopReadingReports,
+  sweepStagedReports,
+} from "~/server/uploads/intake.service";
 import { pruneRateLimitBuckets } from "~/server/limits/rate-limit";
 import { evaluateDueWorkspaces } from "~/server/maturity/evaluation.service";
 import { scheduleDueSyncs } from "./scheduler";
@@ -32,6 +38,15 @@ export async function startWorker(options: WorkerOptions = {}) {
       await runTask(job.data.taskId, { isLastAttempt: job.retryCount >= job.retryLimit });
     });
   }
+  // One large report at a time per process: reading one keeps a core and a connection busy.
+  resumeReadingReports();
+  await boss.work<{ intakeId: string }>(
+    UPLOAD_QUEUE,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.min(pollingIntervalSeconds, 1) },
+    async ([job]) => {
+      if (job) await processStagedReport({ intakeId: job.data.intakeId, isLastAttempt: job.retryCount >= job.retryLimit });
+    },
+  );
   await boss.schedule(SCHEDULER_QUEUE, "*/10 * * * *");
   await boss.work<EvaluationJob>(EVALUATE_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     if (job) await runEvaluationJob(job.data);
@@ -40,6 +55,12 @@ export async function startWorker(options: WorkerOptions = {}) {
     await scheduleDueSyncs(new Date());
     await evaluateDueWorkspaces(new Date());
     await pruneRateLimitBuckets(new Date());
+    await sweepStagedReports(new Date(), 4 * UPLOAD_TIMEOUT_SECONDS);
   });
-  return { stop: stopQueue };
+  return {
+    stop: async () => {
+      stopReadingReports();
+      await stopQueue();
+    },
+  };
 }

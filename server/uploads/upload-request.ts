@@ -1,60 +1,195 @@
-import { requestPrincipal } from "~/server/api/principal";
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { createGunzip } from "node:zlib";
+import busboy from "busboy";
+import { assertTokenWorkspace, requestPrincipal, type RequestPrincipal } from "~/server/api/principal";
+import { getSessionUser } from "~/server/auth/session";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
-import { receiveUpload, type Uploader } from "./uploads.service";
+import { limitTokenRequest } from "~/server/limits/token-limits";
+import { queueStagedReport } from "./intake.service";
+import { StagedReport } from "./staging";
+import { checkUploader, readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
+import { receiveUpload } from "./uploads.service";
+
+const MB = 1024 * 1024;
+const FIELDS = [
+  "workspace",
+  "kind",
+  "repository",
+  "branch",
+  "commit",
+  "pipeline",
+  "softFail",
+  "durationSeconds",
+  "defaultBranch",
+];
+
+export type UploadAnswer =
+  | { status: 201; body: Awaited<ReturnType<typeof receiveUpload>> }
+  | { status: 202; body: { id: string; status: "queued"; sizeBytes: number; statusUrl: string } };
 
 // POST /api/v1/uploads: CI sends a workspace token; the browser sends its session cookie and
-// names the workspace. Both reach the same parser and the same transaction.
-export async function handleUploadRequest(request: Request) {
-  const limitBytes = env().LADDER_UPLOAD_MAX_MB * 1024 * 1024;
+// names the workspace. The body is read as a stream, never whole: a report up to
+// LADDER_UPLOAD_INLINE_MB is read while the request waits (201, as before); a larger one is
+// staged in PostgreSQL and read by a worker (202 with the upload's id).
+export async function handleUploadRequest(request: Request): Promise<UploadAnswer> {
+  const limitBytes = Math.floor(env().LADDER_UPLOAD_MAX_MB * MB);
+  const inlineBytes = Math.floor(env().LADDER_UPLOAD_INLINE_MB * MB);
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limitBytes + 64 * 1024) throw tooLarge(limitBytes);
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(
       "BAD_REQUEST",
       "Send the file as multipart/form-data in the field “file”, e.g. curl -F file=@results.sarif …",
     );
   }
+  if (!request.body) throw new AppError("BAD_REQUEST", "The form has no file in the field “file”.");
 
-  // A token is checked before the body is read: a bad token costs no parsing.
-  const tokenPrincipal =
+  // Who is asking is settled before the body is read: a bad token or no session costs nothing.
+  const token: RequestPrincipal | undefined =
     request.headers.get("authorization") !== null ? await requestPrincipal(request, () => undefined) : undefined;
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError("BAD_REQUEST", "The multipart body could not be read; send the file in the field “file”.");
+  if (token) {
+    checkUploader(token);
+    if (token.tokenId) await limitTokenRequest({ tokenId: token.tokenId, action: "upload" });
+  } else if (!(await getSessionUser(request.headers))) {
+    throw new AppError("UNAUTHORIZED", "Send a workspace API token as `Authorization: Bearer ldr_…`.");
   }
-  const file = form.get("file");
-  if (!(file instanceof Blob)) throw new AppError("BAD_REQUEST", "The form has no file in the field “file”.");
-  if (file.size === 0) throw new AppError("BAD_REQUEST", "The uploaded file is empty.");
-  if (file.size > limitBytes) throw tooLarge(limitBytes);
-
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
+  const queryWorkspace = new URL(request.url).searchParams.get("workspace") ?? undefined;
+  const fields: Record<string, string> = {};
+  let principal: RequestPrincipal | undefined;
+  const uploader = async () => {
+    principal ??= token ?? (await requestPrincipal(request, () => fields.workspace ?? queryWorkspace));
+    assertTokenWorkspace(principal, fields.workspace ?? queryWorkspace);
+    checkUploader(principal);
+    return principal;
   };
-  const uploader: Uploader = tokenPrincipal ?? (await requestPrincipal(request, () => field("workspace")));
-  return receiveUpload({
-    uploader,
-    text: await file.text(),
-    sizeBytes: file.size,
-    meta: {
-      kind: field("kind"),
-      repository: field("repository"),
-      branch: field("branch"),
-      commit: field("commit"),
-      pipeline: field("pipeline"),
-      softFail: field("softFail"),
-      durationSeconds: field("durationSeconds"),
-      defaultBranch: field("defaultBranch"),
-      filename: "name" in file && typeof file.name === "string" ? file.name : undefined,
-    },
-  });
+
+  let staged: StagedReport | undefined;
+  const held: Buffer[] = [];
+  let size = 0;
+  let file: { name: string | undefined } | undefined;
+  try {
+    const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+    const gzipped = /\bgzip\b/i.test(request.headers.get("content-encoding") ?? "");
+    const form = busboy({
+      headers: { "content-type": contentType },
+      limits: { files: 1, fields: 40, fieldSize: 64 * 1024, fileSize: limitBytes },
+    });
+    let received: Promise<void> = Promise.resolve();
+    form.on("field", (name: string, value: string) => {
+      if (FIELDS.includes(name)) fields[name] = value;
+    });
+    form.on("file", (name: string, stream: Readable, info: { filename?: string }) => {
+      if (name !== "file" || file) {
+        stream.resume();
+        return;
+      }
+      file = { name: info.filename };
+      const report = maybeGunzip(info.filename, limitBytes);
+      received = pipeline(stream, report, async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          if (!staged && size <= inlineBytes) {
+            held.push(chunk);
+            continue;
+          }
+          if (!staged) {
+            staged = await StagedReport.create({ uploader: await uploader() });
+            for (const early of held.splice(0)) await staged.write(early);
+          }
+          await staged.write(chunk);
+        }
+        // busboy cuts a file at the limit and says so only in this flag.
+        if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(limitBytes);
+      });
+      received.catch(() => undefined);
+    });
+    const source = gzipped ? body.pipe(inflateLimited(limitBytes)) : body;
+    await pipeline(source, form);
+    await received;
+  } catch (error) {
+    await staged?.discard();
+    if (error instanceof AppError) throw error;
+    throw new AppError("BAD_REQUEST", describeBodyError(error));
+  }
+
+  try {
+    if (!file) throw new AppError("BAD_REQUEST", "The form has no file in the field “file”.");
+    if (size === 0) throw new AppError("BAD_REQUEST", "The uploaded file is empty.");
+    const meta: UploadMeta = { ...fields, ...(file.name ? { filename: file.name.replace(/\.gz$/i, "") } : {}) };
+    readKindHint(meta);
+    readPipelineFacts(meta);
+    const who = await uploader();
+    if (!staged) {
+      const text = Buffer.concat(held, size).toString("utf8");
+      return { status: 201, body: await receiveUpload({ uploader: who, text, sizeBytes: size, meta }) };
+    }
+    await staged.seal({ meta, filename: meta.filename });
+    await queueStagedReport(staged.id);
+    return {
+      status: 202,
+      body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },
+    };
+  } catch (error) {
+    await staged?.discard();
+    throw error;
+  }
 }
 
 const tooLarge = (limit: number) =>
   new AppError(
     "PAYLOAD_TOO_LARGE",
-    `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit (LADDER_UPLOAD_MAX_MB).`,
+    `The file is larger than the ${Math.round(limit / MB)} MB limit (LADDER_UPLOAD_MAX_MB; a gzipped report counts at its decompressed size).`,
   );
+
+// A report sent gzipped (results.sarif.gz, or gzip's magic bytes) is read decompressed, and
+// counted at its decompressed size, so a small bomb cannot expand past the limit.
+function maybeGunzip(filename: string | undefined, limitBytes: number): Transform {
+  let decided: Transform | undefined;
+  const isGzipName = /\.gz$/i.test(filename ?? "");
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      if (!decided) {
+        const isGzip = isGzipName || (chunk[0] === 0x1f && chunk[1] === 0x8b);
+        decided = isGzip ? inflateLimited(limitBytes) : passThrough();
+        decided.on("data", (data: Buffer) => this.push(data));
+        decided.on("error", (error) => this.destroy(error));
+      }
+      if (decided.write(chunk)) callback();
+      else decided.once("drain", () => callback());
+    },
+    flush(callback: TransformCallback) {
+      if (!decided) return callback();
+      decided.once("end", () => callback());
+      decided.end();
+    },
+  });
+}
+
+function passThrough(): Transform {
+  return new Transform({ transform: (chunk, _encoding, callback) => callback(null, chunk) });
+}
+
+function inflateLimited(limitBytes: number): Transform {
+  const gunzip = createGunzip();
+  let inflated = 0;
+  gunzip.on("data", (chunk: Buffer) => {
+    inflated += chunk.length;
+    if (inflated > limitBytes) gunzip.destroy(tooLarge(limitBytes));
+  });
+  return gunzip;
+}
+
+function describeBodyError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/incorrect header check|unexpected end of file|invalid (block|distance|stored)/i.test(message)) {
+    return "The file is not valid gzip: send it uncompressed, or compress it with gzip.";
+  }
+  if (/Unexpected end of form|Malformed|boundary/i.test(message)) {
+    return "The multipart body could not be read (it ended early or is malformed); send the file in the field “file”.";
+  }
+  return `The upload could not be received: ${message}.`;
+}

@@ -26,6 +26,13 @@ function uploadRequest(token: string, content: string, fields: Record<string, st
   });
 }
 
+// Reports this small are read while the request waits: 201 with the stored upload.
+async function send(request: Request) {
+  const answer = await handleUploadRequest(request);
+  expect(answer.status).toBe(201);
+  return answer.body as Extract<typeof answer, { status: 201 }>["body"];
+}
+
 afterEach(() => {
   vi.unstubAllEnvs();
   resetEnvCache();
@@ -34,7 +41,7 @@ afterEach(() => {
 describe("POST /api/v1/uploads", () => {
   it("detects and stores a real Checkov SARIF report with its CI context", async () => {
     const { token, workspace } = await tokenFor("editor");
-    const result = await handleUploadRequest(
+    const result = await send(
       uploadRequest(token, sample("checkov-sarif/ezio143__devsecops-pipeline/results_sarif.sarif"), {
         repository: "acme/infra",
         branch: "main",
@@ -78,19 +85,17 @@ describe("POST /api/v1/uploads", () => {
 
   it("stores SBOM components from real CycloneDX and SPDX files", async () => {
     const { token } = await tokenFor("editor");
-    const cyclone = await handleUploadRequest(
-      uploadRequest(token, sample("sbom-cyclonedx/CycloneDX__bom-examples/bom.1.4.json")),
-    );
+    const cyclone = await send(uploadRequest(token, sample("sbom-cyclonedx/CycloneDX__bom-examples/bom.1.4.json")));
     expect(cyclone).toMatchObject({ kind: "sbom", format: "cyclonedx-json", counts: { components: 62 } });
     expect(await db.sbomComponent.count({ where: { uploadId: cyclone.id } })).toBe(62);
-    const spdx = await handleUploadRequest(uploadRequest(token, sample("sbom-spdx/spdx__spdx-examples/appbomination.spdx.json")));
+    const spdx = await send(uploadRequest(token, sample("sbom-spdx/spdx__spdx-examples/appbomination.spdx.json")));
     expect(spdx).toMatchObject({ kind: "sbom", format: "spdx-json", counts: { components: 7 } });
   });
 
   it("turns uploaded incidents into incident rows, and a repeat upload adds none", async () => {
     const { token, workspace } = await tokenFor("editor");
     const text = fixture("incidents.json");
-    const first = await handleUploadRequest(uploadRequest(token, text));
+    const first = await send(uploadRequest(token, text));
     expect(first.kind).toBe("incidents");
     const count = await db.incident.count({ where: { workspaceId: workspace.id } });
     expect(count).toBe(first.counts.incidents);
