@@ -32,12 +32,12 @@ export class StagedReport {
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     this.sizeBytes += bytes.length;
-    if (this.pendingBytes >= CHUNK_BYTES) await this.writeChunk();
+    while (this.pendingBytes >= CHUNK_BYTES) await this.writeChunk(CHUNK_BYTES);
   }
 
   /** The last chunk, then the report waits for a worker. */
   async seal(opts: { meta: UploadMeta; filename: string | undefined }): Promise<void> {
-    await this.writeChunk();
+    while (this.pendingBytes > 0) await this.writeChunk(Math.min(CHUNK_BYTES, this.pendingBytes));
     await db.uploadIntake.update({
       where: { id: this.id },
       data: {
@@ -53,11 +53,12 @@ export class StagedReport {
     await db.uploadIntake.delete({ where: { id: this.id } }).catch(() => undefined);
   }
 
-  private async writeChunk() {
+  private async writeChunk(size = this.pendingBytes) {
     if (!this.pendingBytes) return;
-    const data = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    const data = all.subarray(0, size);
+    this.pending = size < all.length ? [all.subarray(size)] : [];
+    this.pendingBytes = all.length - size;
     await db.uploadChunk.create({ data: { intakeId: this.id, seq: this.seq++, data } });
   }
 }

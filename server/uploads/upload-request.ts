@@ -79,6 +79,7 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
       limits: { files: 1, fields: 40, fieldSize: 64 * 1024, fileSize: limitBytes },
     });
     let received: Promise<void> = Promise.resolve();
+    let fileError: unknown;
     form.on("field", (name: string, value: string) => {
       if (FIELDS.includes(name)) fields[name] = value;
     });
@@ -105,11 +106,18 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
         // busboy cuts a file at the limit and says so only in this flag.
         if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(limitBytes);
       });
-      received.catch(() => undefined);
+      // A file refused part-way (too large, not gzip) stops the form too, or busboy would wait.
+      received = received.catch((error: unknown) => {
+        fileError = error;
+        form.destroy(error as Error);
+      });
     });
     const source = gzipped ? body.pipe(inflateLimited(limitBytes)) : body;
-    await pipeline(source, form);
+    await pipeline(source, form).catch((error: unknown) => {
+      throw fileError ?? error;
+    });
     await received;
+    if (fileError) throw fileError;
   } catch (error) {
     await staged?.discard();
     if (error instanceof AppError) throw error;
