@@ -11,6 +11,7 @@ export type SyncSource = RouterOutputs["sync"]["sources"][number];
 export type FreshnessRow = RouterOutputs["sync"]["freshness"][number];
 export type AccountRow = RouterOutputs["accounts"]["list"][number];
 export type UploadRow = RouterOutputs["uploads"]["list"][number];
+export type UploadStatus = RouterOutputs["uploads"]["status"];
 export type RunStatus = RunListItem["status"];
 export type TaskStatus = SyncTask["status"];
 
@@ -21,7 +22,8 @@ export interface SyncPermissions {
   canUpload: boolean;
 }
 
-// The answer of POST /api/v1/uploads.
+// The answer of POST /api/v1/uploads for a report read while the request waited (201), and the
+// shape a report read in the background has once stored.
 export interface UploadAnswer {
   id: string;
   kind: string;
@@ -30,4 +32,13 @@ export interface UploadAnswer {
   specVersion: string | null;
   counts: UploadSummary;
   warnings: string[];
+}
+
+// The answer of POST /api/v1/uploads for a report larger than the inline limit (202): a worker
+// reads it, and uploads.status follows it.
+export interface QueuedUploadAnswer {
+  id: string;
+  status: "queued";
+  sizeBytes: number;
+  statusUrl: string;
 }

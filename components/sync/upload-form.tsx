@@ -8,8 +8,9 @@ import { cn } from "~/components/ui/cn";
 import { Label } from "~/components/ui/label";
 import { Select } from "~/components/ui/select";
 import { useIsBrowser } from "~/components/ui/use-is-browser";
+import { QueuedUpload } from "./queued-upload";
 import { UploadResult } from "./upload-result";
-import type { UploadAnswer } from "./types";
+import type { QueuedUploadAnswer, UploadAnswer } from "./types";
 
 const kinds = [
   { value: "", label: "Detect automatically" },
@@ -24,21 +25,28 @@ type State =
   | { status: "idle" }
   | { status: "sending"; name: string }
   | { status: "done"; name: string; answer: UploadAnswer }
+  | { status: "queued"; name: string; queued: QueuedUploadAnswer }
   | { status: "error"; name: string; message: string };
 
+type SendResult = { status: "done"; answer: UploadAnswer } | { status: "queued"; queued: QueuedUploadAnswer };
+
 // The browser posts to the same endpoint CI uses, with its session cookie and the workspace named.
-async function sendFile(workspace: string, file: File, kind: string): Promise<UploadAnswer> {
+// The server reads the form as a stream and must know the workspace before it stages a large
+// file, so the fields go before the file, and the workspace is in the address too.
+async function sendFile(workspace: string, file: File, kind: string): Promise<SendResult> {
   const body = new FormData();
-  body.set("file", file);
   body.set("workspace", workspace);
   if (kind) body.set("kind", kind);
-  const response = await fetch("/api/v1/uploads", { method: "POST", body });
+  body.set("file", file);
+  const response = await fetch(`/api/v1/uploads?workspace=${encodeURIComponent(workspace)}`, { method: "POST", body });
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message = (json as { error?: { message?: string } } | null)?.error?.message;
     throw new Error(message ?? `The upload failed (HTTP ${response.status}).`);
   }
-  return json as UploadAnswer;
+  return response.status === 202
+    ? { status: "queued", queued: json as QueuedUploadAnswer }
+    : { status: "done", answer: json as UploadAnswer };
 }
 
 export function UploadForm({ workspace }: { workspace: string }) {
@@ -54,9 +62,10 @@ export function UploadForm({ workspace }: { workspace: string }) {
     const kind = form ? String(new FormData(form).get("kind") ?? "") : "";
     setState({ status: "sending", name: file.name });
     try {
-      const answer = await sendFile(workspace, file, kind);
-      setState({ status: "done", name: file.name, answer });
-      await queryClient.invalidateQueries(trpc.uploads.list.queryFilter());
+      const sent = await sendFile(workspace, file, kind);
+      setState({ ...sent, name: file.name });
+      if (sent.status === "done") await queryClient.invalidateQueries(trpc.uploads.list.queryFilter());
+      else await queryClient.invalidateQueries(trpc.uploads.pending.queryFilter());
     } catch (error) {
       setState({ status: "error", name: file.name, message: error instanceof Error ? error.message : String(error) });
     }
@@ -139,6 +148,9 @@ export function UploadForm({ workspace }: { workspace: string }) {
         </Alert>
       )}
       {state.status === "done" && <UploadResult name={state.name} answer={state.answer} />}
+      {state.status === "queued" && (
+        <QueuedUpload key={state.queued.id} workspace={workspace} name={state.name} queued={state.queued} />
+      )}
     </form>
   );
 }

@@ -1,13 +1,16 @@
 import { Alert } from "~/components/ui/alert";
 import { formatNumber, plural } from "./format";
-import type { UploadAnswer } from "./types";
+import type { UploadAnswer, UploadSummary } from "./types";
 
-export function UploadResult({ name, answer }: { name: string; answer: UploadAnswer }) {
-  const { counts } = answer;
+// A report stored while the request waited (201), or later by a worker (uploads.status).
+type StoredReport = Omit<UploadAnswer, "counts"> & { counts: Partial<UploadSummary> };
+
+export function UploadResult({ name, answer }: { name: string; answer: StoredReport }) {
+  const { findings = 0, failed = 0, components = 0, incidents = 0 } = answer.counts;
   const parts = [
-    counts.findings > 0 && `${formatNumber(counts.failed)} failed of ${plural(counts.findings, "finding")}`,
-    counts.components > 0 && plural(counts.components, "component"),
-    counts.incidents > 0 && plural(counts.incidents, "incident"),
+    findings > 0 && `${formatNumber(failed)} failed of ${plural(findings, "finding")}`,
+    components > 0 && plural(components, "component"),
+    incidents > 0 && plural(incidents, "incident"),
   ].filter(Boolean);
   return (
     <Alert tone="success" title={`Stored ${name}`}>
