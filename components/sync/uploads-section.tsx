@@ -1,5 +1,6 @@
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { CiSnippet } from "./ci-snippet";
+import { PendingUploads } from "./pending-uploads";
 import { UploadForm } from "./upload-form";
 import { UploadsTable } from "./uploads-table";
 
@@ -20,6 +21,7 @@ export function UploadsSection({ workspace, canUpload }: { workspace: string; ca
           <p className="text-sm text-slate-600">Viewers see what was uploaded; editors and above can upload reports.</p>
         )}
       </CardBody>
+      <PendingUploads workspace={workspace} />
       <div>
         <h3 className="px-5 pt-4 pb-2 text-sm font-semibold text-slate-900">Recent uploads</h3>
         <UploadsTable workspace={workspace} />

@@ -42,6 +42,7 @@ export default async function SyncPage({
   prefetch(trpc.sync.schedule.queryOptions(input));
   prefetch(trpc.accounts.list.queryOptions(input));
   prefetch(trpc.uploads.list.queryOptions({ ...input, limit: UPLOADS_LIMIT }));
+  prefetch(trpc.uploads.pending.queryOptions(input));
   // The run panel shows the latest run when none is chosen, so the list decides what to prefetch.
   const runs = await getQueryClient()
     .fetchQuery(trpc.sync.runs.queryOptions({ ...input, limit: RUNS_LIMIT }))
