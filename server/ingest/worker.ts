@@ -3,6 +3,7 @@ import { EVALUATE_QUEUE, getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE, UPLOA
 import {
   processStagedReport,
   resumeReadingReports,
+  setLocalUploadWorker,
   stopReadingReports,
   sweepStagedReports,
 } from "~/server/uploads/intake.service";
@@ -40,13 +41,14 @@ export async function startWorker(options: WorkerOptions = {}) {
   }
   // One large report at a time per process: reading one keeps a core and a connection busy.
   resumeReadingReports();
-  await boss.work<{ intakeId: string }>(
+  const uploadWorker = await boss.work<{ intakeId: string }>(
     UPLOAD_QUEUE,
     { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.min(pollingIntervalSeconds, 1) },
     async ([job]) => {
       if (job) await processStagedReport({ intakeId: job.data.intakeId, isLastAttempt: job.retryCount >= job.retryLimit });
     },
   );
+  setLocalUploadWorker(uploadWorker);
   await boss.schedule(SCHEDULER_QUEUE, "*/10 * * * *");
   await boss.work<EvaluationJob>(EVALUATE_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     if (job) await runEvaluationJob(job.data);
@@ -59,6 +61,7 @@ export async function startWorker(options: WorkerOptions = {}) {
   });
   return {
     stop: async () => {
+      setLocalUploadWorker(undefined);
       stopReadingReports();
       await stopQueue();
     },

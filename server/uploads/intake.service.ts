@@ -20,9 +20,17 @@ export function resumeReadingReports(): void {
   if (stopping.signal.aborted) stopping = new AbortController();
 }
 
+// The worker of this process, if it runs one: woken at once instead of at its next poll.
+let localWorkerId: string | undefined;
+
+export function setLocalUploadWorker(workerId: string | undefined): void {
+  localWorkerId = workerId;
+}
+
 export async function queueStagedReport(intakeId: string): Promise<void> {
   const boss = await getQueue();
   await boss.send(UPLOAD_QUEUE, { intakeId }, { singletonKey: intakeId });
+  if (localWorkerId) boss.notifyWorker(localWorkerId);
 }
 
 export async function processStagedReport(opts: { intakeId: string; isLastAttempt: boolean }): Promise<void> {

@@ -30,6 +30,7 @@ const FINDING_COLUMNS = [
 ];
 const COMPONENT_COLUMNS = ["id", "uploadId", "purl", "name", "version", "type", "licenses", "supplier"];
 const FLUSH_CHARACTERS = 1 << 20;
+const IN_FLIGHT_CHARACTERS = 8 << 20;
 const INCIDENT_BATCH = 1000;
 
 type Table = "UploadFinding" | "SbomComponent";
@@ -41,6 +42,10 @@ export class ReportWriter implements RecordSink {
   private pendingCharacters = 0;
   private incidents: IncidentRecord[] = [];
   private copy?: { table: Table; stream: CopyStreamQuery; done: Promise<void> };
+  // Row ids: one time-ordered UUID per report, then a counter. Unique (the report's UUID is),
+  // increasing (each index grows at its right edge), and without a random draw per row.
+  private readonly idPrefix = timeOrderedId();
+  private rowNumber = 0;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -50,7 +55,7 @@ export class ReportWriter implements RecordSink {
 
   finding(f: Finding): void {
     const line = [
-      timeOrderedId(),
+      this.nextId(),
       this.uploadId,
       f.fingerprint,
       f.ruleId,
@@ -74,7 +79,7 @@ export class ReportWriter implements RecordSink {
 
   component(c: SbomComponent): void {
     const licenses = copyField(textValue(c.licenses, "array"));
-    const line = [timeOrderedId(), this.uploadId, c.purl, c.name, c.version, c.type].map(field).join("\t");
+    const line = [this.nextId(), this.uploadId, c.purl, c.name, c.version, c.type].map(field).join("\t");
     this.add("SbomComponent", `${line}\t${licenses}\t${field(c.supplier)}\n`);
   }
 
@@ -95,6 +100,10 @@ export class ReportWriter implements RecordSink {
     await this.writeIncidents();
   }
 
+  private nextId(): string {
+    return `${this.idPrefix}-${(this.rowNumber++).toString(36).padStart(5, "0")}`;
+  }
+
   private add(table: Table, text: string) {
     const last = this.pending[this.pending.length - 1];
     if (last?.table === table) last.text += text;
@@ -108,7 +117,10 @@ export class ReportWriter implements RecordSink {
     this.pendingCharacters = 0;
     for (const { table, text } of batches) {
       const copy = await this.copyInto(table);
-      if (!copy.stream.write(text)) await Promise.race([once(copy.stream, "drain"), copy.done]);
+      // Postgres takes rows while the next part of the report is read: wait only when several
+      // megabytes are in flight, not at every write, or reading and writing would take turns.
+      copy.stream.write(text);
+      if (copy.stream.writableLength > IN_FLIGHT_CHARACTERS) await Promise.race([once(copy.stream, "drain"), copy.done]);
     }
   }
 

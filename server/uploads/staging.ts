@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/server/db";
+import { db, withConnection } from "~/server/db";
 import type { ByteSource } from "./json/byte-source";
 import type { UploadMeta, Uploader } from "./upload-meta";
 
@@ -55,21 +55,37 @@ export class StagedReport {
 
   private async writeChunk(size = this.pendingBytes) {
     if (!this.pendingBytes) return;
-    const all = Buffer.concat(this.pending, this.pendingBytes);
+    // One concatenation per chunk written, however the body arrived (a whole file can come as
+    // one buffer): the rest is kept as a view, not copied again.
+    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     const data = all.subarray(0, size);
     this.pending = size < all.length ? [all.subarray(size)] : [];
     this.pendingBytes = all.length - size;
-    await db.uploadChunk.create({ data: { intakeId: this.id, seq: this.seq++, data } });
+    // node-postgres sends a Buffer as a binary parameter: no hex encoding of the megabyte.
+    await withConnection((client) =>
+      client.query(`INSERT INTO "UploadChunk" ("intakeId", seq, data) VALUES ($1, $2, $3)`, [this.id, this.seq++, data]),
+    );
   }
 }
 
-/** Reads a staged report back, one chunk in memory at a time. */
+/** Reads a staged report back, one chunk in memory at a time (and the next on its way). */
 export function stagedSource(intakeId: string): ByteSource {
+  const read = (seq: number) =>
+    withConnection(async (client) => {
+      const result = await client.query<{ data: Buffer }>(`SELECT data FROM "UploadChunk" WHERE "intakeId" = $1 AND seq = $2`, [
+        intakeId,
+        seq,
+      ]);
+      return result.rows[0]?.data;
+    });
   return async function* () {
-    for (let seq = 0; ; seq++) {
-      const chunk = await db.uploadChunk.findUnique({ where: { intakeId_seq: { intakeId, seq } }, select: { data: true } });
-      if (!chunk) return;
-      yield chunk.data;
+    let next = read(0);
+    for (let seq = 1; ; seq++) {
+      const data = await next;
+      if (!data) return;
+      next = read(seq);
+      next.catch(() => undefined);
+      yield data;
     }
   };
 }
