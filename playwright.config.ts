@@ -51,6 +51,8 @@ export default defineConfig({
       LADDER_DEMO: "1",
       LADDER_SIM_PORT: String(simulatorPort),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      // Reports over 50 KB are staged and read by the worker, so a journey can follow one without a large file.
+      LADDER_UPLOAD_INLINE_MB: "0.05",
     },
   },
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { sarifReport } from "~/server/test/sarif-report";
 import { makeUserWithWorkspace, signIn, trpcQuery } from "./fixtures/accounts";
 
 const fixtures = path.resolve("server/uploads/parsers/fixtures");
@@ -48,6 +49,70 @@ test("an editor uploads reports by hand; a bad file is refused with its reason",
   await expect(page.getByText(/SPDX 3\.0 is not supported yet/)).toBeVisible();
   const uploads = await trpcQuery(page.request, "uploads.list", { workspace: owner.slug, limit: 50 });
   expect((uploads.body.result?.data.json as unknown[]).length).toBe(1);
+});
+
+// The e2e server reads reports inline only up to 0.05 MB (playwright.config.ts), so these ~100 KB
+// reports are answered with 202 and read by the worker.
+test("an editor uploads reports larger than the inline limit and follows them; another workspace cannot see them", async ({
+  page,
+  browser,
+}) => {
+  const owner = await makeUserWithWorkspace("Bulky");
+  await signIn(page, owner.user.email);
+  await page.goto(`/w/${owner.slug}/sync`);
+  const picker = page.getByLabel("Upload a report");
+  await expect(picker).toBeEnabled();
+  const report = (name: string, broken = false) => ({
+    name,
+    mimeType: "application/sarif+json",
+    buffer: Buffer.from(sarifReport(500, { broken })),
+  });
+
+  // A report broken at its end is refused by the worker: the form and the pending list say why.
+  await picker.setInputFiles(report("broken.sarif", true));
+  const refusal = page.getByRole("alert").filter({ hasText: "broken.sarif was not stored" });
+  await expect(refusal).toBeVisible({ timeout: 30_000 });
+  await expect(refusal).toContainText(/The upload is not valid JSON: .* at line 501\./);
+  const pending = page.getByRole("list", { name: "Uploads being read or failed" });
+  const failedRow = pending.getByRole("listitem").filter({ hasText: "broken.sarif" });
+  await expect(failedRow.getByText("Failed", { exact: true })).toBeVisible();
+  await expect(failedRow.getByText(/\d+ KB · received/)).toBeVisible();
+  await expect(failedRow).toContainText(/The upload is not valid JSON: .* at line 501\./);
+
+  // The page's first look at the next report's state waits until the test has seen it announced:
+  // a quick worker could otherwise store it before anyone sees it was received.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/trpc\/[^?]*uploads\.status/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const answered = page.waitForResponse((r) => r.url().includes("/api/v1/uploads") && r.request().method() === "POST");
+  await expect(picker).toBeEnabled();
+  await picker.setInputFiles(report("large.sarif"));
+  const response = await answered;
+  expect(response.status()).toBe(202);
+  const { id } = (await response.json()) as { id: string };
+  await expect(page.getByText(/Received large\.sarif \(\d+ KB\); reading it in the background…/)).toBeVisible();
+  release();
+  await expect(page.getByText(/Detected\s+checkov/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("500 failed of 500 findings")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Recent uploads" }).getByText("large.sarif")).toBeVisible();
+  await expect(pending.getByRole("listitem").filter({ hasText: "large.sarif" })).toHaveCount(0);
+
+  const stranger = await makeUserWithWorkspace("Onlooker");
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signIn(other, stranger.user.email);
+  for (const workspace of [stranger.slug, owner.slug]) {
+    const status = await trpcQuery(other.request, "uploads.status", { workspace, id });
+    expect(status.body.error?.json.data.code).toBe("NOT_FOUND");
+  }
+  const theirs = await trpcQuery(other.request, "uploads.pending", { workspace: stranger.slug });
+  expect(theirs.body.result?.data.json).toEqual([]);
+  const mine = await trpcQuery(other.request, "uploads.pending", { workspace: owner.slug });
+  expect(mine.body.error?.json.data.code).toBe("NOT_FOUND");
+  await context.close();
 });
 
 test("CI uploads with a token; a wrong token and a viewer token are refused", async ({ request }) => {
