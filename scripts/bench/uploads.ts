@@ -139,8 +139,10 @@ async function copyBaseline(client: pg.Client, table: Case["table"], uploadId: s
   );
   const file = path.join(dir, `${table}.copy`);
   const out = client.query(
+    // The same ids under another prefix: the upload's ids are a UUID and a counter, so the
+    // baseline's index grows at its edge just as the upload's did.
     copyTo(
-      `COPY (SELECT gen_random_uuid()::text, '${copyId}', ${list} FROM "${table}" WHERE "uploadId" = '${uploadId}') TO STDOUT`,
+      `COPY (SELECT '${copyId}' || substr(id, 37), '${copyId}', ${list} FROM "${table}" WHERE "uploadId" = '${uploadId}' ORDER BY id) TO STDOUT`,
     ),
   );
   const { createWriteStream } = await import("node:fs");
