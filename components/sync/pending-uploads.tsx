@@ -46,7 +46,7 @@ export function PendingUploads({ workspace }: { workspace: string }) {
       <h3 className="px-5 pt-4 pb-2 text-sm font-semibold text-slate-900">Being read, or failed this week</h3>
       <ul aria-label="Uploads being read or failed" className="divide-y divide-slate-100 border-t border-slate-100">
         {pending.map((upload) => {
-          const { tone, label } = states[upload.status as keyof typeof states];
+          const { tone, label } = states[upload.status];
           return (
             <li key={upload.id} className="flex items-start gap-3 px-5 py-3">
               <span className="w-40 shrink-0">

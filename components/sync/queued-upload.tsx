@@ -6,7 +6,7 @@ import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { formatBytes } from "./format";
 import { UploadResult } from "./upload-result";
-import type { QueuedUploadAnswer, UploadStatus, UploadSummary } from "./types";
+import type { QueuedUploadAnswer, UploadStatus } from "./types";
 
 const POLL_MS = 1500;
 
@@ -34,8 +34,7 @@ export function QueuedUpload({ workspace, name, queued }: { workspace: string; n
   }, [settled, queryClient, trpc]);
 
   if (status?.status === "stored") {
-    // The summary is stored as JSON; it has the same counts as a 201's.
-    return <UploadResult name={name} answer={{ ...status, counts: status.counts as Partial<UploadSummary> }} />;
+    return <UploadResult name={name} answer={status} />;
   }
   if (status?.status === "failed") {
     return (

@@ -2,6 +2,7 @@ import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
 import { getQueue, UPLOAD_QUEUE } from "~/server/ingest/queue";
 import { stagedSource } from "./staging";
+import type { UploadSummary } from "./parsers";
 import { storeReport } from "./store-report";
 import { readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
 
@@ -130,7 +131,8 @@ export async function getUploadStatus(opts: { workspaceId: string; id: string })
     }),
   ]);
   if (upload) {
-    const { warnings, ...counts } = upload.summary as { warnings?: string[] } & Record<string, unknown>;
+    // The summary column holds what the reader counted (UploadSummary) and its warnings.
+    const { warnings, ...counts } = upload.summary as unknown as UploadSummary & { warnings?: string[] };
     return {
       id: upload.id,
       status: "stored" as const,
@@ -171,5 +173,5 @@ export async function listStagedReports(opts: { workspaceId: string }) {
     take: 50,
     select: { id: true, status: true, error: true, filename: true, sizeBytes: true, createdAt: true },
   });
-  return rows.map((r) => ({ ...r, sizeBytes: Number(r.sizeBytes) }));
+  return rows.map((r) => ({ ...r, status: r.status as "queued" | "processing" | "failed", sizeBytes: Number(r.sizeBytes) }));
 }
