@@ -48,7 +48,7 @@ export async function startWorker(options: WorkerOptions = {}) {
       if (job) await processStagedReport({ intakeId: job.data.intakeId, isLastAttempt: job.retryCount >= job.retryLimit });
     },
   );
-  setLocalUploadWorker(uploadWorker);
+  setLocalUploadWorker({ boss, workerId: uploadWorker });
   await boss.schedule(SCHEDULER_QUEUE, "*/10 * * * *");
   await boss.work<EvaluationJob>(EVALUATE_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     if (job) await runEvaluationJob(job.data);

@@ -1,3 +1,4 @@
+import type PgBoss from "pg-boss";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
 import { getQueue, UPLOAD_QUEUE } from "~/server/ingest/queue";
@@ -21,17 +22,20 @@ export function resumeReadingReports(): void {
   if (stopping.signal.aborted) stopping = new AbortController();
 }
 
-// The worker of this process, if it runs one: woken at once instead of at its next poll.
-let localWorkerId: string | undefined;
+// The worker of this process, if it runs one, is woken at once instead of at its next poll. It
+// lives on globalThis: under `npm start` the route handlers run from Next's bundle, a module
+// graph of their own, while the worker was started from the CLI's.
+const holder = globalThis as unknown as { ladderUploadWorker?: { boss: PgBoss; workerId: string } };
 
-export function setLocalUploadWorker(workerId: string | undefined): void {
-  localWorkerId = workerId;
+export function setLocalUploadWorker(worker: { boss: PgBoss; workerId: string } | undefined): void {
+  holder.ladderUploadWorker = worker;
 }
 
 export async function queueStagedReport(intakeId: string): Promise<void> {
   const boss = await getQueue();
   await boss.send(UPLOAD_QUEUE, { intakeId }, { singletonKey: intakeId });
-  if (localWorkerId) boss.notifyWorker(localWorkerId);
+  const local = holder.ladderUploadWorker;
+  if (local) local.boss.notifyWorker(local.workerId);
 }
 
 export async function processStagedReport(opts: { intakeId: string; isLastAttempt: boolean }): Promise<void> {
@@ -43,11 +47,13 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
       sizeBytes: bigint;
       uploadedById: string | null;
       tokenId: string | null;
+      attempts: number;
     }[]
   >`UPDATE "UploadIntake" SET status = 'processing', attempts = attempts + 1, "updatedAt" = now()
      WHERE id = ${opts.intakeId} AND status IN ('queued', 'processing')
-     RETURNING id, "workspaceId", meta, "sizeBytes", "uploadedById", "tokenId"`;
+     RETURNING id, "workspaceId", meta, "sizeBytes", "uploadedById", "tokenId", attempts`;
   if (!intake) return;
+  console.log(`ladder: upload ${intake.id}: reading (attempt ${intake.attempts})`);
   const signal = stopping.signal;
   try {
     await storeReport({

@@ -32,13 +32,22 @@ export async function storeReport(opts: StoreReport) {
     try {
       const writer = new ReportWriter(client, opts.id, opts.uploader.workspaceId);
       const read = await readInto(opts, writer, (header) => insertUpload(client, opts, header));
+      const itemsRead = performance.now();
       await writer.end();
+      const written = performance.now();
       await client.query(`UPDATE "Upload" SET summary = $2::jsonb WHERE id = $1`, [
         opts.id,
         JSON.stringify({ ...read.summary, warnings: read.warnings }),
       ]);
       await opts.beforeCommit?.(client);
       await client.query("COMMIT");
+      if (read.timings) {
+        const { outlineMs, itemsMs } = read.timings;
+        console.log(
+          `ladder: upload ${opts.id}: ${read.summary.findings + read.summary.components + read.summary.incidents} records from ${(opts.sizeBytes / 1048576).toFixed(1)} MB ` +
+            `(outline ${(outlineMs / 1000).toFixed(1)} s, items ${(itemsMs / 1000).toFixed(1)} s, last rows ${((written - itemsRead) / 1000).toFixed(1)} s, commit ${((performance.now() - written) / 1000).toFixed(1)} s)`,
+        );
+      }
       return {
         id: opts.id,
         kind: read.header.kind,

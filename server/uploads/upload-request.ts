@@ -57,6 +57,7 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
   } else if (!(await getSessionUser(request.headers))) {
     throw new AppError("UNAUTHORIZED", "Send a workspace API token as `Authorization: Bearer ldr_…`.");
   }
+  const receiving = performance.now();
   const queryWorkspace = new URL(request.url).searchParams.get("workspace") ?? undefined;
   const fields: Record<string, string> = {};
   let principal: RequestPrincipal | undefined;
@@ -137,6 +138,9 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     }
     await staged.seal({ meta, filename: meta.filename });
     await queueStagedReport(staged.id);
+    console.log(
+      `ladder: upload ${staged.id}: received ${(staged.sizeBytes / MB).toFixed(1)} MB in ${((performance.now() - receiving) / 1000).toFixed(1)} s; queued`,
+    );
     return {
       status: 202,
       body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },

@@ -61,6 +61,8 @@ export interface ReadUpload {
   header: ReportHeader;
   summary: UploadSummary;
   warnings: string[];
+  /** How long the streamed passes took, for the log. */
+  timings?: { outlineMs: number; itemsMs: number };
 }
 
 interface Reading {
@@ -146,11 +148,13 @@ export async function readUploadStream(opts: {
   afterChunk(): Promise<void>;
 }): Promise<ReadUpload> {
   try {
+    const started = performance.now();
     const outline = await readOutline(opts.source, outlineLists);
+    const outlineMs = performance.now() - started;
     const { reading, done } = begin(outline, opts.hint, opts.out);
     await opts.onHeader(reading.header);
     await streamItems(opts.source, reading.selectors, reading.item, opts.afterChunk);
-    return done();
+    return { ...done(), timings: { outlineMs, itemsMs: performance.now() - started - outlineMs } };
   } catch (error) {
     if (!(error instanceof JsonReadError)) throw error;
     if (await startsWithAngleBracket(opts.source)) throw new AppError("BAD_REQUEST", looksLikeXml);
