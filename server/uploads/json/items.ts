@@ -1,35 +1,42 @@
-import { TokenParser } from "@streamparser/json";
+import { findJsonErrorOffset } from "~/server/uploads/parsers/json-error-offset";
 import type { ByteSource } from "./byte-source";
-import { matchesSelector, splitSelector, type JsonPath } from "./selectors";
-import { tokenize } from "./tokenize";
+import { JsonScanner } from "./scanner";
+import { splitSelector, matchesSelector, type JsonPath } from "./selectors";
+import { JsonReadError } from "./tokenize";
 
 export type ItemCallback = (selector: string, item: unknown, path: JsonPath) => void;
 
-// The second pass: every item of the lists the selectors name, one at a time and in file order;
-// each item is dropped once handled (keepStack: false), so memory holds one item, not the list.
+// The second pass: every item of the lists the selectors name, one at a time and in file order,
+// each read by JSON.parse from its own bytes, so memory holds one item, not the list.
 export async function streamItems(
   source: ByteSource,
   selectors: readonly string[],
   onItem: ItemCallback,
   afterChunk?: () => Promise<void>,
 ): Promise<void> {
-  const parts = selectors.map(splitSelector);
-  let error: Error | undefined;
-  const parser = new TokenParser({ paths: selectors.map((s) => `$.${s}`), keepStack: false });
-  parser.onValue = ({ value, key, stack }) => {
-    const path: (string | number)[] = [];
-    for (let i = 1; i < stack.length; i++) path.push(stack[i]!.key as string | number);
-    path.push(key as string | number);
-    const index = parts.findIndex((selector) => matchesSelector(selector, path));
-    if (index >= 0) onItem(selectors[index]!, value, path);
-  };
-  parser.onError = (e) => (error ??= e);
-  parser.onEnd = () => undefined;
-  await tokenize(source, (token) => parser.write(token), {
-    error: () => error,
-    end: () => !parser.isEnded && parser.end(),
-    ...(afterChunk ? { afterChunk } : {}),
+  const scanner = new JsonScanner({
+    selectors: selectors.map(splitSelector),
+    names: selectors,
+    mode: "items",
+    onItem: (selector, text, path, line) => {
+      let item: unknown;
+      try {
+        item = JSON.parse(text);
+      } catch {
+        const offset = findJsonErrorOffset(text);
+        let lines = line;
+        for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+        throw new JsonReadError("unexpected", lines, JSON.stringify(text.slice(offset, offset + 12)));
+      }
+      onItem(selector, item, path);
+    },
   });
+  for await (const chunk of source()) {
+    scanner.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (afterChunk) await afterChunk();
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  scanner.end();
 }
 
 /** The same items from a document already in memory, in document order. */

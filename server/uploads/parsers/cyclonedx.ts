@@ -1,4 +1,4 @@
-import { asArray, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
+import { asArray, asNumber, asObject, asString, at, optional, setDefined, type JsonObject } from "./json-values";
 import { mostSevere, severityFromName } from "./severity";
 import type { FormatReader } from "./format-reader";
 import type { FindingDraft, FindingStatus, SbomComponent } from "./upload-types";
@@ -22,7 +22,7 @@ export const readCycloneDx: FormatReader = (outline, _hint, sink) => {
     if (component) {
       sink.component(component);
       const ref = asString(raw["bom-ref"]);
-      if (ref) byRef.set(ref, { name: component.name, ...optional("version", component.version) });
+      if (ref) byRef.set(ref, component);
     }
     for (const child of asArray(raw.components)) visit(asObject(child), depth + 1);
   };
@@ -67,23 +67,23 @@ function compactVulnerability(raw: JsonObject): JsonObject {
 function readComponent(raw: JsonObject): SbomComponent | undefined {
   const name = asString(raw.name);
   if (!name) return undefined;
-  return {
-    ...optional("purl", asString(raw.purl)),
-    name,
-    ...optional("version", asString(raw.version)),
-    ...optional("type", asString(raw.type)),
-    licenses: readLicenses(raw.licenses),
-    ...optional("supplier", asString(at(raw, "supplier", "name")) ?? asString(raw.publisher)),
-  };
+  const component: SbomComponent = { name, licenses: readLicenses(raw.licenses) };
+  setDefined(component, "purl", asString(raw.purl));
+  setDefined(component, "version", asString(raw.version));
+  setDefined(component, "type", asString(raw.type));
+  setDefined(component, "supplier", asString(at(raw, "supplier", "name")) ?? asString(raw.publisher));
+  return component;
 }
 
 /** Both shapes CycloneDX allows: [{license: {id | name}}] and [{expression}]. */
 function readLicenses(value: unknown): string[] {
-  const licenses = asArray(value).map(
-    (entry) =>
-      asString(at(entry, "expression")) ?? asString(at(entry, "license", "id")) ?? asString(at(entry, "license", "name")),
-  );
-  return [...new Set(licenses.filter((license): license is string => license !== undefined))];
+  const licenses: string[] = [];
+  for (const entry of asArray(value)) {
+    const license =
+      asString(at(entry, "expression")) ?? asString(at(entry, "license", "id")) ?? asString(at(entry, "license", "name"));
+    if (license !== undefined && !licenses.includes(license)) licenses.push(license);
+  }
+  return licenses;
 }
 
 // CycloneDX 1.2–1.4 list tools as an array; 1.5 and later as {components, services}.

@@ -1,4 +1,4 @@
-import { asArray, asLine, asNumber, asObject, asString, at, optional, type JsonObject } from "./json-values";
+import { asArray, asLine, asNumber, asObject, asString, at, optional, setDefined, type JsonObject } from "./json-values";
 import { findAdvisoryId, markdownLinkTarget, readLabelledLines } from "./sarif-text";
 import { knownScanner, sarifKind, sarifTool } from "./sarif-tool";
 import { severityFromName, severityFromSarifLevel, severityFromScore } from "./severity";
@@ -114,20 +114,21 @@ function readResult(result: JsonObject, rule: Rule, ruleId: string, isCheckov: b
   // The "Link:" line points at the advisory; Grype's helpUri is only its project page.
   const url = markdownLinkTarget(fields.get("link")) ?? rule.helpUri;
   const title = rule.title ?? message?.split("\n")[0]?.trim() ?? ruleId;
-  return {
+  const finding: FindingDraft = {
     ruleId,
     title,
     severity: readSeverity(result, rule, fields, isCheckov),
     status: readStatus(result),
-    ...optional("file", uri === undefined ? undefined : decodeUri(uri)),
-    ...optional("line", line),
-    ...optional("packageName", fields.get("package")),
-    ...optional("installedVersion", fields.get("installed version") ?? fields.get("version")),
-    ...optional("fixedVersion", fields.get("fixed version") ?? fields.get("fix version")),
-    ...optional("vulnerabilityId", vulnerabilityId),
-    ...optional("cvss", cvss),
-    ...optional("url", url),
   };
+  setDefined(finding, "file", uri === undefined ? undefined : decodeUri(uri));
+  setDefined(finding, "line", line);
+  setDefined(finding, "packageName", fields.get("package"));
+  setDefined(finding, "installedVersion", fields.get("installed version") ?? fields.get("version"));
+  setDefined(finding, "fixedVersion", fields.get("fixed version") ?? fields.get("fix version"));
+  setDefined(finding, "vulnerabilityId", vulnerabilityId);
+  setDefined(finding, "cvss", cvss);
+  setDefined(finding, "url", url);
+  return finding;
 }
 
 // The tool's own severity word comes first, so SARIF and JSON from the same scan agree (Grype
