@@ -2,7 +2,7 @@ import { findJsonErrorOffset } from "~/server/uploads/parsers/json-error-offset"
 import type { ByteSource } from "./byte-source";
 import { JsonScanner } from "./scanner";
 import { splitSelector, matchesSelector, type JsonPath } from "./selectors";
-import { JsonReadError } from "./tokenize";
+import { JsonReadError } from "./read-error";
 
 export type ItemCallback = (selector: string, item: unknown, path: JsonPath) => void;
 

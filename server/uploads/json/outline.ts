@@ -2,7 +2,7 @@ import { findJsonErrorOffset } from "~/server/uploads/parsers/json-error-offset"
 import type { ByteSource } from "./byte-source";
 import { emptyUpload } from "./messages";
 import { JsonScanner } from "./scanner";
-import { JsonReadError } from "./tokenize";
+import { JsonReadError } from "./read-error";
 
 // The first pass over a report too large to hold: the whole document except the lists read item
 // by item, which keep only their first item (enough to recognise the format) and their length.

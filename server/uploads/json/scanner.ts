@@ -1,4 +1,4 @@
-import { JsonReadError } from "./tokenize";
+import { JsonReadError } from "./read-error";
 import { matchesSelector, type JsonPath } from "./selectors";
 
 // A structural scanner over UTF-8 bytes: it follows strings, nesting and the separators of the

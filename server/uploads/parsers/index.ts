@@ -4,7 +4,7 @@ import { streamItems, walkItems } from "~/server/uploads/json/items";
 import { endsEarly, looksLikeXml } from "~/server/uploads/json/messages";
 import { readOutline, type Outline } from "~/server/uploads/json/outline";
 import { splitSelector } from "~/server/uploads/json/selectors";
-import { JsonReadError } from "~/server/uploads/json/tokenize";
+import { JsonReadError } from "~/server/uploads/json/read-error";
 import { UploadTally } from "./build-upload";
 import { readCheckovJson } from "./checkov-json";
 import { readCycloneDx } from "./cyclonedx";
