@@ -62,14 +62,15 @@ test("an editor uploads reports larger than the inline limit and follows them; a
   await page.goto(`/w/${owner.slug}/sync`);
   const picker = page.getByLabel("Upload a report");
   await expect(picker).toBeEnabled();
-  const report = (name: string, broken = false) => ({
+  const report = (name: string, broken?: "literal") => ({
     name,
     mimeType: "application/sarif+json",
-    buffer: Buffer.from(sarifReport(500, { broken })),
+    buffer: Buffer.from(sarifReport(500, broken ? { broken } : {})),
   });
 
-  // A report broken at its end is refused by the worker: the form and the pending list say why.
-  await picker.setInputFiles(report("broken.sarif", true));
+  // A report whose last result cannot be read is refused by the worker: the form and the pending
+  // list say why.
+  await picker.setInputFiles(report("broken.sarif", "literal"));
   const refusal = page.getByRole("alert").filter({ hasText: "broken.sarif was not stored" });
   await expect(refusal).toBeVisible({ timeout: 30_000 });
   await expect(refusal).toContainText(/The upload is not valid JSON: .* at line 501\./);

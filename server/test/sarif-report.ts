@@ -1,6 +1,8 @@
 // A Checkov SARIF report of any size, for the upload tests and bench:uploads: `results` failed
-// checks over 50 rules, each on its own file and line. `broken` ends it with a syntax error.
-export function sarifReport(results: number, opts: { broken?: boolean } = {}): string {
+// checks over 50 rules, each on its own file and line. `broken` ends it with a bad last result:
+// "syntax" breaks the JSON's structure, "literal" only a value (`nul`), which only reading that
+// result finds.
+export function sarifReport(results: number, opts: { broken?: "syntax" | "literal" } = {}): string {
   const rules = Array.from({ length: 50 }, (_, i) => ({
     id: `CKV_AWS_${i}`,
     name: `Ensure resource ${i} is configured`,
@@ -14,5 +16,7 @@ export function sarifReport(results: number, opts: { broken?: boolean } = {}): s
     );
   }
   const head = `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"Checkov","version":"3.2.255","rules":${JSON.stringify(rules)}}},"results":[`;
-  return `${head}${parts.join(",\n")}${opts.broken ? ",\n{oops" : "]}]}"}`;
+  const tail =
+    opts.broken === "syntax" ? ",\n{oops" : opts.broken === "literal" ? ',\n{"ruleId":"CKV_AWS_1","level":nul}]}]}' : "]}]}";
+  return `${head}${parts.join(",\n")}${tail}`;
 }

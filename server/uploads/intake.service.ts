@@ -48,10 +48,12 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
       uploadedById: string | null;
       tokenId: string | null;
       attempts: number;
+      outline: string | null;
+      listLengths: Record<string, number> | null;
     }[]
   >`UPDATE "UploadIntake" SET status = 'processing', attempts = attempts + 1, "updatedAt" = now()
      WHERE id = ${opts.intakeId} AND status IN ('queued', 'processing')
-     RETURNING id, "workspaceId", meta, "sizeBytes", "uploadedById", "tokenId", attempts`;
+     RETURNING id, "workspaceId", meta, "sizeBytes", "uploadedById", "tokenId", attempts, outline, "listLengths"`;
   if (!intake) return;
   console.log(`ladder: upload ${intake.id}: reading (attempt ${intake.attempts})`);
   const signal = stopping.signal;
@@ -68,7 +70,17 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
       facts: readPipelineFacts(intake.meta),
       hint: readKindHint(intake.meta),
       sizeBytes: Number(intake.sizeBytes),
-      input: { source: stagedSource(intake.id) },
+      input: {
+        source: stagedSource(intake.id),
+        ...(intake.outline === null
+          ? {}
+          : {
+              outline: {
+                doc: JSON.parse(intake.outline) as unknown,
+                listLengths: new Map(Object.entries(intake.listLengths ?? {})),
+              },
+            }),
+      },
       signal,
       beforeCommit: async (client) => {
         await client.query(

@@ -148,10 +148,27 @@ describe("reports read by a worker", () => {
     expect(await counts(workspace.id)).toEqual({ uploads: 2, findings: 6000, chunks: 0 });
   });
 
-  it("stores nothing from a report that breaks at its end, and says why", async () => {
+  it("refuses a large report whose structure breaks near its end while receiving it, storing nothing", async () => {
     const { token, workspace } = await tokenFor();
     setEnv({ LADDER_UPLOAD_INLINE_MB: "0.01" });
-    const queued = await handleUploadRequest(uploadRequest(token, sarifReport(20_000, { broken: true })));
+    await expect(handleUploadRequest(uploadRequest(token, sarifReport(20_000, { broken: "syntax" })))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: 'The upload is not valid JSON: unexpected "o" at line 20001.',
+    });
+    await expect(
+      handleUploadRequest(uploadRequest(token, '{"hello": [1, 2, 3], "big": "' + "x".repeat(20_000) + '"}')),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^Unrecognised upload/),
+    });
+    expect(await counts(workspace.id)).toEqual({ uploads: 0, findings: 0, chunks: 0 });
+    expect(await db.uploadIntake.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+
+  it("stores nothing from a report whose last result cannot be read, and says why", async () => {
+    const { token, workspace } = await tokenFor();
+    setEnv({ LADDER_UPLOAD_INLINE_MB: "0.01" });
+    const queued = await handleUploadRequest(uploadRequest(token, sarifReport(20_000, { broken: "literal" })));
     expect(queued.status).toBe(202);
     const failed = await waitForStatus(workspace.id, queued.body.id, ["stored", "failed"]);
     expect(failed).toMatchObject({

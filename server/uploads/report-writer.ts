@@ -94,6 +94,11 @@ export class ReportWriter implements RecordSink {
     await this.writePending();
   }
 
+  /** True while a COPY is open: the connection then takes no other statement. */
+  get isCopying(): boolean {
+    return this.copy !== undefined;
+  }
+
   async end(): Promise<void> {
     await this.writePending();
     await this.endCopy();

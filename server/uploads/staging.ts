@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db, withConnection } from "~/server/db";
 import type { ByteSource } from "./json/byte-source";
+import type { Outline } from "./parsers";
 import type { UploadMeta, Uploader } from "./upload-meta";
 
 // A large report is kept in PostgreSQL while it waits for a worker, in chunks of about a
@@ -36,7 +37,7 @@ export class StagedReport {
   }
 
   /** The last chunk, then the report waits for a worker. */
-  async seal(opts: { meta: UploadMeta; filename: string | undefined }): Promise<void> {
+  async seal(opts: { meta: UploadMeta; filename: string | undefined; outline: Outline }): Promise<void> {
     while (this.pendingBytes > 0) await this.writeChunk(Math.min(CHUNK_BYTES, this.pendingBytes));
     await db.uploadIntake.update({
       where: { id: this.id },
@@ -45,6 +46,8 @@ export class StagedReport {
         sizeBytes: this.sizeBytes,
         meta: opts.meta as unknown as Prisma.InputJsonObject,
         filename: opts.filename?.slice(0, 300) ?? null,
+        outline: JSON.stringify(opts.outline.doc),
+        listLengths: Object.fromEntries(opts.outline.listLengths),
       },
     });
   }

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { withConnection } from "~/server/db";
 import type { ByteSource } from "./json/byte-source";
-import { readUploadStream, readUploadText, type ReadUpload, type ReportHeader, type UploadKind } from "./parsers";
+import { readUploadStream, readUploadText, type Outline, type ReadUpload, type ReportHeader, type UploadKind } from "./parsers";
 import { ReportWriter } from "./report-writer";
 import type { PipelineFacts, UploadMeta, Uploader } from "./upload-meta";
 
@@ -12,7 +12,7 @@ export interface StoreReport {
   facts: PipelineFacts;
   hint: UploadKind | undefined;
   sizeBytes: number;
-  input: { text: string } | { source: ByteSource };
+  input: { text: string } | { source: ByteSource; outline?: Outline };
   /** Stops a long read between chunks (the process is shutting down): nothing is stored. */
   signal?: AbortSignal;
   /** Runs in the same transaction, after the report is written (the intake marks itself stored). */
@@ -29,8 +29,8 @@ const clean = (value: string | undefined, max = 300) => {
 export async function storeReport(opts: StoreReport) {
   return withConnection(async (client) => {
     await client.query("BEGIN");
+    const writer = new ReportWriter(client, opts.id, opts.uploader.workspaceId);
     try {
-      const writer = new ReportWriter(client, opts.id, opts.uploader.workspaceId);
       const read = await readInto(opts, writer, (header) => insertUpload(client, opts, header));
       const itemsRead = performance.now();
       await writer.end();
@@ -58,7 +58,9 @@ export async function storeReport(opts: StoreReport) {
         warnings: read.warnings,
       };
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      // Mid-COPY the connection takes no ROLLBACK; withConnection then discards it, and
+      // Postgres rolls the transaction back as the connection closes. Either way nothing stays.
+      if (!writer.isCopying) await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     }
   });
@@ -76,6 +78,7 @@ async function readInto(
   }
   return readUploadStream({
     source: opts.input.source,
+    ...(opts.input.outline ? { outline: opts.input.outline } : {}),
     hint: opts.hint,
     out: writer,
     onHeader,

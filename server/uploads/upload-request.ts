@@ -9,6 +9,7 @@ import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
 import { limitTokenRequest } from "~/server/limits/token-limits";
 import { queueStagedReport } from "./intake.service";
+import { outlineReader, readHeader } from "./parsers";
 import { StagedReport } from "./staging";
 import { checkUploader, readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
 import { receiveUpload } from "./uploads.service";
@@ -69,6 +70,7 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
   };
 
   let staged: StagedReport | undefined;
+  const outline = outlineReader();
   const held: Buffer[] = [];
   let size = 0;
   let file: { name: string | undefined } | undefined;
@@ -100,8 +102,14 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
           }
           if (!staged) {
             staged = await StagedReport.create({ uploader: await uploader() });
-            for (const early of held.splice(0)) await staged.write(early);
+            for (const early of held.splice(0)) {
+              outline.write(early);
+              await staged.write(early);
+            }
           }
+          // The outline is read as the report arrives: a report Ladder cannot read is refused
+          // now, and the worker reads only the lists.
+          outline.write(chunk);
           await staged.write(chunk);
         }
         // busboy cuts a file at the limit and says so only in this flag.
@@ -129,14 +137,16 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     if (!file) throw new AppError("BAD_REQUEST", "The form has no file in the field “file”.");
     if (size === 0) throw new AppError("BAD_REQUEST", "The uploaded file is empty.");
     const meta: UploadMeta = { ...fields, ...(file.name ? { filename: file.name.replace(/\.gz$/i, "") } : {}) };
-    readKindHint(meta);
+    const hint = readKindHint(meta);
     readPipelineFacts(meta);
     const who = await uploader();
     if (!staged) {
       const text = Buffer.concat(held, size).toString("utf8");
       return { status: 201, body: await receiveUpload({ uploader: who, text, sizeBytes: size, meta }) };
     }
-    await staged.seal({ meta, filename: meta.filename });
+    const read = outline.finish();
+    readHeader(read, hint);
+    await staged.seal({ meta, filename: meta.filename, outline: read });
     await queueStagedReport(staged.id);
     console.log(
       `ladder: upload ${staged.id}: received ${(staged.sizeBytes / MB).toFixed(1)} MB in ${((performance.now() - receiving) / 1000).toFixed(1)} s; queued`,

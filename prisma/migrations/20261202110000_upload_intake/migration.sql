@@ -7,6 +7,8 @@ CREATE TABLE "UploadIntake" (
     "filename" TEXT,
     "sizeBytes" BIGINT NOT NULL DEFAULT '0',
     "meta" JSONB NOT NULL,
+    "outline" TEXT,
+    "listLengths" JSONB,
     "uploadedById" TEXT,
     "tokenId" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,

@@ -20,39 +20,58 @@ export interface Outline {
 const OTHER_LIST_ITEMS = 5_000;
 const MAX_OUTLINE_BYTES = 64 * 1024 * 1024;
 
-export async function readOutline(source: ByteSource, itemSelectors: readonly (readonly string[])[]): Promise<Outline> {
-  const scanner = new JsonScanner({
-    selectors: itemSelectors,
-    names: itemSelectors.map((s) => s.join(".")),
-    mode: "outline",
-    keepListed: 1,
-    keepOther: OTHER_LIST_ITEMS,
-  });
-  let keptBytes = 0;
-  for await (const chunk of source()) {
-    scanner.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    keptBytes = scanner.kept.reduce((sum, part) => sum + part.length, 0);
-    if (keptBytes > MAX_OUTLINE_BYTES) {
+/** The outline of a report read chunk by chunk: as it arrives (uploads) or from a source. */
+export class OutlineReader {
+  private readonly scanner: JsonScanner;
+  private keptBytes = 0;
+
+  constructor(itemSelectors: readonly (readonly string[])[]) {
+    this.scanner = new JsonScanner({
+      selectors: itemSelectors,
+      names: itemSelectors.map((s) => s.join(".")),
+      mode: "outline",
+      keepListed: 1,
+      keepOther: OTHER_LIST_ITEMS,
+    });
+  }
+
+  write(chunk: Uint8Array): void {
+    const before = this.scanner.kept.length;
+    this.scanner.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    for (let i = before; i < this.scanner.kept.length; i++) this.keptBytes += this.scanner.kept[i]!.length;
+    if (this.keptBytes > MAX_OUTLINE_BYTES) {
       throw new JsonReadError(
         "unexpected",
         0,
         "content: more than 64 MB outside the report's lists of findings or components; it does not look like a scan report or SBOM",
       );
     }
+  }
+
+  finish(): Outline {
+    const { scanner } = this;
+    if (scanner.isEmpty) throw emptyUpload();
+    scanner.end();
+    const text = Buffer.concat(scanner.kept).toString("utf8");
+    try {
+      return { doc: JSON.parse(text) as unknown, listLengths: scanner.listLengths };
+    } catch {
+      const offset = findJsonErrorOffset(text);
+      if (offset >= text.length) throw new JsonReadError("ended", scanner.lineOfKept(text.length, text));
+      throw new JsonReadError(
+        "unexpected",
+        scanner.lineOfKept(Math.max(offset, 0), text),
+        JSON.stringify(text.slice(offset, offset + 12)),
+      );
+    }
+  }
+}
+
+export async function readOutline(source: ByteSource, itemSelectors: readonly (readonly string[])[]): Promise<Outline> {
+  const reader = new OutlineReader(itemSelectors);
+  for await (const chunk of source()) {
+    reader.write(chunk);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (scanner.isEmpty) throw emptyUpload();
-  scanner.end();
-  const text = Buffer.concat(scanner.kept).toString("utf8");
-  try {
-    return { doc: JSON.parse(text) as unknown, listLengths: scanner.listLengths };
-  } catch {
-    const offset = findJsonErrorOffset(text);
-    if (offset >= text.length) throw new JsonReadError("ended", scanner.lineOfKept(text.length, text));
-    throw new JsonReadError(
-      "unexpected",
-      scanner.lineOfKept(Math.max(offset, 0), text),
-      JSON.stringify(text.slice(offset, offset + 12)),
-    );
-  }
+  return reader.finish();
 }

@@ -193,8 +193,11 @@ export class JsonScanner {
         this.inString = true;
       } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
         this.push(b === OPEN_BRACKET);
-      } else {
+      } else if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x74 || b === 0x66 || b === 0x6e) {
+        // A number, true, false or null: JSON.parse checks the rest of it.
         this.inScalar = true;
+      } else {
+        throw this.unexpected(b);
       }
     }
     if (this.dropDepth < 0 && mode === "outline") this.keep(chunk.subarray(this.keepFrom));

@@ -2,7 +2,7 @@ import { AppError } from "~/server/errors";
 import type { ByteSource } from "~/server/uploads/json/byte-source";
 import { streamItems, walkItems } from "~/server/uploads/json/items";
 import { endsEarly, looksLikeXml } from "~/server/uploads/json/messages";
-import { readOutline, type Outline } from "~/server/uploads/json/outline";
+import { OutlineReader, readOutline, type Outline } from "~/server/uploads/json/outline";
 import { splitSelector } from "~/server/uploads/json/selectors";
 import { JsonReadError } from "~/server/uploads/json/read-error";
 import { UploadTally } from "./build-upload";
@@ -28,6 +28,7 @@ import type {
 
 export { detectFormat } from "./detect-format";
 export type { ReportHeader } from "./format-reader";
+export type { Outline } from "~/server/uploads/json/outline";
 export type {
   Finding,
   FindingStatus,
@@ -135,46 +136,66 @@ export function parseUpload(text: string, hint?: UploadKind): ParsedUpload {
 
 const outlineLists = streamedLists.map(splitSelector);
 
+/** Reads a report's outline chunk by chunk, as it arrives; `finish` throws AppError on bad input. */
+export function outlineReader() {
+  const reader = new OutlineReader(outlineLists);
+  return {
+    write: (chunk: Uint8Array) => asAppError(() => reader.write(chunk)),
+    finish: () => asAppError(() => reader.finish()),
+  };
+}
+
+/** What a report is, from its outline, or AppError BAD_REQUEST for a format Ladder cannot read. */
+export function readHeader(outline: Outline, hint: UploadKind | undefined): ReportHeader {
+  return begin(outline, hint, { finding: () => undefined, component: () => undefined, incident: () => undefined }).reading.header;
+}
+
 /**
  * Reads a report of any size in two passes over the source: its outline (the format, the tool),
- * then its lists item by item. `onHeader` runs between the two, before the first record.
- * `afterChunk` runs after every chunk of the second pass: the place to write what was read.
+ * unless the caller read it as the report arrived, then its lists item by item. `onHeader` runs
+ * before the first record; `afterChunk` after every chunk of the second pass, the place to
+ * write what was read.
  */
 export async function readUploadStream(opts: {
   source: ByteSource;
   hint: UploadKind | undefined;
   out: RecordSink;
+  outline?: Outline;
   onHeader(header: ReportHeader): Promise<void>;
   afterChunk(): Promise<void>;
 }): Promise<ReadUpload> {
+  const started = performance.now();
+  const outline = opts.outline ?? (await asAppErrorAsync(() => readOutline(opts.source, outlineLists)));
+  const outlineMs = performance.now() - started;
+  const { reading, done } = begin(outline, opts.hint, opts.out);
+  await opts.onHeader(reading.header);
+  await asAppErrorAsync(() => streamItems(opts.source, reading.selectors, reading.item, opts.afterChunk));
+  return { ...done(), timings: { outlineMs, itemsMs: performance.now() - started - outlineMs } };
+}
+
+function toAppError(error: JsonReadError): AppError {
+  if (error.line <= 1 && error.detail?.startsWith('"<')) return new AppError("BAD_REQUEST", looksLikeXml);
+  if (error.reason === "ended") return new AppError("BAD_REQUEST", endsEarly(error.line));
+  return new AppError(
+    "BAD_REQUEST",
+    `The upload is not valid JSON: unexpected ${error.detail ?? "input"} at line ${error.line}.`,
+  );
+}
+
+function asAppError<T>(work: () => T): T {
   try {
-    const started = performance.now();
-    const outline = await readOutline(opts.source, outlineLists);
-    const outlineMs = performance.now() - started;
-    const { reading, done } = begin(outline, opts.hint, opts.out);
-    await opts.onHeader(reading.header);
-    await streamItems(opts.source, reading.selectors, reading.item, opts.afterChunk);
-    return { ...done(), timings: { outlineMs, itemsMs: performance.now() - started - outlineMs } };
+    return work();
   } catch (error) {
-    if (!(error instanceof JsonReadError)) throw error;
-    if (await startsWithAngleBracket(opts.source)) throw new AppError("BAD_REQUEST", looksLikeXml);
-    if (error.reason === "ended") throw new AppError("BAD_REQUEST", endsEarly(error.line));
-    throw new AppError(
-      "BAD_REQUEST",
-      `The upload is not valid JSON: unexpected ${error.detail ?? "input"} at line ${error.line}.`,
-    );
+    throw error instanceof JsonReadError ? toAppError(error) : error;
   }
 }
 
-async function startsWithAngleBracket(source: ByteSource): Promise<boolean> {
-  for await (const chunk of source()) {
-    const text = Buffer.from(chunk.subarray(0, 256))
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .trimStart();
-    if (text) return text.startsWith("<");
+async function asAppErrorAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof JsonReadError ? toAppError(error) : error;
   }
-  return false;
 }
 
 function describeFormat(format: UploadFormat): string {
