@@ -38,7 +38,7 @@ const schema = z.object({
   // The largest report accepted, as sent and once decompressed; larger requests get 413 unread.
   LADDER_UPLOAD_MAX_MB: z.coerce.number().positive().max(4096).default(100),
   // Reports up to this size are read while the request waits (201); larger ones by a worker (202).
-  LADDER_UPLOAD_INLINE_MB: z.coerce.number().min(0).max(64).default(4),
+  LADDER_UPLOAD_INLINE_MB: z.coerce.number().min(0).max(256).default(32),
   // Failed password sign-ins: at most this many per email and per client address in a window;
   // the email or address is then refused for the lockout (server/limits/sign-in-throttle.ts).
   LADDER_SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),

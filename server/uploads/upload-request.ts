@@ -12,7 +12,10 @@ import { queueStagedReport } from "./intake.service";
 import { outlineReader, readHeader } from "./parsers";
 import { StagedReport } from "./staging";
 import { checkUploader, readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
-import { receiveUpload } from "./uploads.service";
+import { v7 as timeOrderedId } from "uuid";
+import type { ByteSource } from "./json/byte-source";
+import { storeReport } from "./store-report";
+import type { receiveUpload } from "./uploads.service";
 
 const MB = 1024 * 1024;
 const FIELDS = [
@@ -32,9 +35,9 @@ export type UploadAnswer =
   | { status: 202; body: { id: string; status: "queued"; sizeBytes: number; statusUrl: string } };
 
 // POST /api/v1/uploads: CI sends a workspace token; the browser sends its session cookie and
-// names the workspace. The body is read as a stream, never whole: a report up to
-// LADDER_UPLOAD_INLINE_MB is read while the request waits (201, as before); a larger one is
-// staged in PostgreSQL and read by a worker (202 with the upload's id).
+// names the workspace. The body is read as a stream and never parsed whole: a report up to
+// LADDER_UPLOAD_INLINE_MB is held as bytes and stored while the request waits (201, as
+// before); a larger one is staged in PostgreSQL and stored by a worker (202 with its id).
 export async function handleUploadRequest(request: Request): Promise<UploadAnswer> {
   const limitBytes = Math.floor(env().LADDER_UPLOAD_MAX_MB * MB);
   const inlineBytes = Math.floor(env().LADDER_UPLOAD_INLINE_MB * MB);
@@ -93,36 +96,44 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
       }
       file = { name: info.filename };
       const report = maybeGunzip(info.filename, limitBytes);
-      received = pipeline(stream, report, async (chunks: AsyncIterable<Buffer>) => {
+      const consume = async (chunks: AsyncIterable<Buffer>) => {
         for await (const chunk of chunks) {
           size += chunk.length;
+          // The outline is read as the report arrives: a report Ladder cannot read is refused
+          // now, and what follows reads only the lists.
+          outline.write(chunk);
           if (!staged && size <= inlineBytes) {
             held.push(chunk);
             continue;
           }
           if (!staged) {
             staged = await StagedReport.create({ uploader: await uploader() });
-            for (const early of held.splice(0)) {
-              outline.write(early);
-              await staged.write(early);
-            }
+            for (const early of held.splice(0)) await staged.write(early);
           }
-          // The outline is read as the report arrives: a report Ladder cannot read is refused
-          // now, and the worker reads only the lists.
-          outline.write(chunk);
           await staged.write(chunk);
         }
         // busboy cuts a file at the limit and says so only in this flag.
         if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(limitBytes);
+      };
+      received = pipeline(stream, report, async (chunks: AsyncIterable<Buffer>) => {
+        try {
+          await consume(chunks);
+        } catch (error) {
+          // pipeline() reports its own AbortError, not this: keep the reason.
+          fileError = error;
+          throw error;
+        }
       });
       // A file refused part-way (too large, not gzip) stops the form too, or busboy would wait.
       received = received.catch((error: unknown) => {
-        fileError = error;
-        form.destroy(error as Error);
+        fileError ??= error;
+        form.destroy(fileError as Error);
       });
     });
     const source = gzipped ? body.pipe(inflateLimited(limitBytes)) : body;
-    await pipeline(source, form).catch((error: unknown) => {
+    await pipeline(source, form).catch(async (error: unknown) => {
+      // A refused file also ends the form: the file's own reason is the one to give.
+      await received;
       throw fileError ?? error;
     });
     await received;
@@ -140,12 +151,23 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     const hint = readKindHint(meta);
     readPipelineFacts(meta);
     const who = await uploader();
-    if (!staged) {
-      const text = Buffer.concat(held, size).toString("utf8");
-      return { status: 201, body: await receiveUpload({ uploader: who, text, sizeBytes: size, meta }) };
-    }
+    checkUploader(who);
     const read = outline.finish();
     readHeader(read, hint);
+    if (!staged) {
+      // Read from the bytes held, item by item: memory holds the report's bytes, never its
+      // parsed whole.
+      const body = await storeReport({
+        id: timeOrderedId(),
+        uploader: who,
+        meta,
+        facts: readPipelineFacts(meta),
+        hint,
+        sizeBytes: size,
+        input: { source: heldSource(held), outline: read },
+      });
+      return { status: 201, body };
+    }
     await staged.seal({ meta, filename: meta.filename, outline: read });
     await queueStagedReport(staged.id);
     console.log(
@@ -159,6 +181,12 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     await staged?.discard();
     throw error;
   }
+}
+
+function heldSource(chunks: Buffer[]): ByteSource {
+  return async function* () {
+    yield* chunks;
+  };
 }
 
 const tooLarge = (limit: number) =>

@@ -98,19 +98,18 @@ export class JsonScanner {
     }
     const n = chunk.length;
     for (; i < n; i++) {
-      const b = chunk[i]!;
       if (this.inString) {
-        // Skip to the next quote or backslash: most of a report is inside strings.
         if (this.escaped) {
           this.escaped = false;
           continue;
         }
-        if (b === BACKSLASH) {
+        // Most of a report is inside strings: run to the next quote or backslash in a tight loop
+        // (a raw newline cannot be inside a JSON string; JSON.parse refuses one).
+        let c = chunk[i]!;
+        while (c !== QUOTE && c !== BACKSLASH && ++i < n) c = chunk[i]!;
+        if (i === n) break;
+        if (c === BACKSLASH) {
           this.escaped = true;
-          continue;
-        }
-        if (b !== QUOTE) {
-          if (b === NEWLINE) this.line++;
           continue;
         }
         this.inString = false;
@@ -121,6 +120,7 @@ export class JsonScanner {
         } else this.afterValue(chunk, i);
         continue;
       }
+      const b = chunk[i]!;
       if (b === NEWLINE) {
         this.line++;
         if (this.dropDepth >= 0) this.linesDropped++;
