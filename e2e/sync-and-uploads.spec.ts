@@ -1,6 +1,8 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { sarifReport } from "~/server/test/sarif-report";
+import { createApiToken } from "~/server/tokens/tokens.service";
+import { findWorkspaceBySlug } from "~/server/workspaces/workspaces.service";
 import { makeUserWithWorkspace, signIn, trpcQuery } from "./fixtures/accounts";
 
 const fixtures = path.resolve("server/uploads/parsers/fixtures");
@@ -160,4 +162,47 @@ test("CI uploads with a token; a wrong token and a viewer token are refused", as
   const refused = await upload(viewer.token);
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toContain("editor");
+});
+
+// Through the real server: the upload route sits outside the proxy, so a report larger than the
+// proxy's 10 MB body cut arrives whole, and the route still refuses cross-site writes itself.
+test("a CI job sends a 12 MB report past the proxy and follows it; a cross-site upload with cookies is refused", async ({
+  page,
+  request,
+}) => {
+  const owner = await makeUserWithWorkspace("Monorepo");
+  const workspace = await findWorkspaceBySlug(owner.slug);
+  const { token } = await createApiToken({
+    workspaceId: workspace!.id,
+    actor: { userId: owner.user.id },
+    actorRole: "owner",
+    name: "CI",
+    role: "editor",
+    expiresInDays: null,
+  });
+  const buffer = Buffer.from(sarifReport(65_000));
+  expect(buffer.length).toBeGreaterThan(11 * 1024 * 1024);
+  const sent = await request.post("/api/v1/uploads", {
+    headers: { authorization: `Bearer ${token}` },
+    multipart: { file: { name: "results.sarif", mimeType: "application/sarif+json", buffer }, repository: "acme/monorepo" },
+  });
+  expect(sent.status(), await sent.text()).toBe(202);
+  const { id } = (await sent.json()) as { id: string };
+  await expect
+    .poll(
+      async () => {
+        const status = await request.get(`/api/v1/uploads/${id}`, { headers: { authorization: `Bearer ${token}` } });
+        return ((await status.json()) as { status: string; counts?: { findings: number } }).counts?.findings ?? "not yet";
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(65_000);
+
+  await signIn(page, owner.user.email);
+  const forged = await page.request.post(`/api/v1/uploads?workspace=${owner.slug}`, {
+    headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" },
+    multipart: { file: { name: "r.sarif", mimeType: "application/json", buffer: Buffer.from(sarifReport(1)) } },
+  });
+  expect(forged.status()).toBe(403);
+  expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("CSRF");
 });
