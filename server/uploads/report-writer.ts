@@ -29,7 +29,7 @@ const FINDING_COLUMNS = [
   "url",
 ];
 const COMPONENT_COLUMNS = ["id", "uploadId", "purl", "name", "version", "type", "licenses", "supplier"];
-const FLUSH_CHARACTERS = 256 << 10;
+const FLUSH_CHARACTERS = 1 << 20;
 const IN_FLIGHT_CHARACTERS = 8 << 20;
 const INCIDENT_BATCH = 1000;
 
