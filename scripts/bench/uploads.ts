@@ -17,6 +17,7 @@ import { sarifReport } from "~/server/test/sarif-report";
 import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
 import { createApiToken } from "~/server/tokens/tokens.service";
 import { createLocalUser } from "~/server/users/users.service";
+import { COMPONENT_COLUMNS, FINDING_COLUMNS } from "~/server/uploads/report-writer";
 import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { report, type Figure } from "./report";
 
@@ -117,25 +118,8 @@ async function waitStored(token: string, id: string): Promise<void> {
 // The baseline: the rows the upload stored, written again by COPY into the same table under a
 // new upload, from a file (read into Postgres as fast as it can take them).
 async function copyBaseline(client: pg.Client, table: Case["table"], uploadId: string, dir: string): Promise<number> {
-  const columns =
-    table === "UploadFinding"
-      ? [
-          "fingerprint",
-          "ruleId",
-          "title",
-          "severity",
-          "status",
-          "resource",
-          "file",
-          "line",
-          "packageName",
-          "installedVersion",
-          "fixedVersion",
-          "vulnerabilityId",
-          "cvss",
-          "url",
-        ]
-      : ["purl", "name", "version", "type", "licenses", "supplier"];
+  // The columns the upload wrote, less the two the baseline gives anew.
+  const columns = (table === "UploadFinding" ? FINDING_COLUMNS : COMPONENT_COLUMNS).filter((c) => c !== "id" && c !== "uploadId");
   const list = columns.map((c) => `"${c}"`).join(", ");
   const copyId = timeOrderedId();
   await client.query(

@@ -10,7 +10,7 @@ import type { Finding, IncidentRecord, RecordSink, SbomComponent } from "./parse
 // at a time on the transaction's connection, switching tables when the report does), incidents
 // as upserts of a thousand. Nothing is visible until the caller commits.
 
-const FINDING_COLUMNS = [
+export const FINDING_COLUMNS = [
   "id",
   "uploadId",
   "fingerprint",
@@ -28,7 +28,7 @@ const FINDING_COLUMNS = [
   "cvss",
   "url",
 ];
-const COMPONENT_COLUMNS = ["id", "uploadId", "purl", "name", "version", "type", "licenses", "supplier"];
+export const COMPONENT_COLUMNS = ["id", "uploadId", "purl", "name", "version", "type", "licenses", "supplier"];
 const FLUSH_CHARACTERS = 1 << 20;
 const IN_FLIGHT_CHARACTERS = 8 << 20;
 const INCIDENT_BATCH = 1000;
