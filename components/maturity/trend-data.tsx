@@ -3,10 +3,10 @@ import { trendTable } from "./trend-table";
 import type { PracticeSummary, Trend } from "./types";
 
 /** The chart's points as a table, behind a disclosure: the text alternative to the drawn trend. */
-export function TrendData({ id, trend, practices }: { id: string; trend: Trend; practices: PracticeSummary[] }) {
+export function TrendData({ trend, practices }: { trend: Trend; practices: PracticeSummary[] }) {
   const table = trendTable(trend, practices);
   return (
-    <details id={id} className="group border-t border-slate-200">
+    <details className="group border-t border-slate-200">
       <summary className="cursor-pointer px-5 py-3 text-sm font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-sky-700">
         <span className="group-open:hidden">Show the trend as a table</span>
         <span className="hidden group-open:inline">Hide the trend table</span>
@@ -14,7 +14,7 @@ export function TrendData({ id, trend, practices }: { id: string; trend: Trend; 
       <Table caption={table.caption} className="border-t border-slate-200">
         <thead>
           <tr>
-            <Th>Day (UTC)</Th>
+            <Th className="whitespace-nowrap normal-case">Day (UTC)</Th>
             {table.columns.map((column) => (
               <Th key={column} className="whitespace-nowrap normal-case">
                 {column}

@@ -104,7 +104,6 @@ export function Trend({ trend, practices }: { trend: TrendHistory; practices: Pr
       </Card>
     );
   }
-  const tableId = "trend-data";
   return (
     <Card className="overflow-hidden">
       <CardHeader
@@ -116,7 +115,7 @@ export function Trend({ trend, practices }: { trend: TrendHistory; practices: Pr
           </>
         }
       />
-      <figure className="px-5 py-4" aria-describedby={tableId}>
+      <figure className="px-5 py-4">
         <figcaption className="mb-2 text-sm font-medium text-slate-800">
           Organisation stage over time
           <span className="sr-only">
@@ -126,12 +125,14 @@ export function Trend({ trend, practices }: { trend: TrendHistory; practices: Pr
         </figcaption>
         <StageChart points={points} />
       </figure>
-      <TrendData id={tableId} trend={trend} practices={practices} />
+      <TrendData trend={trend} practices={practices} />
       <Table caption="Practice levels over time">
         <thead>
           <tr>
             <Th>Practice</Th>
-            <Th>Level over time (0–4)</Th>
+            <Th>
+              Level over time (0–4)<span className="sr-only">, drawn; each day&apos;s level is in the trend table</span>
+            </Th>
             <Th className="text-right">First → now</Th>
           </tr>
         </thead>
@@ -141,7 +142,6 @@ export function Trend({ trend, practices }: { trend: TrendHistory; practices: Pr
               <Td className="py-2 text-sm font-medium text-slate-900">{practice.title}</Td>
               <Td className="py-2">
                 <Sparkline points={points} practiceId={practice.id} />
-                <span className="sr-only">Each day&apos;s level is in the trend table.</span>
               </Td>
               <Td className="py-2 text-right whitespace-nowrap">
                 <span className="inline-flex items-center gap-1.5">
