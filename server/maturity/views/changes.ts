@@ -36,7 +36,7 @@ export async function changesSince(options: {
   const sinceStart = startOfUtcDay(since);
   const [baseline, inRange] = await Promise.all([
     lastEvaluationBefore(workspaceId, sinceStart),
-    evaluationsFrom(workspaceId, sinceStart),
+    evaluationsFrom(workspaceId, sinceStart, latest.evaluatedAt),
   ]);
   const first = inRange[0];
   const summary = {

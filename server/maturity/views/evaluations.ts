@@ -11,10 +11,13 @@ export interface EvaluationRef {
 
 const select = { id: true, evaluatedAt: true } as const;
 
-/** Every evaluation at or after `from`, oldest first. */
-export async function evaluationsFrom(workspaceId: string, from: Date): Promise<EvaluationRef[]> {
+/**
+ * Every evaluation at or after `from`, oldest first; up to `until` when given (the newest one the
+ * page shows, so one stored while the page is read is not counted without being shown).
+ */
+export async function evaluationsFrom(workspaceId: string, from: Date, until?: Date): Promise<EvaluationRef[]> {
   return db.maturitySnapshot.findMany({
-    where: { workspaceId, evaluatedAt: { gte: from } },
+    where: { workspaceId, evaluatedAt: { gte: from, ...(until ? { lte: until } : {}) } },
     orderBy: [{ evaluatedAt: "asc" }, { id: "asc" }],
     select,
   });

@@ -48,7 +48,7 @@ export async function overview(workspaceId: string, options: OverviewOptions = {
   const accounts = await accountLevelsAt(workspaceId, snapshot, scope);
   const accountIds = accounts.map((a) => a.accountId);
   const [history, changes, nextSteps, filters] = await Promise.all([
-    trend(workspaceId, trendStart(now, options.trendDays), scope),
+    trend(workspaceId, trendStart(now, options.trendDays), snapshot.evaluatedAt, scope),
     options.since
       ? changesSince({ workspaceId, since: options.since, latest: snapshot, scope, accountIds })
       : Promise.resolve(null),

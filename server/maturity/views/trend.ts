@@ -47,11 +47,11 @@ export async function levelsAt(
 }
 
 /**
- * Every evaluation since `from` is counted; the chart plots the last evaluation of each UTC day,
- * and each point says how many evaluations ran that day.
+ * Every evaluation from `from` to `until` is counted; the chart plots the last evaluation of
+ * each UTC day, and each point says how many evaluations ran that day.
  */
-export async function trend(workspaceId: string, from: Date, scope: ResolvedScope): Promise<Trend> {
-  const evaluations = await evaluationsFrom(workspaceId, from);
+export async function trend(workspaceId: string, from: Date, until: Date, scope: ResolvedScope): Promise<Trend> {
+  const evaluations = await evaluationsFrom(workspaceId, from, until);
   const days = byUtcDay(evaluations);
   const levels = await levelsAt(
     workspaceId,
