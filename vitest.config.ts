@@ -6,7 +6,13 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./", import.meta.url)) },
   },
   test: {
-    include: ["server/**/*.test.ts", "simulator/**/*.test.ts", "bin/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "server/**/*.test.ts",
+      "components/**/*.test.ts",
+      "simulator/**/*.test.ts",
+      "bin/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["./server/test/global-setup.ts"],
     setupFiles: ["./server/test/setup-env.ts"],

@@ -5,13 +5,12 @@ import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
-import { DateTime } from "~/components/ui/date-time";
 import { Input } from "~/components/ui/input";
-import { Table, TBody, Td, Th } from "~/components/ui/table";
-import { isoDay, type MaturityFilters, plural, practicePath, resultPath } from "./labels";
+import { CheckChanges } from "./check-changes";
+import { isoDay, type MaturityFilters, plural, practicePath } from "./labels";
 import { LevelChip } from "./level-chip";
-import { StatusBadge } from "./status-badge";
-import type { ChangesSince as Changes, CheckChange, Level, PracticeSummary, Stage } from "./types";
+import type { ChangesSince as Changes, Level, PracticeSummary, Stage } from "./types";
+import { UtcTime } from "./utc-time";
 
 export function ChangesSince({
   workspace,
@@ -22,26 +21,23 @@ export function ChangesSince({
   stage,
   filters,
   accountName,
-  firstEvaluatedAt,
 }: {
   workspace: string;
   action: string;
   since: string;
-  firstEvaluatedAt: Date | undefined;
   changes: Changes | null;
   practices: PracticeSummary[];
   stage: 0 | Stage;
   filters: MaturityFilters;
   accountName: (id: string) => string;
 }) {
-  const then = changes?.then ?? null;
-  const moved = then ? practices.filter((p) => (then.levels[p.id] ?? null) !== p.level) : [];
-  const checks = changes?.checks ?? [];
+  const baseline = changes?.baseline ?? null;
+  const moved = baseline ? practices.filter((p) => (baseline.levels[p.id] ?? null) !== p.level) : [];
   return (
     <Card className="overflow-hidden">
       <CardHeader
         title="What changed"
-        description="Practice levels then and now, and every check whose result changed, with the accounts it changed in."
+        description="The last evaluation before the day you pick, compared with the latest: practice levels, and every check whose result or waiver changed, with why and in how many accounts. Days start at 00:00 UTC."
         action={
           <Form action={action} scroll={false} className="flex items-end gap-2">
             {filters.environments.map((env) => (
@@ -54,7 +50,7 @@ export function ChangesSince({
               <input key={account} type="hidden" name="account" value={account} />
             ))}
             <label className="text-sm font-medium text-slate-800">
-              Since
+              Since (UTC day)
               <div className="mt-1 w-40">
                 <Input
                   key={since}
@@ -73,30 +69,20 @@ export function ChangesSince({
         }
       />
       <CardBody className="space-y-5">
-        {!then ? (
-          <p className="text-sm text-slate-600">
-            Nothing to compare with: there was no evaluation yet on <DateTime value={since} />.
-            {firstEvaluatedAt && (
-              <>
-                {" "}
-                The first one in this period ran on <DateTime value={firstEvaluatedAt} withTime />; pick a later date to see what
-                changed since then.
-              </>
-            )}
-          </p>
-        ) : (
+        {changes && <Comparison changes={changes} />}
+        {baseline && (
           <div className="space-y-3">
             <p className="text-sm text-slate-700">
-              Compared with the evaluation of <DateTime value={then.evaluatedAt} withTime />: stage{" "}
-              <strong className="font-semibold">{then.stage}</strong> → <strong className="font-semibold">{stage}</strong>
+              Stage <strong className="font-semibold">{baseline.stage}</strong> →{" "}
+              <strong className="font-semibold">{stage}</strong>
               {moved.length === 0 ? "; no practice changed level." : `; ${plural(moved.length, "practice")} changed level.`}
             </p>
             {moved.length > 0 && (
               <ul className="grid gap-2 sm:grid-cols-2">
                 {moved.map((p) => (
                   <li key={p.id} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
-                    <LevelChip level={(then.levels[p.id] ?? null) as Level | null} />
-                    <Arrow from={(then.levels[p.id] ?? null) as Level | null} to={p.level} />
+                    <LevelChip level={(baseline.levels[p.id] ?? null) as Level | null} />
+                    <Arrow from={(baseline.levels[p.id] ?? null) as Level | null} to={p.level} />
                     <LevelChip level={p.level} />
                     <Link
                       href={practicePath(workspace, p.id, filters)}
@@ -110,11 +96,51 @@ export function ChangesSince({
             )}
           </div>
         )}
-        {(then || checks.length > 0) && (
-          <CheckChanges workspace={workspace} checks={checks} practices={practices} accountName={accountName} />
+        {baseline && changes && (
+          <CheckChanges workspace={workspace} checks={changes.checks} practices={practices} accountName={accountName} />
         )}
       </CardBody>
     </Card>
+  );
+}
+
+/** Which two evaluations are compared, each with its time in UTC, and how many ran in between. */
+function Comparison({ changes }: { changes: Changes }) {
+  const start = <UtcTime value={changes.since} dayOnly />;
+  if (!changes.baseline) {
+    return (
+      <p className="text-sm text-slate-600">
+        Nothing to compare with: no evaluation ran before 00:00 UTC on {start}, so no change is listed.
+        {changes.firstInRange && (
+          <>
+            {" "}
+            The first evaluation since then ran at <UtcTime value={changes.firstInRange.evaluatedAt} />
+            {changes.evaluations > 1 && (
+              <>
+                , the latest of {changes.evaluations} at <UtcTime value={changes.latest.evaluatedAt} />
+              </>
+            )}
+            . Pick an earlier day to see what changed.
+          </>
+        )}
+      </p>
+    );
+  }
+  return (
+    <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+      <dt className="text-slate-500">Baseline (last before 00:00 UTC on {start})</dt>
+      <dd className="font-medium text-slate-900">
+        <UtcTime value={changes.baseline.evaluatedAt} />
+      </dd>
+      <dt className="text-slate-500">Latest</dt>
+      <dd className="font-medium text-slate-900">
+        <UtcTime value={changes.latest.evaluatedAt} />
+      </dd>
+      <dt className="text-slate-500">Evaluations since {start}</dt>
+      <dd className="font-medium text-slate-900 tabular-nums">
+        {changes.evaluations === 0 ? "None: the baseline is still the latest" : changes.evaluations}
+      </dd>
+    </dl>
   );
 }
 
@@ -124,62 +150,5 @@ function Arrow({ from, to }: { from: Level | null; to: Level | null }) {
     <span aria-label={up ? "rose to" : "fell to"} className={cn("font-semibold", up ? "text-emerald-600" : "text-red-600")}>
       {up ? "↑" : "↓"}
     </span>
-  );
-}
-
-function CheckChanges({
-  workspace,
-  checks,
-  practices,
-  accountName,
-}: {
-  workspace: string;
-  checks: CheckChange[];
-  practices: PracticeSummary[];
-  accountName: (id: string) => string;
-}) {
-  if (checks.length === 0) return <p className="text-sm text-slate-600">No check changed its result in this period.</p>;
-  const titles = new Map(practices.map((p) => [p.id, p.title]));
-  return (
-    <div className="-mx-5 border-t border-slate-200">
-      <Table caption="Check results that changed">
-        <thead>
-          <tr>
-            <Th>Check</Th>
-            <Th>Was</Th>
-            <Th>Now</Th>
-            <Th className="text-right">Accounts</Th>
-          </tr>
-        </thead>
-        <TBody>
-          {checks.map((change) => (
-            <tr key={`${change.checkId}:${change.from}:${change.to}`}>
-              <Td className="py-2.5">
-                {change.accountIds[0] ? (
-                  <Link
-                    href={resultPath(workspace, change.checkId, change.accountIds[0])}
-                    className="font-medium text-slate-900 underline-offset-2 hover:underline"
-                  >
-                    {change.title}
-                  </Link>
-                ) : (
-                  <span className="font-medium text-slate-900">{change.title}</span>
-                )}
-                <p className="text-xs text-slate-500">{titles.get(change.practiceId) ?? change.practiceId}</p>
-              </Td>
-              <Td className="py-2.5">
-                {change.from ? <StatusBadge status={change.from} /> : <span className="text-xs text-slate-500">new</span>}
-              </Td>
-              <Td className="py-2.5">
-                {change.to ? <StatusBadge status={change.to} /> : <span className="text-xs text-slate-500">gone</span>}
-              </Td>
-              <Td className="py-2.5 text-right tabular-nums" title={change.accountIds.map(accountName).join(", ")}>
-                {change.accountIds.length}
-              </Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
-    </div>
   );
 }

@@ -85,7 +85,10 @@ export function readFilters(params: SearchParams): MaturityFilters {
 
 export function readDay(params: SearchParams, key: string): string | undefined {
   const value = list(params[key])[0];
-  return value && ISO_DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+  // Date.parse rolls 2026-02-30 over to March; a day that does not exist is no day.
+  if (!value || !ISO_DAY.test(value)) return undefined;
+  const start = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(start.getTime()) && isoDay(start) === value ? value : undefined;
 }
 
 /** Undefined when nothing is chosen: the server then shows production, as DESIGN.md asks. */

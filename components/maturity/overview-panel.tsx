@@ -64,9 +64,8 @@ export function OverviewPanel({
         stage={overview.stage}
         filters={filters}
         accountName={accountName}
-        firstEvaluatedAt={overview.trend[0]?.evaluatedAt}
       />
-      <Trend points={overview.trend} practices={overview.practices} />
+      <Trend trend={overview.trend} practices={overview.practices} />
     </div>
   );
 }

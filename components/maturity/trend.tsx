@@ -1,9 +1,10 @@
 import { Card, CardHeader } from "~/components/ui/card";
-import { DateTime } from "~/components/ui/date-time";
 import { Table, TBody, Td, Th } from "~/components/ui/table";
 import { plural } from "./labels";
 import { LevelChip } from "./level-chip";
-import type { Level, PracticeSummary, TrendPoint } from "./types";
+import { TrendData } from "./trend-data";
+import type { Level, PracticeSummary, Trend as TrendHistory, TrendPoint } from "./types";
+import { utcDayLabel, utcTimeLabel } from "./utc";
 
 interface Series {
   t: number;
@@ -92,25 +93,14 @@ function StageChart({ points }: { points: TrendPoint[] }) {
   );
 }
 
-export function Trend({ points, practices }: { points: TrendPoint[]; practices: PracticeSummary[] }) {
+export function Trend({ trend, practices }: { trend: TrendHistory; practices: PracticeSummary[] }) {
+  const { points } = trend;
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last || points.length < 2) {
     return (
       <Card>
-        <CardHeader
-          title="Trend"
-          description={
-            first ? (
-              <>
-                One evaluation so far, on <DateTime value={first.evaluatedAt} withTime />. The trend draws a line once there are
-                evaluations on two different days; each day with a sync adds one.
-              </>
-            ) : (
-              "No evaluations in this period."
-            )
-          }
-        />
+        <CardHeader title="Trend" description={<TooFew trend={trend} />} />
       </Card>
     );
   }
@@ -120,8 +110,8 @@ export function Trend({ points, practices }: { points: TrendPoint[]; practices: 
         title="Trend"
         description={
           <>
-            The last evaluation of each day, {plural(points.length, "day")} from <DateTime value={first.evaluatedAt} /> to{" "}
-            <DateTime value={last.evaluatedAt} />.
+            {plural(trend.evaluations, "evaluation")} on {plural(points.length, "day")}, {utcDayLabel(first.day)} to{" "}
+            {utcDayLabel(last.day)}. Days are UTC days; the chart plots the last evaluation of each.
           </>
         }
       />
@@ -129,16 +119,20 @@ export function Trend({ points, practices }: { points: TrendPoint[]; practices: 
         <figcaption className="mb-2 text-sm font-medium text-slate-800">
           Organisation stage over time
           <span className="sr-only">
-            : from {first.stage} to {last.stage}
+            : from {first.stage} on {utcDayLabel(first.day)} to {last.stage} on {utcDayLabel(last.day)}. Every point is in the
+            trend table below the chart.
           </span>
         </figcaption>
         <StageChart points={points} />
       </figure>
+      <TrendData trend={trend} practices={practices} />
       <Table caption="Practice levels over time">
         <thead>
           <tr>
             <Th>Practice</Th>
-            <Th>Level over time (0–4)</Th>
+            <Th>
+              Level over time (0–4)<span className="sr-only">, drawn; each day&apos;s level is in the trend table</span>
+            </Th>
             <Th className="text-right">First → now</Th>
           </tr>
         </thead>
@@ -163,5 +157,19 @@ export function Trend({ points, practices }: { points: TrendPoint[]; practices: 
         </TBody>
       </Table>
     </Card>
+  );
+}
+
+/** Fewer than two days to draw: say how many evaluations there were, counted as the panel counts. */
+function TooFew({ trend }: { trend: TrendHistory }) {
+  const point = trend.points[0];
+  if (trend.evaluations === 0) return <>No evaluations in this period.</>;
+  if (!point) return <>{plural(trend.evaluations, "evaluation")} in this period, none with an account in this scope.</>;
+  return (
+    <>
+      {trend.evaluations === 1 ? "One evaluation so far" : `${plural(trend.evaluations, "evaluation")} so far`}, all on{" "}
+      {utcDayLabel(point.day)} (UTC), the latest at {utcTimeLabel(point.evaluatedAt)}. The chart plots the last evaluation of each
+      UTC day, so it draws a line once evaluations ran on two different days.
+    </>
   );
 }

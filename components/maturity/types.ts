@@ -6,6 +6,7 @@ import type {
   AccountRef,
   AccountView,
   AttestationView,
+  ChangeCause,
   ChangesSince,
   CheckChange,
   CheckInfo,
@@ -19,6 +20,7 @@ import type {
   ResultCell,
   ResultDetail,
   ScopeInput,
+  Trend,
   TrendPoint,
   WaiverView,
 } from "~/server/maturity/views/types";
@@ -27,6 +29,7 @@ export type {
   AccountRef,
   AccountView,
   AttestationView,
+  ChangeCause,
   ChangesSince,
   CheckChange,
   CheckInfo,
@@ -47,6 +50,7 @@ export type {
   ResultDetail,
   ScopeInput,
   Stage,
+  Trend,
   TrendPoint,
   WaiverView,
 };

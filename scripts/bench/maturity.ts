@@ -10,6 +10,7 @@ import { getRun, startSync } from "~/server/ingest/runs.service";
 import { startWorker } from "~/server/ingest/worker";
 import { evaluateAndStore } from "~/server/maturity/evaluation.service";
 import { resolveScope } from "~/server/maturity/scope";
+import { byUtcDay, evaluationsFrom, utcDay } from "~/server/maturity/views/evaluations";
 import { trendSql } from "~/server/maturity/views/trend";
 import { callerFor } from "~/server/test/fixtures";
 import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
@@ -94,13 +95,18 @@ async function main() {
     console.log(`seeded ${HISTORY_DAYS} days of snapshots`);
 
     const caller = await callerFor(user);
-    const since = new Date(Date.now() - 30 * DAY_MS);
+    const since = utcDay(new Date(Date.now() - 30 * DAY_MS));
     const scope = { environments: ["prod" as const] };
     const api = () =>
       caller.maturity
         .overview({ workspace: workspace.slug, scope, since, trendDays: HISTORY_DAYS + 1 })
         .then((result) => superjson.stringify(result));
-    const sql = trendSql(workspace.id, new Date(Date.now() - (HISTORY_DAYS + 1) * DAY_MS), resolveScope(scope));
+    const plotted = byUtcDay(await evaluationsFrom(workspace.id, new Date(Date.now() - (HISTORY_DAYS + 1) * DAY_MS)));
+    const sql = trendSql(
+      workspace.id,
+      plotted.map((d) => d.last.id),
+      resolveScope(scope),
+    );
     await raw.connect();
     const rawSql = () => raw.query(sql.text, sql.values);
 

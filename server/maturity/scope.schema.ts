@@ -13,3 +13,12 @@ export const maturityScopeInput = z.object({
     .max(1000)
     .optional(),
 });
+
+/** "What changed since" takes a calendar day, read in UTC: the comparison starts at its 00:00 UTC. */
+export const sinceDayInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "A day is written YYYY-MM-DD.")
+  .refine((day) => {
+    const start = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(start.getTime()) && start.toISOString().startsWith(day);
+  }, "That day does not exist.");

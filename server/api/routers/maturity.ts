@@ -11,7 +11,7 @@ import {
 } from "~/server/maturity/claims.service";
 import { attestInput, claimIdInput, claimsInput, waiverInput } from "~/server/maturity/claims.schema";
 import { evaluateAndStore } from "~/server/maturity/evaluation.service";
-import { maturityScopeInput } from "~/server/maturity/scope.schema";
+import { maturityScopeInput, sinceDayInput } from "~/server/maturity/scope.schema";
 import { accountView } from "~/server/maturity/views/account";
 import { checkInfo } from "~/server/maturity/views/check-info";
 import { overview } from "~/server/maturity/views/overview";
@@ -36,7 +36,7 @@ export const maturityRouter = createTRPCRouter({
     .input(
       z.object({
         scope: maturityScopeInput.optional(),
-        since: z.coerce.date().optional(),
+        since: sinceDayInput.optional(),
         trendDays: z.number().int().min(1).max(3660).optional(),
       }),
     )

@@ -7,6 +7,7 @@ import { nextSteps } from "../next-steps";
 import { daysAgo, NOW, organizationEvidence, PROD_ACCOUNT, STAGING_ACCOUNT } from "../test-evidence";
 import { accountView } from "../views/account";
 import { overview } from "../views/overview";
+import { utcDay } from "../views/evaluations";
 import { practiceView } from "../views/practice";
 import { writeSnapshot } from "./write-snapshot";
 
@@ -68,21 +69,28 @@ describe("maturity history", () => {
     await store(workspace.id, before, NOW);
     const after = await store(workspace.id, withPortalAttested(before), later);
 
-    const view = await overview(workspace.id, { now: later, since: daysAgo(-1), scope: { environments: ["prod", "staging"] } });
-    expect(view.trend.map((p) => p.evaluatedAt)).toEqual([NOW, later]);
-    expect(view.trend[0]!.levels["platform-engineering"]).toBe(0);
-    expect(view.trend[1]!.levels["platform-engineering"]).toBe(
+    const view = await overview(workspace.id, {
+      now: later,
+      since: utcDay(daysAgo(-1)),
+      scope: { environments: ["prod", "staging"] },
+    });
+    expect(view.trend.points.map((p) => p.evaluatedAt)).toEqual([NOW, later]);
+    expect(view.trend.points[0]!.levels["platform-engineering"]).toBe(0);
+    expect(view.trend.points[1]!.levels["platform-engineering"]).toBe(
       after.practiceLevels.find((p) => p.practiceId === "platform-engineering")!.level,
     );
-    expect(view.changes?.then?.evaluatedAt).toEqual(NOW);
-    expect(view.changes?.then?.levels["platform-engineering"]).toBe(0);
+    expect(view.changes?.baseline?.evaluatedAt).toEqual(NOW);
+    expect(view.changes?.baseline?.levels["platform-engineering"]).toBe(0);
     expect(view.changes?.checks).toEqual([
       {
         checkId: "developer-portal",
         title: "An internal developer portal lists the services",
         practiceId: "platform-engineering",
         from: "no_data",
+        fromWaived: false,
         to: "pass",
+        toWaived: false,
+        causes: ["attestation"],
         accountIds: expect.arrayContaining([PROD_ACCOUNT, STAGING_ACCOUNT]),
       },
     ]);

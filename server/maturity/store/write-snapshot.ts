@@ -12,19 +12,25 @@ export interface SnapshotMeta {
   durationMs: number;
 }
 
+interface ResultState {
+  status: string;
+  waived: boolean;
+}
+
 interface PreviousResult {
   accountId: string;
   checkId: string;
   status: string;
   since: Date;
+  waived: boolean;
   digest: string;
 }
 
 /**
  * Stores one evaluation of every account: a snapshot, each account's levels at that moment,
- * the current results, and the checks whose status changed since the previous snapshot. Only
- * results that differ from the stored ones are written, so a daily evaluation of an unchanged
- * organisation writes a snapshot and little else. One evaluation per workspace at a time (an
+ * the current results, and the checks whose status changed or that a waiver began or stopped
+ * covering since the previous snapshot. Only results that differ from the stored ones are
+ * written, so a daily evaluation of an unchanged organisation writes a snapshot and little else. One evaluation per workspace at a time (an
  * advisory lock), so two syncs finishing together cannot interleave their writes.
  */
 export async function writeSnapshot(
@@ -55,7 +61,8 @@ export async function writeSnapshot(
       await insertRows(tx, "MaturityAccountLevel", accountLevelRows(evaluation, snapshot.id, workspaceId, practiceIds));
 
       const previous = await tx.$queryRaw<PreviousResult[]>`
-        SELECT "accountId", "checkId", status::text AS status, since, digest FROM "MaturityResult" WHERE "workspaceId" = ${workspaceId}`;
+        SELECT "accountId", "checkId", status::text AS status, since, "waiverId" IS NOT NULL AS waived, digest
+          FROM "MaturityResult" WHERE "workspaceId" = ${workspaceId}`;
       const before = new Map(previous.map((r) => [`${r.accountId}|${r.checkId}`, r]));
       const hadResults = previous.length > 0;
       const changes: Record<string, unknown>[] = [];
@@ -70,7 +77,10 @@ export async function writeSnapshot(
         if (prior?.digest === digest) continue;
         if (prior) replaced.push(prior);
         const statusChanged = prior?.status !== r.status;
-        if (hadResults && statusChanged) changes.push(change(r.accountId, r.checkId, prior?.status ?? null, r.status));
+        const waived = r.waiver !== undefined;
+        if (hadResults && (statusChanged || (prior?.waived ?? false) !== waived)) {
+          changes.push(change(r.accountId, r.checkId, prior ?? null, { status: r.status, waived }));
+        }
         written.push({
           workspaceId,
           accountId: r.accountId,
@@ -89,7 +99,7 @@ export async function writeSnapshot(
         });
       }
       const gone = [...before.values()];
-      for (const g of gone) changes.push(change(g.accountId, g.checkId, g.status, null));
+      for (const g of gone) changes.push(change(g.accountId, g.checkId, g, null));
 
       // Changed rows are replaced (delete, then insert in bulk); vanished ones just deleted.
       const stale = [...gone, ...replaced];
@@ -103,7 +113,7 @@ export async function writeSnapshot(
       await insertRows(tx, "MaturityChange", changes);
       return { snapshotId: snapshot.id, resultsWritten: written.length };
 
-      function change(accountId: string, checkId: string, fromStatus: string | null, toStatus: string | null) {
+      function change(accountId: string, checkId: string, from: ResultState | null, to: ResultState | null) {
         return {
           id: crypto.randomUUID(),
           workspaceId,
@@ -111,8 +121,10 @@ export async function writeSnapshot(
           evaluatedAt,
           accountId,
           checkId,
-          fromStatus,
-          toStatus,
+          fromStatus: from?.status ?? null,
+          fromWaived: from?.waived ?? false,
+          toStatus: to?.status ?? null,
+          toWaived: to?.waived ?? false,
         };
       }
     },

@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 
 export interface OverviewOptions {
   scope?: ScopeFilter;
-  since?: Date;
+  /** A calendar day, YYYY-MM-DD, read in UTC: what changed since its first instant. */
+  since?: string;
   trendDays?: number;
   now?: Date;
 }
@@ -38,7 +39,7 @@ export async function overview(workspaceId: string, options: OverviewOptions = {
         distribution: { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 },
         weakestAccountIds: [],
       })),
-      trend: [],
+      trend: { from: trendStart(now, options.trendDays), evaluations: 0, points: [] },
       changes: null,
       nextSteps: [],
       filters: await filterOptions(workspaceId, null),
@@ -46,10 +47,11 @@ export async function overview(workspaceId: string, options: OverviewOptions = {
   }
   const accounts = await accountLevelsAt(workspaceId, snapshot, scope);
   const accountIds = accounts.map((a) => a.accountId);
-  const from = new Date(now.getTime() - (options.trendDays ?? 365) * DAY_MS);
-  const [points, changes, nextSteps, filters] = await Promise.all([
-    trend(workspaceId, from, scope),
-    options.since ? changesSince(workspaceId, options.since, scope, accountIds) : Promise.resolve(null),
+  const [history, changes, nextSteps, filters] = await Promise.all([
+    trend(workspaceId, trendStart(now, options.trendDays), snapshot.evaluatedAt, scope),
+    options.since
+      ? changesSince({ workspaceId, since: options.since, latest: snapshot, scope, accountIds })
+      : Promise.resolve(null),
     storedNextSteps(workspaceId, accountIds),
     filterOptions(workspaceId, snapshot.id),
   ]);
@@ -74,9 +76,11 @@ export async function overview(workspaceId: string, options: OverviewOptions = {
         weakestAccountIds: l.weakestAccountIds,
       };
     }),
-    trend: points,
+    trend: history,
     changes,
     nextSteps,
     filters,
   };
 }
+
+const trendStart = (now: Date, days = 365) => new Date(now.getTime() - days * DAY_MS);

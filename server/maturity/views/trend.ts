@@ -2,50 +2,65 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { practices } from "../catalogue";
 import type { ResolvedScope } from "../results";
+import { byUtcDay, evaluationsFrom } from "./evaluations";
 import { scopeCondition } from "./scope-sql";
 import { byPractice, stageOf } from "./snapshot";
-import type { TrendPoint } from "./types";
+import type { Trend, TrendPoint } from "./types";
 
 /**
- * The organisation's level per practice over time: the last snapshot of each day in the window,
- * each practice at the minimum over the in-scope accounts where it applies. One query, so the
- * overview stays close to the cost of the aggregate itself.
+ * The organisation's level per practice at each of the given snapshots, each practice at the
+ * minimum over the in-scope accounts where it applies. One query, so the overview stays close to
+ * the cost of the aggregate itself.
  */
-export function trendSql(workspaceId: string, from: Date, scope: ResolvedScope, snapshotIds?: string[]): Prisma.Sql {
+export function trendSql(workspaceId: string, snapshotIds: readonly string[], scope: ResolvedScope): Prisma.Sql {
   const width = Math.max(practices.length, 1);
   const columns = Array.from({ length: width }, (_, i) => Prisma.raw(`min(NULLIF(l.levels[${i + 1}], -1))`));
-  const only = snapshotIds ? Prisma.sql`AND id = ANY(${snapshotIds})` : Prisma.empty;
   return Prisma.sql`
-    WITH days AS (
-      SELECT DISTINCT ON (date_trunc('day', "evaluatedAt")) id, "evaluatedAt", "practiceIds"
-        FROM "MaturitySnapshot"
-       WHERE "workspaceId" = ${workspaceId} AND "evaluatedAt" >= ${from} ${only}
-       ORDER BY date_trunc('day', "evaluatedAt"), "evaluatedAt" DESC
-    )
-    SELECT d."evaluatedAt", d."practiceIds", count(*)::int AS accounts, ARRAY[${Prisma.join(columns, ", ")}] AS levels
-      FROM days d
-      JOIN "MaturityAccountLevel" l ON l."snapshotId" = d.id
-     WHERE ${scopeCondition("l", scope)}
-     GROUP BY d.id, d."evaluatedAt", d."practiceIds"
-     ORDER BY d."evaluatedAt"`;
+    SELECT s.id, s."practiceIds", count(*)::int AS accounts, ARRAY[${Prisma.join(columns, ", ")}] AS levels
+      FROM "MaturitySnapshot" s
+      JOIN "MaturityAccountLevel" l ON l."snapshotId" = s.id
+     WHERE s."workspaceId" = ${workspaceId} AND s.id = ANY(${[...snapshotIds]}) AND ${scopeCondition("l", scope)}
+     GROUP BY s.id, s."practiceIds"`;
 }
 
-interface TrendRow {
-  evaluatedAt: Date;
+interface LevelsRow {
+  id: string;
   practiceIds: string[];
   accounts: number;
   levels: Array<number | null>;
 }
 
-export async function trend(
+/** The stage and practice levels at each snapshot; a snapshot with no in-scope account is left out. */
+export async function levelsAt(
   workspaceId: string,
-  from: Date,
+  snapshotIds: readonly string[],
   scope: ResolvedScope,
-  snapshotIds?: string[],
-): Promise<TrendPoint[]> {
-  const rows = await db.$queryRaw<TrendRow[]>(trendSql(workspaceId, from, scope, snapshotIds));
-  return rows.map((r) => {
-    const levels = byPractice(r.practiceIds, r.levels);
-    return { evaluatedAt: r.evaluatedAt, stage: stageOf(levels, r.accounts), levels };
+): Promise<Map<string, Pick<TrendPoint, "stage" | "levels">>> {
+  if (!snapshotIds.length) return new Map();
+  const rows = await db.$queryRaw<LevelsRow[]>(trendSql(workspaceId, snapshotIds, scope));
+  return new Map(
+    rows.map((r) => {
+      const levels = byPractice(r.practiceIds, r.levels);
+      return [r.id, { stage: stageOf(levels, r.accounts), levels }];
+    }),
+  );
+}
+
+/**
+ * Every evaluation from `from` to `until` is counted; the chart plots the last evaluation of
+ * each UTC day, and each point says how many evaluations ran that day.
+ */
+export async function trend(workspaceId: string, from: Date, until: Date, scope: ResolvedScope): Promise<Trend> {
+  const evaluations = await evaluationsFrom(workspaceId, from, until);
+  const days = byUtcDay(evaluations);
+  const levels = await levelsAt(
+    workspaceId,
+    days.map((d) => d.last.id),
+    scope,
+  );
+  const points = days.flatMap((d): TrendPoint[] => {
+    const at = levels.get(d.last.id);
+    return at ? [{ day: d.day, evaluatedAt: d.last.evaluatedAt, evaluations: d.count, ...at }] : [];
   });
+  return { from, evaluations: evaluations.length, points };
 }

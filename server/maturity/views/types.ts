@@ -41,24 +41,61 @@ export interface PracticeSummary {
 }
 
 export interface TrendPoint {
+  /** The UTC day this point stands for. */
+  day: string;
+  /** The last evaluation of that day: the one plotted. */
   evaluatedAt: Date;
+  /** How many evaluations ran that day (UTC). */
+  evaluations: number;
   stage: 0 | Stage;
   levels: Partial<Record<PracticeId, Level | null>>;
 }
+
+export interface Trend {
+  from: Date;
+  /** Every evaluation since `from`, counted as the changes panel counts them. */
+  evaluations: number;
+  points: TrendPoint[];
+}
+
+/** Why a check's result moved: its evidence, an attestation (manual checks), or a waiver. */
+export type ChangeCause = "evidence" | "attestation" | "waiver";
 
 export interface CheckChange {
   checkId: string;
   title: string;
   practiceId: PracticeId;
+  /** Null when the check had no result in the account at the baseline (new account or check). */
   from: CheckStatus | null;
+  fromWaived: boolean;
+  /** Null when the account has no result now. */
   to: CheckStatus | null;
+  toWaived: boolean;
+  causes: ChangeCause[];
   accountIds: string[];
 }
 
+export interface EvaluationPoint {
+  evaluatedAt: Date;
+  stage: 0 | Stage;
+  levels: Partial<Record<PracticeId, Level | null>>;
+}
+
+/**
+ * What changed between two evaluations: the baseline (the last one strictly before the start of
+ * the `since` day, in UTC) and the latest one. No baseline, no changes: then `firstInRange` says
+ * which evaluation came first instead.
+ */
 export interface ChangesSince {
-  since: Date;
-  /** The snapshot in force at `since`; null when there was none yet. */
-  then: { evaluatedAt: Date; stage: 0 | Stage; levels: Partial<Record<PracticeId, Level | null>> } | null;
+  /** The day asked for, YYYY-MM-DD, read as a UTC day. */
+  since: string;
+  /** 00:00 UTC on that day: evaluations before it are history, at or after it are in range. */
+  sinceStart: Date;
+  baseline: EvaluationPoint | null;
+  latest: { evaluatedAt: Date };
+  /** Evaluations at or after `sinceStart`, counted as the trend counts them. */
+  evaluations: number;
+  firstInRange: { evaluatedAt: Date } | null;
   checks: CheckChange[];
 }
 
@@ -69,7 +106,7 @@ export interface Overview {
   accountsInScope: number;
   stage: 0 | Stage;
   practices: PracticeSummary[];
-  trend: TrendPoint[];
+  trend: Trend;
   changes: ChangesSince | null;
   nextSteps: NextStep[];
   filters: FilterOptions;

@@ -1,0 +1,42 @@
+import { Table, TBody, Td, Th } from "~/components/ui/table";
+import { trendTable } from "./trend-table";
+import type { PracticeSummary, Trend } from "./types";
+
+/** The chart's points as a table, behind a disclosure: the text alternative to the drawn trend. */
+export function TrendData({ trend, practices }: { trend: Trend; practices: PracticeSummary[] }) {
+  const table = trendTable(trend, practices);
+  return (
+    <details className="group border-t border-slate-200">
+      <summary className="cursor-pointer px-5 py-3 text-sm font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-sky-700">
+        <span className="group-open:hidden">Show the trend as a table</span>
+        <span className="hidden group-open:inline">Hide the trend table</span>
+      </summary>
+      <Table caption={table.caption} className="border-t border-slate-200">
+        <thead>
+          <tr>
+            <Th className="whitespace-nowrap normal-case">Day (UTC)</Th>
+            {table.columns.map((column) => (
+              <Th key={column} className="whitespace-nowrap normal-case">
+                {column}
+              </Th>
+            ))}
+          </tr>
+        </thead>
+        <TBody>
+          {table.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="px-4 py-2 text-left font-medium whitespace-nowrap text-slate-900">
+                {row.day}
+              </th>
+              {row.cells.map((cell, i) => (
+                <Td key={table.columns[i]} className="py-2 whitespace-nowrap tabular-nums">
+                  {cell}
+                </Td>
+              ))}
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </details>
+  );
+}
