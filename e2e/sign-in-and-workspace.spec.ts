@@ -55,3 +55,14 @@ test("a wrong password is refused and an expired session leads back to sign-in, 
   await expect(page.getByRole("heading", { name: "Invite a member" })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/w/${user.slug}/settings/members$`));
 });
+
+test("signed out, the site icons answer with images, not a way to sign in", async ({ page }) => {
+  await page.goto("/signin");
+  const iconHrefs = await page.locator('head link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+  expect(iconHrefs.length).toBeGreaterThan(0);
+  for (const href of ["/favicon.ico", ...iconHrefs]) {
+    const response = await page.request.get(href, { maxRedirects: 0 });
+    expect(response.status(), href).toBe(200);
+    expect(response.headers()["content-type"], href).toMatch(/^image\//);
+  }
+});
