@@ -15,8 +15,8 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
-  if (await getSignedInUser()) redirect(callbackPath ?? "/");
+  const callbackPath = safeCallbackPath((await searchParams).callbackUrl) ?? "/";
+  if (await getSignedInUser()) redirect(callbackPath);
   const options = await (await serverCaller()).auth.options();
 
   if (options.needsOwner) {
@@ -40,7 +40,7 @@ export default async function SignInPage({
     <Card>
       <CardBody className="space-y-6 p-6 sm:p-8">
         <h1 className="text-xl font-semibold text-slate-900">Sign in to Ladder</h1>
-        {hasProviders && <OAuthButtons providers={options.providers} callbackPath={callbackPath ?? "/"} />}
+        {hasProviders && <OAuthButtons providers={options.providers} callbackPath={callbackPath} />}
         {hasProviders && options.localLogin && (
           <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden="true">
             <span className="h-px flex-1 bg-slate-200" />

@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { landingPath } from "~/app/(app)/_lib/landing-path";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -11,23 +10,10 @@ import { fieldError, formError } from "~/components/ui/form-errors";
 import { Input } from "~/components/ui/input";
 import { readForm } from "~/components/ui/read-form";
 
-// `callbackPath`: the page asked for before signing in (already checked to be on this site).
-export function SignInForm({ callbackPath }: { callbackPath: string | undefined }) {
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const signIn = useMutation(
-    trpc.auth.signIn.mutationOptions({
-      // Without one, to where "/" would redirect, not to "/" itself: that page renders nothing,
-      // and the router would show it blank until its redirect lands.
-      onSuccess: async () => {
-        const path =
-          callbackPath ??
-          (await queryClient.fetchQuery({ ...trpc.workspaces.list.queryOptions(), staleTime: 0 }).then(landingPath, () => "/"));
-        router.replace(path);
-      },
-    }),
-  );
+  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: () => router.replace(callbackPath) }));
   const emailError = fieldError(signIn.error, "email");
   const passwordError = fieldError(signIn.error, "password");
   const message = formError(signIn.error, ["email", "password"]);
