@@ -32,6 +32,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  projects: [
+    // The first-run journey needs a database without users, so it runs before any other journey makes one.
+    { name: "first run", testMatch: /first-run\.setup\.ts$/ },
+    { name: "journeys", dependencies: ["first run"] },
+  ],
   webServer: {
     command: "node bin/ladder.mjs start",
     url: `${baseURL}/signin`,

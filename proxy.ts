@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER, requestPath } from "~/server/auth/callback-path";
 import { crossSiteWriteRefused, isCrossSiteWrite } from "~/server/auth/csrf";
 
 // Runs before every page and API request: a per-request CSP nonce for Next's inline scripts,
-// and CSRF protection for every state-changing request that a browser could send with cookies
-// (server/auth/csrf.ts; route handlers outside the matcher call it themselves).
+// CSRF protection for every state-changing request that a browser could send with cookies
+// (server/auth/csrf.ts; route handlers outside the matcher call it themselves), and the path
+// asked for, so a sign-in redirect from any layout or page can come back to it.
 
 function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   return [
@@ -27,6 +29,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  // Set, never passed through: a client's own header of this name is replaced.
+  requestHeaders.set(REQUEST_PATH_HEADER, requestPath(request.nextUrl));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;

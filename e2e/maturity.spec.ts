@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addMemberTo, makeUserWithWorkspace, signIn, trpcMutation, trpcQuery } from "./fixtures/accounts";
+import { addMemberTo, makeUserWithWorkspace, PASSWORD, signIn, trpcMutation, trpcQuery } from "./fixtures/accounts";
 import { connectDemoAndSync, practiceData, waitForEvaluation } from "./fixtures/maturity";
 
 // One demo organisation, synced once, shared by the journeys below in order.
@@ -142,6 +142,18 @@ test.describe.serial("maturity ladder", () => {
       expiresAt: "2099-01-01",
     });
     expect(waive.body.error?.json.data.code).toBe("FORBIDDEN");
+  });
+
+  test("a signed-out link to a check's evidence comes back to that result after signing in", async ({ page }) => {
+    const link = resultUrl(failing!.checkId, failing!.accountId);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    await page.getByLabel("Email").fill(ownerEmail);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // Signing in hashes a password and the result page reads its evidence: slow on a busy machine.
+    await expect(page.getByRole("heading", { name: failing!.title, level: 1 })).toBeVisible({ timeout: 30_000 });
+    expect(page.url()).toBe(new URL(link, page.url()).href);
   });
 
   test("a member of another workspace gets NOT_FOUND for this workspace's maturity", async ({ page }) => {

@@ -33,7 +33,7 @@ test("a duplicate workspace address is refused with a clear message", async ({ p
   await expect(page).toHaveURL(/\/workspaces\/new/);
 });
 
-test("a wrong password is refused and an expired session leads back to sign-in", async ({ page }) => {
+test("a wrong password is refused and an expired session leads back to sign-in, then to the page asked for", async ({ page }) => {
   const user = await makeUserWithWorkspace("Omar");
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.user.email);
@@ -47,4 +47,22 @@ test("a wrong password is refused and an expired session leads back to sign-in",
   await db.session.updateMany({ where: { userId: user.user.id }, data: { expires: new Date(Date.now() - 1000) } });
   await page.goto(`/w/${user.slug}/settings/members`);
   await expect(page).toHaveURL(/\/signin/);
+
+  // Signing in again comes back to the page asked for, not to the workspace's overview.
+  await page.getByLabel("Email").fill(user.user.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Invite a member" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/w/${user.slug}/settings/members$`));
+});
+
+test("signed out, the site icons answer with images, not a way to sign in", async ({ page }) => {
+  await page.goto("/signin");
+  const iconHrefs = await page.locator('head link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+  expect(iconHrefs.length).toBeGreaterThan(0);
+  for (const href of ["/favicon.ico", ...iconHrefs]) {
+    const response = await page.request.get(href, { maxRedirects: 0 });
+    expect(response.status(), href).toBe(200);
+    expect(response.headers()["content-type"], href).toMatch(/^image\//);
+  }
 });

@@ -29,6 +29,10 @@ test("an editor connects the demo organisation, syncs it and follows the run to 
   await expect(page.getByText(`${max} of ${max} tasks done`)).toBeVisible();
   await expect(page.getByText("Succeeded", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/Cost Explorer: \d+ requests \(\$\d+\.\d{2} billed/)).toBeVisible();
+  const calls = page.getByRole("table", { name: "AWS API calls per service" });
+  await expect(calls.getByRole("cell", { name: "AWS CodeDeploy", exact: true })).toBeVisible();
+  await expect(calls.getByRole("cell", { name: "AWS Cost Explorer", exact: true })).toBeVisible();
+  await expect(calls.getByRole("cell", { name: "codeDeploy", exact: true })).toHaveCount(0);
 
   // The task table is read when opened: one row per account and source.
   await page.getByText(`Tasks (${max})`).click();

@@ -3,7 +3,7 @@ import { formatNumber } from "./format";
 import type { SyncRun } from "./types";
 
 export function RunApiCalls({ run }: { run: SyncRun }) {
-  const rows = Object.entries(run.apiCalls).sort((a, b) => b[1] - a[1]);
+  const rows = run.apiCallsByService;
   if (!rows.length) return null;
   return (
     <section aria-labelledby="api-calls-heading" className="max-w-md">
@@ -19,10 +19,10 @@ export function RunApiCalls({ run }: { run: SyncRun }) {
             </tr>
           </thead>
           <TBody>
-            {rows.map(([service, count]) => (
-              <tr key={service}>
-                <Td className="py-2 font-mono text-xs">{service}</Td>
-                <Td className="py-2 text-right tabular-nums">{formatNumber(count)}</Td>
+            {rows.map((row) => (
+              <tr key={row.service}>
+                <Td className="py-2">{row.name}</Td>
+                <Td className="py-2 text-right tabular-nums">{formatNumber(row.calls)}</Td>
               </tr>
             ))}
           </TBody>

@@ -60,13 +60,7 @@ function report(run: Awaited<ReturnType<typeof getRun>>): number {
   const seconds = ((run.durationMs ?? 0) / 1000).toFixed(1);
   console.log(`Sync ${run.id}: ${run.status} in ${seconds} s`);
   console.log(`  rows: ${run.rowsInserted} inserted, ${run.rowsUpdated} updated, ${run.rowsDeleted} deleted`);
-  console.log(
-    `  API calls: ${
-      Object.entries(run.apiCalls)
-        .map(([s, n]) => `${s} ${n}`)
-        .join(", ") || "none"
-    }`,
-  );
+  console.log(`  API calls: ${run.apiCallsByService.map((row) => `${row.name} ${row.calls}`).join(", ") || "none"}`);
   console.log(`  Cost Explorer: ${run.ceRequests} request(s), $${run.ceCostUsd} billed to the payer account`);
   for (const gap of run.permissionGaps)
     console.log(`  permission gap: ${gap.accountId} ${gap.source}: ${gap.action ?? "access denied"}`);

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import { namedApiCalls } from "~/server/aws/service-names";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
 import { planTasks, queueOrder } from "./plan";
@@ -156,12 +157,14 @@ export async function getRunSummary(opts: { workspaceId: string; runId: string }
     }),
   ]);
   const { running, ...rows } = totals!;
+  const apiCalls = Object.fromEntries(calls.map((c) => [c.service, c.count]));
   return {
     ...run,
     ...rows,
     tasksRunning: running,
     durationMs: run.startedAt ? (run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime() : null,
-    apiCalls: Object.fromEntries(calls.map((c) => [c.service, c.count])),
+    apiCalls,
+    apiCallsByService: namedApiCalls(apiCalls),
     // Exact cents: requests × $0.01.
     ceCostUsd: (rows.ceRequests / 100).toFixed(2),
     permissionGaps: problems

@@ -1,14 +1,12 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { serverCaller } from "~/server/api/rsc";
+import { REQUEST_PATH_HEADER, safeCallbackPath } from "~/server/auth/callback-path";
 
-// Same-site paths only, so a crafted link cannot bounce a fresh session to another site.
-export function safeCallbackPath(value: unknown): string | undefined {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return undefined;
-  return value;
-}
+export { safeCallbackPath };
 
 export function signInPath(callbackPath: string): string {
   return `/signin?callbackUrl=${encodeURIComponent(callbackPath)}`;
@@ -16,10 +14,17 @@ export function signInPath(callbackPath: string): string {
 
 export const getSignedInUser = cache(async () => (await serverCaller()).auth.me());
 
-// The signed-in user, or a redirect to sign in that comes back to `callbackPath`.
-export async function requireUser(callbackPath: string) {
+// The page asked for, query string included, as the proxy saw it; `fallbackPath` only if absent.
+async function requestedPath(fallbackPath: string): Promise<string> {
+  return safeCallbackPath((await headers()).get(REQUEST_PATH_HEADER)) ?? fallbackPath;
+}
+
+// The signed-in user, or a redirect to sign in that comes back to the page asked for. The
+// workspace layout and its page both call this, and either may redirect first: both send the
+// same address, never the layout's guess.
+export async function requireUser(fallbackPath: string) {
   const user = await getSignedInUser();
-  if (!user) redirect(signInPath(callbackPath));
+  if (!user) redirect(signInPath(await requestedPath(fallbackPath)));
   return user;
 }
 
@@ -29,7 +34,8 @@ export const getCurrentWorkspace = cache(async (slug: string) => {
   try {
     return await caller.workspaces.current({ workspace: slug });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect(signInPath(`/w/${slug}/overview`));
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED")
+      redirect(signInPath(await requestedPath(`/w/${slug}/overview`)));
     // BAD_REQUEST: a slug that cannot exist (e.g. uppercase punctuation) is just as not found.
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;

@@ -56,6 +56,12 @@ describe("sync.run and sync.runTasks", () => {
       ceRequests: 3,
       ceCostUsd: "0.03",
       apiCalls: { codeDeploy: 2, costExplorer: 3, ecr: 1, sts: 2 },
+      apiCallsByService: [
+        { service: "costExplorer", name: "AWS Cost Explorer", calls: 3 },
+        { service: "codeDeploy", name: "AWS CodeDeploy", calls: 2 },
+        { service: "sts", name: "AWS STS", calls: 2 },
+        { service: "ecr", name: "Amazon ECR", calls: 1 },
+      ],
       permissionGaps: [{ accountId: "123456789012", source: "scans", action: "ecr:DescribeRepositories" }],
       errors: [{ accountId: "123456789012", source: "chaos", error: "Throttling: Rate exceeded" }],
     });

@@ -15,7 +15,9 @@ const PASSWORD_HINT = "At least 12 characters. A passphrase of a few words is ea
 export function CreateOwnerForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const createOwner = useMutation(trpc.auth.createOwner.mutationOptions({ onSuccess: () => router.replace("/") }));
+  // A new owner has no workspace yet, so straight to creating one: via "/" the router would show
+  // that page, which renders nothing and only redirects, as a blank page until the redirect lands.
+  const createOwner = useMutation(trpc.auth.createOwner.mutationOptions({ onSuccess: () => router.replace("/workspaces/new") }));
   const errors = {
     name: fieldError(createOwner.error, "name"),
     email: fieldError(createOwner.error, "email"),
