@@ -39,9 +39,9 @@ import type { CheckStatus } from "../results";
 //                 no Spot: 1. The management account's EC2 bill is mostly idle RI fees (Graviton 1%)
 //                 and legacy-marketing runs no Graviton: 0. log-archive runs no EC2: no level.
 // supply-chain    Each night CI scans the prod images in use with Trivy and uploads their
-//                 CycloneDX SBOMs (payments/api's critical CVE among the findings). Every
-//                 repository scans on push except
-//                 catalog-prod's catalog/web, the sandboxes' and legacy-marketing's: those are 0.
+//                 CycloneDX SBOMs (each <team>/api's critical CVE among the findings). Every ECR
+//                 repository scans on push except catalog-prod's catalog/web, the sandboxes' and
+//                 legacy-marketing's: those are 0, so prod as a whole (its weakest account) is 0.
 //                 Each prod <team>/api image in use has a critical CVE first seen 49-68 days ago:
 //                 1. Elsewhere no critical finding is open, but scanning is BASIC: 2 (accounts
 //                 without repositories reach 2 on the organisation's CI scans).
