@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ciReports } from "./data/ci-reports";
 import type { FaultRule } from "./faults";
 import type { SimulatorState } from "./state";
 
@@ -33,6 +34,11 @@ export async function handleControl(state: SimulatorState, req: IncomingMessage,
       managementAccountId: org.managementAccount.id,
       accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, ouPath: a.path })),
     });
+    return;
+  }
+  // The demo's stand-in for the organisation's CI: the reports its pipelines would upload.
+  if (req.method === "GET" && path === `${CONTROL_PREFIX}ci-reports`) {
+    reply(200, { reports: state.data.memo("ci-reports", () => ciReports(state.data)) });
     return;
   }
   if (req.method === "POST" && path === `${CONTROL_PREFIX}stacks`) {

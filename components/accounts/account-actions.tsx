@@ -46,7 +46,7 @@ export function AccountActions({
         )}
         {account.kind === "organization" && account.status === "connected" && (
           <Link href={setupHref} className={buttonClasses("secondary", "sm")}>
-            Members
+            Connect member accounts
           </Link>
         )}
         <Button

@@ -8,6 +8,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { AccountsTable } from "./accounts-table";
 import { DemoConnect } from "./demo-connect";
 import { EmptyAccounts } from "./empty-accounts";
+import { FirstSync } from "./first-sync";
 import { accountsPath, viewerNote } from "./labels";
 
 export function AccountsPanel({ workspace, canEdit }: { workspace: string; canEdit: boolean }) {
@@ -36,6 +37,7 @@ export function AccountsPanel({ workspace, canEdit }: { workspace: string; canEd
       />
       <div className="space-y-4">
         {!canEdit && <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">{viewerNote}</p>}
+        {connected > 0 && <FirstSync workspace={workspace} canEdit={canEdit} />}
         {canConnectDemo && <DemoConnect workspace={workspace} compact />}
         <AccountsTable workspace={workspace} accounts={accounts} canEdit={canEdit} />
       </div>

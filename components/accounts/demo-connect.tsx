@@ -12,7 +12,12 @@ export function DemoConnect({ workspace, compact = false }: { workspace: string;
   const queryClient = useQueryClient();
   const connectDemo = useMutation(
     trpc.accounts.connectDemo.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries(trpc.accounts.list.queryFilter()),
+      // The organisation brings its CI's uploads with it.
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries(trpc.accounts.list.queryFilter()),
+          queryClient.invalidateQueries(trpc.uploads.list.queryFilter()),
+        ]),
     }),
   );
 
@@ -26,7 +31,8 @@ export function DemoConnect({ workspace, compact = false }: { workspace: string;
         <p className="text-sm text-slate-600">
           {compact ? "Want to look around first?" : "No AWS at hand?"} The demo organisation is{" "}
           <strong className="font-semibold text-slate-800">simulated demo data</strong> served by Ladder&apos;s local AWS
-          simulator, not a real AWS account. Its accounts are labelled “Demo” and can be removed like any other.
+          simulator, not a real AWS account. Its accounts and the scan results its CI uploads are labelled “Demo”; removing its
+          management account removes those uploads too.
         </p>
       </div>
       <Button
@@ -39,7 +45,7 @@ export function DemoConnect({ workspace, compact = false }: { workspace: string;
       </Button>
       {connectDemo.isPending && (
         <p role="status" className="w-full text-sm text-slate-600">
-          Connecting 12 simulated accounts…
+          Connecting 12 simulated accounts and their CI’s uploads…
         </p>
       )}
       {connectDemo.error && (

@@ -64,6 +64,12 @@ export function UploadsTable({ workspace }: { workspace: string }) {
                 ) : (
                   <p className="text-slate-400">No repository given</p>
                 )}
+                {(upload.isDemo || upload.pipeline) && (
+                  <p className="mt-0.5 flex items-center gap-1.5 text-slate-500">
+                    {upload.isDemo && <Badge tone="blue">Demo</Badge>}
+                    {upload.pipeline}
+                  </p>
+                )}
                 {(upload.branch || upload.commit) && (
                   <p className="font-mono text-slate-500">
                     {upload.branch}

@@ -3,6 +3,7 @@ import { appPrincipalArn } from "~/server/aws/app-identity";
 import { db } from "~/server/db";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
+import { sendDemoCiReports } from "./demo-ci";
 import { defaultRoleName } from "./templates";
 import { connectMembers, discoverMembers } from "./members.service";
 import { connectAccount, startOnboarding } from "./onboarding.service";
@@ -15,6 +16,7 @@ export function isDemoAvailable(): boolean {
 // Connects the simulator's organisation through the same path a person takes: a new External
 // ID, the stack "deployed" (the simulator's stand-in for CloudFormation and StackSets), the
 // management account's role verified, then every member connected through the StackSet role.
+// Its CI then uploads what its pipelines found, as a real organisation's would.
 export async function connectDemoOrganization(opts: { workspaceId: string; workspaceSlug: string; actor: Actor }) {
   const controlUrl = env().LADDER_SIM_CONTROL_URL;
   if (!isDemoAvailable() || !controlUrl) {
@@ -56,5 +58,6 @@ export async function connectDemoOrganization(opts: { workspaceId: string; works
     roleName: defaultRoleName,
     accountIds: discovered.accounts.filter((a) => !a.isManagement).map((a) => a.accountId),
   });
-  return { managementAccountId: management.accountId, organizationRef, members };
+  const uploads = await sendDemoCiReports({ workspaceId: opts.workspaceId, actor: opts.actor, organizationRef, controlUrl });
+  return { managementAccountId: management.accountId, organizationRef, members, uploads: uploads.length };
 }

@@ -94,8 +94,8 @@ async function insertUpload(client: pg.PoolClient, opts: StoreReport, header: Re
   await client.query(
     `INSERT INTO "Upload" (id, "workspaceId", kind, format, tool, "toolVersion", "specVersion", filename, "sizeBytes",
                            repository, branch, commit, pipeline, "softFail", "durationSeconds", "defaultBranch",
-                           summary, "uploadedById", "tokenId")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '{}'::jsonb, $17, $18)`,
+                           summary, "uploadedById", "tokenId", "demoOrganizationRefId")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '{}'::jsonb, $17, $18, $19)`,
     [
       opts.id,
       uploader.workspaceId,
@@ -115,6 +115,7 @@ async function insertUpload(client: pg.PoolClient, opts: StoreReport, header: Re
       facts.defaultBranch,
       uploader.userId ?? null,
       uploader.tokenId ?? null,
+      uploader.demoOrganizationRef ?? null,
     ],
   );
 }

@@ -23,6 +23,8 @@ export interface Uploader {
   role: Role;
   userId?: string;
   tokenId?: string;
+  /** The demo organisation whose simulated CI sent the report: labelled demo, removed with it. */
+  demoOrganizationRef?: string;
 }
 
 export interface PipelineFacts {

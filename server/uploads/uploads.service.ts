@@ -5,8 +5,8 @@ import { checkUploader, readKindHint, readPipelineFacts, type UploadMeta, type U
 
 export { uploadKinds, type UploadMeta, type Uploader } from "./upload-meta";
 
-// A report read while its request waits (small files, and the demo's CI story): parsed from
-// memory and stored in one transaction; a file that cannot be read stores nothing.
+// A report read while its request waits (small files, and the demo organisation's CI reports):
+// parsed from memory and stored in one transaction; a file that cannot be read stores nothing.
 export async function receiveUpload(opts: { uploader: Uploader; text: string; sizeBytes: number; meta: UploadMeta }) {
   checkUploader(opts.uploader);
   const hint = readKindHint(opts.meta);
@@ -23,7 +23,7 @@ export async function receiveUpload(opts: { uploader: Uploader; text: string; si
 }
 
 export async function listUploads(opts: { workspaceId: string; limit: number }) {
-  return db.upload.findMany({
+  const uploads = await db.upload.findMany({
     where: { workspaceId: opts.workspaceId },
     orderBy: { createdAt: "desc" },
     take: opts.limit,
@@ -41,6 +41,8 @@ export async function listUploads(opts: { workspaceId: string; limit: number }) 
       sizeBytes: true,
       summary: true,
       createdAt: true,
+      demoOrganizationRefId: true,
     },
   });
+  return uploads.map(({ demoOrganizationRefId, ...upload }) => ({ ...upload, isDemo: demoOrganizationRefId !== null }));
 }

@@ -5,7 +5,7 @@ import { useAwsSimulator } from "~/server/test/aws-simulator";
 import { workspaceWithDemoOrganization } from "~/server/test/sync-helpers";
 import type { MaturityEvidence } from "../evidence";
 import { loadSyncedEvidence } from ".";
-import { sendStoryUploads, syncEverything } from "./demo-org-setup";
+import { syncEverything } from "./demo-org-setup";
 
 // Two workspaces connect the same simulated organisation: the same account numbers, the same
 // resources, the same cost figures. Anything joined by account number instead of through the
@@ -24,13 +24,11 @@ const rowsOf = (evidence: MaturityEvidence) =>
 describe("a second workspace on the same organisation", () => {
   it("never reaches the first workspace's evidence, nor the first the second's", async () => {
     const first = await workspaceWithDemoOrganization(sim.current, "First");
-    await sendStoryUploads(first.workspace.id, first.owner.id, "first");
     await syncEverything(first);
     const now = new Date();
     const before = await loadSyncedEvidence(first.workspace.id, now);
 
     const second = await workspaceWithDemoOrganization(sim.current, "Second");
-    await sendStoryUploads(second.workspace.id, second.owner.id, "second");
     await syncEverything(second);
     const after = await loadSyncedEvidence(first.workspace.id, now);
     const neighbour = await loadSyncedEvidence(second.workspace.id, now);
@@ -43,7 +41,10 @@ describe("a second workspace on the same organisation", () => {
 
     const uploads = await db.upload.findMany({ where: { workspaceId: first.workspace.id }, select: { id: true } });
     expect(after.uploads.map((u) => u.id).sort()).toEqual(uploads.map((u) => u.id).sort());
-    expect(new Set(after.uploads.map((u) => u.repository))).toEqual(new Set(["first/infra", "first/api"]));
-    expect(new Set(neighbour.uploads.map((u) => u.repository))).toEqual(new Set(["second/infra", "second/api"]));
+    // Both connected the same organisation, so its CI sent each workspace the same reports.
+    expect(after.uploads.length).toBeGreaterThan(0);
+    expect(neighbour.uploads.map((u) => [u.kind, u.repository, u.branch, u.commit])).toEqual(
+      after.uploads.map((u) => [u.kind, u.repository, u.branch, u.commit]),
+    );
   }, 240_000);
 });

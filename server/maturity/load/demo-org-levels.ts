@@ -3,7 +3,8 @@ import type { CheckStatus } from "../results";
 
 // The level a person gives each account of the simulator's demo organisation (seed 20260, 12
 // accounts; simulator/data/*) after reading the seed article and the demo data, with the CI
-// uploads demo-org-setup.ts sends. Worked out by hand from the data, not from the evaluator.
+// reports the organisation brings when it is connected (simulator/data/ci-reports.ts). Worked
+// out by hand from the data, not from the evaluator.
 // Nobody has attested anything, so every level stops below its first manual check: platform
 // engineering and AI-assisted DevOps stay at 0, OpenTelemetry and GitOps can reach 1,
 // policy-as-code, progressive delivery, FinOps and supply chain 2, multi-account and chaos 3.
@@ -15,8 +16,14 @@ import type { CheckStatus } from "../results";
 //                 runbook is attested. legacy-marketing sits under the root: 1. The management
 //                 account sits there too, as it should: SCPs never bind it, so it is 3.
 // policy-as-code  DenyLeaveOrganization is a customer deny at the root; Checkov results arrive
-//                 from main and a pull request, but the same failed checks (one high) landed on
-//                 main in two commits: main does not block, so 1.
+//                 from example-ladder/infra and the three teams' repositories, each scanned on
+//                 main and on pull requests. On infra's main the same four failed checks (one
+//                 high) landed in two commits: main soft-fails. The pipeline does not say so
+//                 (it sends no soft_fail), so this is an inference from the history, the kind of
+//                 warning a reviewer raises without failing the team on it: 2, half-way as the
+//                 story has it. Level 3 is out of reach: infra's pull-request scans take 5.5 to
+//                 10 minutes (the slow repository), and no .checkov.yaml is attested. Had the
+//                 pipeline declared soft_fail on main, the level would be 1.
 // opentelemetry   Prod, staging and shared-services have a sampling rule of their own
 //                 (payments-prod's is the 100% debug-all-requests trap): 1. Accounts with only
 //                 X-Ray's Default rule trace nothing: 0.
@@ -31,8 +38,10 @@ import type { CheckStatus } from "../results";
 //                 the last 30 days: the seed's Karpenter + idle RI gotcha, so 1; elsewhere there is
 //                 no Spot: 1. The management account's EC2 bill is mostly idle RI fees (Graviton 1%)
 //                 and legacy-marketing runs no Graviton: 0. log-archive runs no EC2: no level.
-// supply-chain    A Trivy scan and an SBOM arrive. Every repository scans on push except
-//                 catalog-prod's catalog/web, the sandboxes' and legacy-marketing's: those are 0.
+// supply-chain    Each night CI scans the prod images in use with Trivy and uploads their
+//                 CycloneDX SBOMs (each <team>/api's critical CVE among the findings). Every ECR
+//                 repository scans on push except catalog-prod's catalog/web, the sandboxes' and
+//                 legacy-marketing's: those are 0, so prod as a whole (its weakest account) is 0.
 //                 Each prod <team>/api image in use has a critical CVE first seen 49-68 days ago:
 //                 1. Elsewhere no critical finding is open, but scanning is BASIC: 2 (accounts
 //                 without repositories reach 2 on the organisation's CI scans).
@@ -69,23 +78,23 @@ const row = (
 /** The accounts with an environment: what a scope of every environment covers. */
 export const environmentAccounts: Record<string, Row> = {
   //                    multi policy otel deliv gitops finops supply chaos
-  "payments-prod": row(3, 1, 1, 1, 1, 1, 1, 1),
-  "checkout-prod": row(3, 1, 1, 2, 1, 1, 1, 1),
-  "catalog-prod": row(3, 1, 1, 2, 1, 1, 0, 1),
-  "payments-staging": row(3, 1, 1, 2, 0, 1, 2, 0),
-  "checkout-staging": row(3, 1, 1, 2, 0, 1, 2, 0),
-  "payments-sandbox": row(3, 1, 0, 0, null, 1, 0, 0),
-  "checkout-sandbox": row(3, 1, 0, 0, null, 1, 0, 0),
+  "payments-prod": row(3, 2, 1, 1, 1, 1, 1, 1),
+  "checkout-prod": row(3, 2, 1, 2, 1, 1, 1, 1),
+  "catalog-prod": row(3, 2, 1, 2, 1, 1, 0, 1),
+  "payments-staging": row(3, 2, 1, 2, 0, 1, 2, 0),
+  "checkout-staging": row(3, 2, 1, 2, 0, 1, 2, 0),
+  "payments-sandbox": row(3, 2, 0, 0, null, 1, 0, 0),
+  "checkout-sandbox": row(3, 2, 0, 0, null, 1, 0, 0),
 };
 
 /** Security, infrastructure and root accounts: no OU names an environment for them. */
 export const otherAccounts: Record<string, Row> = {
   //                    multi policy otel deliv gitops finops supply chaos
-  management: row(3, 1, 0, 0, null, 0, 2, 0),
-  "log-archive": row(3, 1, 0, 0, null, null, 2, 0),
-  audit: row(3, 1, 0, 0, null, 1, 2, 0),
-  "shared-services": row(3, 1, 1, 0, 1, 1, 2, 0),
-  "legacy-marketing": row(1, 1, 0, 0, null, 0, 0, 0),
+  management: row(3, 2, 0, 0, null, 0, 2, 0),
+  "log-archive": row(3, 2, 0, 0, null, null, 2, 0),
+  audit: row(3, 2, 0, 0, null, 1, 2, 0),
+  "shared-services": row(3, 2, 1, 0, 1, 1, 2, 0),
+  "legacy-marketing": row(1, 2, 0, 0, null, 0, 0, 0),
 };
 
 export interface Disagreement {
@@ -105,15 +114,4 @@ export interface Disagreement {
  * (and the check to its status), so a change on either side shows up; the table keeps the level
  * a person gives.
  */
-export const disagreements: Disagreement[] = [
-  {
-    practice: "policy-as-code",
-    evaluator: 2,
-    checkId: "checkov-soft-fail-main",
-    status: "warning",
-    kind: "judgment",
-    why:
-      "Failed checks landing on main across commits are only inferred soft-fail (the demo's uploads send no soft_fail " +
-      "flag), so the check warns, and a warning counts as passing level 2.",
-  },
-];
+export const disagreements: Disagreement[] = [];

@@ -10,7 +10,7 @@ import type { WorkspaceEvaluation } from "../results";
 import { lastFullMonth } from "../rules/finops";
 import { loadSyncedEvidence } from ".";
 import { disagreements, environmentAccounts, otherAccounts } from "./demo-org-levels";
-import { sendStoryUploads, syncEverything } from "./demo-org-setup";
+import { syncEverything } from "./demo-org-setup";
 
 const sim = useAwsSimulator({ demoRoles: false });
 const ALL_ENVIRONMENTS: Environment[] = ["prod", "staging", "dev", "sandbox"];
@@ -24,7 +24,6 @@ beforeAll(async () => {
   worker = await startWorker({ concurrency: 4, pollingIntervalSeconds: 0.5 });
   const ws = await workspaceWithDemoOrganization(sim.current, "Demo maturity");
   workspaceId = ws.workspace.id;
-  await sendStoryUploads(workspaceId, ws.owner.id, "acme");
   await syncEverything(ws);
   now = new Date();
   const timings: number[] = [];
@@ -101,6 +100,29 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
         expect(found?.status, `${d.checkId} for ${name}`).toBe(d.status);
       }
     }
+  });
+
+  it("tells the story's CI: soft-fail on main inferred, one slow repository, nightly scans and SBOMs", async () => {
+    const cited = async (checkId: string) => {
+      const found = result(checkId, "payments-prod");
+      const uploads = await db.upload.findMany({ where: { id: { in: found.evidenceIds }, workspaceId } });
+      return { ...found, repositories: [...new Set(uploads.map((u) => u.repository))].sort() };
+    };
+    const softFail = await cited("checkov-soft-fail-main");
+    expect(softFail).toMatchObject({ status: "warning", repositories: ["example-ladder/infra"] });
+    expect(softFail.reason).toContain("likely soft-fail");
+    const slow = await cited("checkov-scan-time");
+    expect(slow).toMatchObject({ status: "fail", repositories: ["example-ladder/infra"] });
+    expect((await cited("checkov-on-pull-requests")).status).toBe("pass");
+    expect((await cited("checkov-main-clean")).status).toBe("fail");
+    expect((await cited("ci-vulnerability-scans")).status).toBe("pass");
+    expect((await cited("sbom-published")).status).toBe("pass");
+
+    // What the Maturity page opens on (prod): the foundation's stage reached, not the next one.
+    const prod = evaluateWorkspace(evidence, { now, scope: { environments: ["prod"] } });
+    expect(prod.practiceLevels.find((p) => p.practiceId === "policy-as-code")?.level).toBe(2);
+    expect(prod.practiceLevels.find((p) => p.practiceId === "supply-chain")?.level).toBe(0);
+    expect(prod.stage).toBe(1);
   });
 
   it("cites the rows that make a check fail", async () => {

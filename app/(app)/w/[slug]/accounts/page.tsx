@@ -37,6 +37,7 @@ export default async function AccountsPage({
   prefetch(trpc.accounts.list.queryOptions(input));
   prefetch(trpc.accounts.demoAvailable.queryOptions(input));
   prefetch(trpc.accounts.capabilities.queryOptions(input));
+  prefetch(trpc.sync.runs.queryOptions({ ...input, limit: 1 }));
   if (setup) prefetch(trpc.accounts.onboarding.queryOptions({ ...input, accountRef: setup }));
 
   return (
