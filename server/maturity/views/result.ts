@@ -42,6 +42,6 @@ export async function resultDetail(
     result,
     evidence,
     attestations: attestations.filter(covers).map((a) => attestationView(a, now, viewerId)),
-    waivers: allWaivers.filter(covers).map((w) => waiverView(w, now)),
+    waivers: allWaivers.filter(covers).map((w) => waiverView(w, now, viewerId)),
   };
 }

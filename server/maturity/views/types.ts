@@ -87,6 +87,10 @@ export interface WaiverView {
   expiresAt: Date | null;
   revokedAt: Date | null;
   state: "pending" | "active" | "expired" | "revoked";
+  /** The viewer requested it: they cannot approve it unless the workspace allows self-approval. */
+  mine: boolean;
+  /** Approved by its own requester, which the workspace's self-approval setting allowed. */
+  selfApproved: boolean;
 }
 
 export interface AttestationView {
