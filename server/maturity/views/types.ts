@@ -173,6 +173,9 @@ export interface EvidenceRow {
   label: string;
   observedAt: Date | null;
   fields: Record<string, string | number | boolean | null>;
+  /** The fields that decided the check's status, with the values the check read (a failing
+   * deployment group's `deploymentStyle: all-at-once`); empty when the check named none. */
+  decisive: { field: string; value: string | number | boolean | null }[];
 }
 
 export interface ResultDetail {
