@@ -88,13 +88,26 @@ test.describe.serial("maturity ladder", () => {
     await expect(rung).toContainText("Level 1");
   });
 
-  test("an admin waives a failing check; it counts as passing and shows as waived", async ({ page }) => {
+  test("an admin's waiver waits for another admin; approved, it counts as passing and shows as waived", async ({ page }) => {
     const admin = await addMemberTo(slug, "admin");
     await signIn(page, admin.email);
     await page.goto(resultUrl(failing!.checkId, failing!.accountId));
     await page.getByLabel("Reason").fill("Accepted while the platform team builds the replacement this quarter.");
     await page.getByLabel(`Only ${failing!.accountName}`).check();
-    await page.getByRole("button", { name: "Waive", exact: true }).click();
+    await page.getByRole("button", { name: "Request waiver", exact: true }).click();
+    await expect(page.getByText("Requested. Another admin must approve it")).toBeVisible();
+    await expect(page.getByTestId("result-status")).toContainText("Fail");
+    await page.goto(`/w/${slug}/maturity/claims`);
+    const request = page.getByRole("listitem").filter({ hasText: "Accepted while the platform team" });
+    await expect(request).toContainText("Another admin approves your request");
+    await expect(request.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+    await page.context().clearCookies();
+    await signIn(page, ownerEmail);
+    await page.goto(`/w/${slug}/maturity/claims`);
+    await request.getByRole("button", { name: "Approve" }).click();
+    await expect(request).toContainText("approved by");
+    await page.goto(resultUrl(failing!.checkId, failing!.accountId));
     await expect(page.getByTestId("result-status")).toContainText("Waived");
     await expect(page.getByText("Counts as passing: waived.")).toBeVisible();
     await shot(page, "waived");

@@ -70,3 +70,19 @@ test("an admin creates a token, sees it once, uses it from CI, and revokes it", 
   await page.goto(`/w/${owner.slug}/settings/audit`);
   await expect(page.getByRole("table")).toContainText(/token/i);
 });
+
+test("an owner deletes a workspace only by typing its address, and lands where they can create one", async ({ page }) => {
+  const owner = await makeUserWithWorkspace("Dora");
+  await signIn(page, owner.user.email);
+  await page.goto(`/w/${owner.slug}/settings`);
+  const confirmation = page.getByLabel("Type the workspace address to confirm");
+  await confirmation.fill("Dora's workspace");
+  await page.getByRole("button", { name: "Delete workspace" }).click();
+  await expect(page.getByText(`Type ${owner.slug} to confirm the deletion.`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/w/${owner.slug}/settings`));
+
+  await confirmation.fill(owner.slug);
+  await page.getByRole("button", { name: "Delete workspace" }).click();
+  await expect(page).toHaveURL(/\/workspaces\/new/);
+  expect((await page.goto(`/w/${owner.slug}/overview`))?.status()).toBe(404);
+});

@@ -9,7 +9,7 @@ import { practicePath } from "./labels";
 import type { ClaimPermissions, WaiverView } from "./types";
 
 // Every person's claim on the ladder in one place: pending waivers first, for the admins who
-// approve them, then active ones, then the closed history.
+// approve them (each one requested by someone else), then active ones, then the closed history.
 const waiverOrder: Record<WaiverView["state"], number> = { pending: 0, active: 1, expired: 2, revoked: 3 };
 
 export function ClaimsPanel({
@@ -46,7 +46,7 @@ export function ClaimsPanel({
           title="Waivers"
           description={
             pending
-              ? `${pending} waiting for an admin's approval. A waived check counts as passing, visibly, until it expires or is revoked.`
+              ? `${pending} waiting for approval by an admin other than the requester. A waived check counts as passing, visibly, until it expires or is revoked.`
               : "A waived check counts as passing, visibly, until it expires or is revoked."
           }
         />

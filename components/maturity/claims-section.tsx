@@ -55,17 +55,21 @@ export function ClaimsSection({
       <Card>
         <CardHeader
           title="Waivers"
-          description="A waived check counts as passing and is marked “waived” wherever it appears. Admins approve and revoke."
+          description={
+            permissions.canApproveOwn
+              ? "A waived check counts as passing and is marked “waived” wherever it appears. Admins approve and revoke; this workspace lets an admin approve their own."
+              : "A waived check counts as passing and is marked “waived” wherever it appears. An admin other than the requester approves; admins revoke."
+          }
         />
         <CardBody className="space-y-5">
           <WaiverList workspace={workspace} waivers={detail.waivers} permissions={permissions} accountName={accountName} />
           {permissions.canClaim && (
             <details open={!passes(detail)} className="rounded-md border border-slate-200 bg-slate-50 p-4">
               <summary className="cursor-pointer text-sm font-semibold text-slate-900">
-                {permissions.canApprove ? "Waive this check" : "Request a waiver"}
+                {permissions.canApprove && permissions.canApproveOwn ? "Waive this check" : "Request a waiver"}
               </summary>
               <div className="mt-3">
-                <WaiverForm workspace={workspace} check={check} account={account} canApprove={permissions.canApprove} />
+                <WaiverForm workspace={workspace} check={check} account={account} permissions={permissions} />
               </div>
             </details>
           )}

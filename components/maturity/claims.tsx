@@ -129,7 +129,8 @@ export function WaiverList({
               <p className="text-slate-800">{w.reason}</p>
               <p className="text-xs text-slate-500">
                 Requested by {w.requestedBy} on <DateTime value={w.createdAt} />
-                {w.approvedBy && ` · approved by ${w.approvedBy}`}
+                {w.approvedBy &&
+                  ` · approved by ${w.approvedBy}${w.selfApproved ? " (self-approved, as the workspace allows)" : ""}`}
                 {" · "}
                 {w.expiresAt ? (
                   <>
@@ -148,7 +149,10 @@ export function WaiverList({
             </div>
             {permissions.canApprove && (w.state === "pending" || w.state === "active") && (
               <span className="flex items-center gap-2">
-                {w.state === "pending" && (
+                {w.state === "pending" && w.mine && !permissions.canApproveOwn && (
+                  <span className="text-xs text-slate-500">Another admin approves your request</span>
+                )}
+                {w.state === "pending" && (!w.mine || permissions.canApproveOwn) && (
                   <Button
                     size="sm"
                     isLoading={approveWaiver.isPending}

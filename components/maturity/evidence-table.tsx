@@ -35,8 +35,35 @@ function Value({ value }: { value: FieldValue }) {
   return <span className="break-words">{value}</span>;
 }
 
+function plainValue(value: FieldValue): string {
+  if (value === null || value === "") return "none";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return String(value);
+}
+
+/** The fields that decided the check, with the values it read: what to fix, not only where. */
+function Decisive({ row }: { row: EvidenceRow }) {
+  if (!row.decisive.length) return null;
+  return (
+    <p data-testid="evidence-decisive" className="mt-1 text-xs text-slate-700">
+      Decided by{" "}
+      {row.decisive.map((d, i) => (
+        <span key={d.field}>
+          {i > 0 && ", "}
+          <code className="rounded bg-amber-50 px-1 font-mono text-amber-900">
+            {d.field}: {plainValue(d.value)}
+          </code>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+const isDecisive = (row: EvidenceRow, field: string) => row.decisive.some((d) => d.field === field);
+
 // The rows the check read, so a reader can verify the verdict by hand: a table per kind when
-// the fields are short, one block per row when they hold documents.
+// the fields are short, one block per row when they hold documents. The fields that decided
+// the result are named under each row's label and marked where they appear.
 export function EvidenceTable({ rows }: { rows: EvidenceRow[] }) {
   const kinds = [...new Set(rows.map((r) => r.kind))];
   return (
@@ -85,10 +112,13 @@ function RowBlocks({ rows, fields }: { rows: EvidenceRow[]; fields: string[] }) 
           <p className="text-xs text-slate-500">
             Observed <DateTime value={row.observedAt} withTime />
           </p>
+          <Decisive row={row} />
           <dl className="mt-3 grid gap-x-4 gap-y-2 text-xs sm:grid-cols-[10rem_minmax(0,1fr)]">
             {fields.map((field) => (
               <div key={field} className="contents">
-                <dt className="font-mono text-slate-500">{field}</dt>
+                <dt className={isDecisive(row, field) ? "font-mono font-semibold text-amber-900" : "font-mono text-slate-500"}>
+                  {field}
+                </dt>
                 <dd className="min-w-0 text-slate-800">
                   <Value value={row.fields[field] ?? null} />
                 </dd>
@@ -118,12 +148,15 @@ function RowTable({ kind, rows, fields }: { kind: string; rows: EvidenceRow[]; f
       <TBody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="evidence-row">
-            <Td className="py-2 text-xs font-medium break-words text-slate-900">{row.label}</Td>
+            <Td className="py-2 text-xs font-medium break-words text-slate-900">
+              {row.label}
+              <Decisive row={row} />
+            </Td>
             <Td className="py-2 text-xs whitespace-nowrap">
               <DateTime value={row.observedAt} withTime />
             </Td>
             {fields.map((field) => (
-              <Td key={field} className="py-2 text-xs">
+              <Td key={field} className={isDecisive(row, field) ? "bg-amber-50 py-2 text-xs font-semibold" : "py-2 text-xs"}>
                 <Value value={row.fields[field] ?? null} />
               </Td>
             ))}

@@ -59,6 +59,8 @@ export type {
 export interface ClaimPermissions {
   /** Editors and above attest and request waivers. */
   canClaim: boolean;
-  /** Admins and owners approve and revoke waivers; their own requests are approved at once. */
+  /** Admins and owners approve and revoke waivers, each one requested by someone else. */
   canApprove: boolean;
+  /** The workspace lets an admin approve their own waiver (an owner's setting): it applies at once. */
+  canApproveOwn: boolean;
 }

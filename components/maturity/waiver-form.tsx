@@ -12,21 +12,23 @@ import { readForm } from "~/components/ui/read-form";
 import { ClaimScopeField, scopeFromForm } from "./claim-scope-field";
 import { daysAhead } from "./labels";
 import { TextArea } from "./text-area";
-import type { AccountRef, CheckInfo } from "./types";
+import type { AccountRef, CheckInfo, ClaimPermissions } from "./types";
 
 // An accepted risk for a limited time: the check counts as passing, marked "waived" everywhere
-// it shows. An admin's waiver applies at once; an editor's waits for an admin.
+// it shows. A request waits for an admin other than its requester, unless the workspace lets an
+// admin approve their own, when it applies at once.
 export function WaiverForm({
   workspace,
   check,
   account,
-  canApprove,
+  permissions,
 }: {
   workspace: string;
   check: CheckInfo;
   account: AccountRef;
-  canApprove: boolean;
+  permissions: ClaimPermissions;
 }) {
+  const appliesAtOnce = permissions.canApprove && permissions.canApproveOwn;
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -55,7 +57,7 @@ export function WaiverForm({
   const error = request.error;
   const message = formError(error, ["reason", "expiresAt", "scope"]);
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={canApprove ? "Waive" : "Request a waiver"}>
+    <form onSubmit={submit} className="space-y-4" aria-label={appliesAtOnce ? "Waive" : "Request a waiver"}>
       <Field
         id={`${id}-reason`}
         label="Reason"
@@ -94,13 +96,15 @@ export function WaiverForm({
       {message && <Alert tone="error">{message}</Alert>}
       {request.isSuccess && (
         <Alert tone="success">
-          {!canApprove
-            ? "Requested. An admin must approve it before the check counts as passing."
-            : "Waived. The check counts as passing, marked as waived."}
+          {appliesAtOnce
+            ? "Waived. The check counts as passing, marked as waived; the audit log records that you approved it yourself."
+            : permissions.canApprove
+              ? "Requested. Another admin must approve it before the check counts as passing."
+              : "Requested. An admin must approve it before the check counts as passing."}
         </Alert>
       )}
       <Button type="submit" variant="secondary" isLoading={request.isPending}>
-        {canApprove ? "Waive" : "Request waiver"}
+        {appliesAtOnce ? "Waive" : "Request waiver"}
       </Button>
     </form>
   );

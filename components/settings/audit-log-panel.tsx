@@ -26,7 +26,7 @@ export function AuditLogPanel({ workspace }: { workspace: string }) {
     <Card>
       <CardHeader
         title="Audit log"
-        description="Every change to members, invitations, API tokens and AWS accounts, newest first."
+        description="Every change to members, invitations, API tokens, AWS accounts, syncs, waivers, attestations and settings, newest first."
       />
       <Table caption="Audit log">
         <thead>

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "~/components/ui/cn";
 
 const tabs = [
+  { segment: "", label: "Workspace" },
   { segment: "members", label: "Members" },
   { segment: "tokens", label: "API tokens" },
   { segment: "audit", label: "Audit log" },
@@ -16,7 +17,7 @@ export function SettingsNav({ slug }: { slug: string }) {
     <nav aria-label="Settings" className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex gap-6">
         {tabs.map((tab) => {
-          const href = `/w/${slug}/settings/${tab.segment}`;
+          const href = tab.segment ? `/w/${slug}/settings/${tab.segment}` : `/w/${slug}/settings`;
           const isActive = pathname === href;
           return (
             <li key={tab.segment}>

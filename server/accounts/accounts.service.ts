@@ -1,6 +1,6 @@
 import type { Environment } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
-import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import { auditAccount, recordAudit, type Actor } from "~/server/audit/audit.service";
 import { forgetRoleCredentials, sessionNameFor } from "~/server/aws/credentials";
 import { verifyRole } from "~/server/aws/identity";
 import { probeCapabilities, type ProbeResult } from "~/server/aws/probes";
@@ -78,7 +78,7 @@ export async function reverifyAccount(opts: { workspaceId: string; workspaceSlug
       action: "account.verified",
       targetType: "aws_account",
       targetId: account.id,
-      data: { accountId: account.accountId, status: String(data.status) },
+      data: { account: auditAccount(account), status: String(data.status) },
     });
   });
   return getOnboarding(opts);
@@ -99,7 +99,7 @@ export async function setAccountEnvironment(opts: {
       action: "account.environment_changed",
       targetType: "aws_account",
       targetId: account.id,
-      data: { accountId: account.accountId, environment: opts.environment },
+      data: { account: auditAccount(account), from: account.environment, to: opts.environment },
     });
   });
   return { id: account.id, environment: opts.environment };
@@ -129,7 +129,7 @@ export async function removeAccount(opts: { workspaceId: string; actor: Actor; a
       action: "account.removed",
       targetType: "aws_account",
       targetId: account.id,
-      data: { accountId: account.accountId, roleArn: account.roleArn },
+      data: { account: auditAccount(account), roleArn: account.roleArn },
     });
   });
   if (account.roleArn) forgetRoleCredentials(account.roleArn);

@@ -1,4 +1,4 @@
-import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import { auditAccount, recordAudit, type Actor } from "~/server/audit/audit.service";
 import { roleCredentials, sessionNameFor } from "~/server/aws/credentials";
 import { verifyRole } from "~/server/aws/identity";
 import { readOrganizationTree } from "~/server/aws/organization";
@@ -74,6 +74,7 @@ export async function connectMembers(opts: {
       results.push(await connectMember({ ...opts, organization, management, member: byId.get(id)! }));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const named = (accountId: string) => auditAccount({ accountId, name: byId.get(accountId)?.name ?? null });
   await db.awsOrganization.update({ where: { id: organization.id }, data: { memberRoleName: opts.roleName } });
   await recordAudit(db, {
     workspaceId: opts.workspaceId,
@@ -82,9 +83,10 @@ export async function connectMembers(opts: {
     targetType: "aws_organization",
     targetId: organization.id,
     data: {
+      organizationId: organization.organizationId,
       roleName: opts.roleName,
-      connected: results.filter((r) => r.status === "connected").map((r) => r.accountId),
-      failed: results.filter((r) => r.status === "failed").map((r) => r.accountId),
+      connected: results.filter((r) => r.status === "connected").map((r) => named(r.accountId)),
+      failed: results.filter((r) => r.status === "failed").map((r) => named(r.accountId)),
     },
   });
   return results.sort((a, b) => a.accountId.localeCompare(b.accountId));

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import { auditAccount, recordAudit, type Actor } from "~/server/audit/audit.service";
 import { sessionNameFor } from "~/server/aws/credentials";
 import { verifyRole } from "~/server/aws/identity";
 import { readOrganizationTree } from "~/server/aws/organization";
@@ -36,7 +36,7 @@ export async function startOnboarding(opts: {
       action: "account.onboarding_started",
       targetType: "aws_account",
       targetId: account.id,
-      data: { kind: opts.kind },
+      data: { account: auditAccount({ accountId: null, name: null }), kind: opts.kind },
     });
     return account;
   });
@@ -51,6 +51,8 @@ export async function findAccount(opts: { workspaceId: string; accountRef: strin
       externalId: true,
       status: true,
       accountId: true,
+      name: true,
+      environment: true,
       roleArn: true,
       isDemo: true,
       organizationRefId: true,
@@ -126,7 +128,11 @@ export async function connectAccount(opts: {
       action: "account.connected",
       targetType: "aws_account",
       targetId: account.id,
-      data: { accountId: role.accountId, roleArn: role.arn, kind: pending.kind },
+      data: {
+        account: auditAccount({ accountId: role.accountId, name: organization?.name ?? null }),
+        roleArn: role.arn,
+        kind: pending.kind,
+      },
     });
     return { ...account, capabilities: results };
   });

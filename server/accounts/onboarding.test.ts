@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { useAwsSimulator } from "~/server/test/aws-simulator";
+import { describeDetails, describeTarget } from "~/components/settings/audit-wording";
 import { addMember, workspaceWithOwner } from "~/server/test/fixtures";
 
 const sim = useAwsSimulator({ demoRoles: false });
@@ -137,6 +138,19 @@ describe("onboarding an organisation", () => {
     const list = await caller.accounts.list({ workspace: slug });
     expect(list).toHaveLength(members.length + 1);
     expect(list.find((a) => a.accountId === prod?.accountId)?.environment).toBe("prod");
+
+    // The audit log names the accounts by number and name.
+    const entries = (await caller.audit.list({ workspace: slug })).entries;
+    const managementName = discovered.accounts.find((a) => a.accountId === management)!.name;
+    const connectedEntry = entries.find((e) => e.action === "account.connected")!;
+    expect(describeTarget(connectedEntry)).toBe(`${managementName} (${management})`);
+    const bulk = entries.find((e) => e.action === "account.members_connected")!;
+    expect(describeTarget(bulk)).toBe(`organisation ${discovered.organizationId}`);
+    const failed = members.at(-1)!;
+    expect(describeDetails(bulk)).toContain(`failed ${failed.name} (${failed.id})`);
+    expect(bulk.data).toMatchObject({
+      connected: expect.arrayContaining([{ accountId: members[0]!.id, name: members[0]!.name }]),
+    });
   });
 });
 

@@ -18,6 +18,14 @@ export interface AuditEntry {
   data?: Prisma.InputJsonObject;
 }
 
+/**
+ * How every audit entry names an AWS account: its number and its name as they were then, so the
+ * log reads the same after the account is renamed or removed. Null until the role is pasted.
+ */
+export function auditAccount(account: { accountId: string | null; name: string | null }): Prisma.InputJsonObject {
+  return { accountId: account.accountId, name: account.name };
+}
+
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {

@@ -16,8 +16,12 @@ export async function queueEvaluation(job: EvaluationJob): Promise<void> {
 }
 
 export async function runEvaluationJob(job: EvaluationJob): Promise<void> {
-  // Two tasks finishing together may both queue it; the run is evaluated once.
-  const done = await db.maturitySnapshot.findFirst({ where: { workspaceId: job.workspaceId, syncRunId: job.syncRunId } });
-  if (done) return;
+  // Two tasks finishing together may both queue it; the run is evaluated once. A workspace
+  // deleted since (with its runs) has nothing left to evaluate.
+  const [done, run] = await Promise.all([
+    db.maturitySnapshot.findFirst({ where: { workspaceId: job.workspaceId, syncRunId: job.syncRunId } }),
+    db.syncRun.findFirst({ where: { id: job.syncRunId, workspaceId: job.workspaceId }, select: { id: true } }),
+  ]);
+  if (done || !run) return;
   await evaluateAndStore(job.workspaceId, { trigger: "sync", syncRunId: job.syncRunId });
 }

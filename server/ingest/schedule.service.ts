@@ -8,6 +8,7 @@ export async function getSchedule(opts: { workspaceId: string }) {
 
 export async function setSchedule(opts: { workspaceId: string; actor: Actor; syncEveryHours: number | null }) {
   await db.$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: opts.workspaceId }, select: { syncEveryHours: true } });
     await tx.workspace.update({ where: { id: opts.workspaceId }, data: { syncEveryHours: opts.syncEveryHours } });
     await recordAudit(tx, {
       workspaceId: opts.workspaceId,
@@ -15,7 +16,7 @@ export async function setSchedule(opts: { workspaceId: string; actor: Actor; syn
       action: "sync.schedule_changed",
       targetType: "workspace",
       targetId: opts.workspaceId,
-      data: { syncEveryHours: opts.syncEveryHours },
+      data: { syncEveryHours: opts.syncEveryHours, previousEveryHours: before.syncEveryHours },
     });
   });
   return { syncEveryHours: opts.syncEveryHours };

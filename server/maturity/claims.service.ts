@@ -1,4 +1,5 @@
-import { recordAudit, type Actor } from "~/server/audit/audit.service";
+import type { Prisma } from "~/generated/prisma/client";
+import { auditAccount, recordAudit, type Actor } from "~/server/audit/audit.service";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
 import { findCheck, type Check } from "./catalogue";
@@ -38,6 +39,17 @@ function assertExpiry(expiresAt: Date, now: Date, maxDays: number) {
   }
 }
 
+/** What the audit log says about a claim: the check by id and title, where, and which account. */
+async function claimAuditData(workspaceId: string, checkId: string, scope: EvidenceScope): Promise<Prisma.InputJsonObject> {
+  const data = { checkId, checkTitle: findCheck(checkId)?.title ?? checkId, scope };
+  if (scope.kind !== "account") return data;
+  const account = await db.awsAccount.findFirst({
+    where: { workspaceId, accountId: scope.accountId },
+    select: { accountId: true, name: true },
+  });
+  return { ...data, account: auditAccount(account ?? { accountId: scope.accountId, name: null }) };
+}
+
 export async function attest(input: {
   workspaceId: string;
   actor: ClaimActor;
@@ -54,6 +66,7 @@ export async function attest(input: {
   const now = new Date();
   assertExpiry(input.expiresAt, now, check.maxEvidenceAgeDays);
   await assertScope(input.workspaceId, input.scope);
+  const claim = await claimAuditData(input.workspaceId, check.id, input.scope);
   const created = await db.$transaction(async (tx) => {
     const row = await tx.attestation.create({
       data: {
@@ -73,7 +86,7 @@ export async function attest(input: {
       action: "maturity.attest",
       targetType: "attestation",
       targetId: row.id,
-      data: { checkId: check.id, scope: input.scope, expiresAt: input.expiresAt.toISOString() },
+      data: { ...claim, expiresAt: input.expiresAt.toISOString() },
     });
     return row;
   });
@@ -88,6 +101,7 @@ export async function revokeAttestation(input: { workspaceId: string; actor: Cla
     throw new AppError("FORBIDDEN", "Only its author or an admin can revoke an attestation.");
   }
   if (row.revokedAt) return attestationView(row, new Date(), input.actor.userId);
+  const claim = await claimAuditData(input.workspaceId, row.checkId, toEvidenceScope(row));
   const updated = await db.$transaction(async (tx) => {
     const revoked = await tx.attestation.update({
       where: { id: row.id },
@@ -99,7 +113,7 @@ export async function revokeAttestation(input: { workspaceId: string; actor: Cla
       action: "maturity.attestation.revoke",
       targetType: "attestation",
       targetId: row.id,
-      data: { checkId: row.checkId },
+      data: claim,
     });
     return revoked;
   });
@@ -107,7 +121,22 @@ export async function revokeAttestation(input: { workspaceId: string; actor: Cla
   return attestationView(updated, new Date(), input.actor.userId);
 }
 
-/** An admin's request is approved at once; an editor's waits for an admin. */
+async function allowsSelfApproval(workspaceId: string): Promise<boolean> {
+  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { allowWaiverSelfApproval: true } });
+  return workspace?.allowWaiverSelfApproval ?? false;
+}
+
+/**
+ * How a waiver came to be approved, for the audit log: by an admin other than its requester, or
+ * by the requester, which only a workspace that allows self-approval permits.
+ */
+export type WaiverApproval = "other_admin" | "self_under_setting";
+
+/**
+ * Every waiver starts pending: it needs an approver other than its requester. Where an owner has
+ * allowed self-approval (a workspace with one admin), an admin's own request is approved at once,
+ * and the audit log says it was self-approved.
+ */
 export async function requestWaiver(input: {
   workspaceId: string;
   actor: ClaimActor;
@@ -120,7 +149,8 @@ export async function requestWaiver(input: {
   const now = new Date();
   assertExpiry(input.expiresAt, now, MAX_WAIVER_DAYS);
   await assertScope(input.workspaceId, input.scope);
-  const approved = input.actor.isAdmin;
+  const approved = input.actor.isAdmin && (await allowsSelfApproval(input.workspaceId));
+  const claim = await claimAuditData(input.workspaceId, check.id, input.scope);
   const created = await db.$transaction(async (tx) => {
     const row = await tx.waiver.create({
       data: {
@@ -134,27 +164,41 @@ export async function requestWaiver(input: {
         ...(approved ? { approvedById: input.actor.userId, approvedByName: input.actor.name, approvedAt: now } : {}),
       },
     });
+    const target = { workspaceId: input.workspaceId, actor: input.actor, targetType: "waiver", targetId: row.id };
     await recordAudit(tx, {
-      workspaceId: input.workspaceId,
-      actor: input.actor,
-      action: approved ? "maturity.waiver.grant" : "maturity.waiver.request",
-      targetType: "waiver",
-      targetId: row.id,
-      data: { checkId: check.id, scope: input.scope, reason: input.reason, expiresAt: input.expiresAt.toISOString() },
+      ...target,
+      action: "maturity.waiver.request",
+      data: { ...claim, reason: input.reason, expiresAt: input.expiresAt.toISOString() },
     });
+    if (approved) {
+      await recordAudit(tx, {
+        ...target,
+        action: "maturity.waiver.approve",
+        data: { ...claim, requestedBy: input.actor.name, approval: "self_under_setting" satisfies WaiverApproval },
+      });
+    }
     return row;
   });
   if (approved) await evaluateAndStore(input.workspaceId, { trigger: "waiver" });
-  return waiverView(created, now);
+  return waiverView(created, now, input.actor.userId);
 }
 
 export async function approveWaiver(input: { workspaceId: string; actor: ClaimActor; id: string }) {
   const row = await db.waiver.findFirst({ where: { id: input.id, workspaceId: input.workspaceId } });
   if (!row) throw notFound("The waiver");
   if (row.revokedAt) throw new AppError("CONFLICT", "This waiver was revoked; request a new one.");
-  if (row.approvedAt) return waiverView(row, new Date());
+  if (row.approvedAt) return waiverView(row, new Date(), input.actor.userId);
   const now = new Date();
   if (row.expiresAt && row.expiresAt <= now) throw new AppError("CONFLICT", "This waiver has expired; request a new one.");
+  const isOwnRequest = row.requestedById === input.actor.userId;
+  if (isOwnRequest && !(await allowsSelfApproval(input.workspaceId))) {
+    throw new AppError(
+      "FORBIDDEN",
+      "You requested this waiver, so another admin must approve it. An owner can allow self-approval in the workspace settings.",
+    );
+  }
+  const approval: WaiverApproval = isOwnRequest ? "self_under_setting" : "other_admin";
+  const claim = await claimAuditData(input.workspaceId, row.checkId, toEvidenceScope(row));
   const updated = await db.$transaction(async (tx) => {
     const approved = await tx.waiver.update({
       where: { id: row.id },
@@ -166,18 +210,19 @@ export async function approveWaiver(input: { workspaceId: string; actor: ClaimAc
       action: "maturity.waiver.approve",
       targetType: "waiver",
       targetId: row.id,
-      data: { checkId: row.checkId, requestedBy: row.requestedByName },
+      data: { ...claim, requestedBy: row.requestedByName, approval },
     });
     return approved;
   });
   await evaluateAndStore(input.workspaceId, { trigger: "waiver" });
-  return waiverView(updated, now);
+  return waiverView(updated, now, input.actor.userId);
 }
 
 export async function revokeWaiver(input: { workspaceId: string; actor: ClaimActor; id: string }) {
   const row = await db.waiver.findFirst({ where: { id: input.id, workspaceId: input.workspaceId } });
   if (!row) throw notFound("The waiver");
-  if (row.revokedAt) return waiverView(row, new Date());
+  if (row.revokedAt) return waiverView(row, new Date(), input.actor.userId);
+  const claim = await claimAuditData(input.workspaceId, row.checkId, toEvidenceScope(row));
   const updated = await db.$transaction(async (tx) => {
     const revoked = await tx.waiver.update({
       where: { id: row.id },
@@ -189,12 +234,12 @@ export async function revokeWaiver(input: { workspaceId: string; actor: ClaimAct
       action: "maturity.waiver.revoke",
       targetType: "waiver",
       targetId: row.id,
-      data: { checkId: row.checkId },
+      data: { ...claim, requestedBy: row.requestedByName, wasApproved: row.approvedAt !== null },
     });
     return revoked;
   });
   if (row.approvedAt) await evaluateAndStore(input.workspaceId, { trigger: "waiver" });
-  return waiverView(updated, new Date());
+  return waiverView(updated, new Date(), input.actor.userId);
 }
 
 export async function listClaims(input: { workspaceId: string; checkId?: string; viewerId?: string }) {
@@ -214,7 +259,7 @@ export async function listClaims(input: { workspaceId: string; checkId?: string;
   const now = new Date();
   return {
     attestations: attestations.map((a) => attestationView(a, now, input.viewerId)),
-    waivers: waivers.map((w) => waiverView(w, now)),
+    waivers: waivers.map((w) => waiverView(w, now, input.viewerId)),
     accountNames: Object.fromEntries(accounts.flatMap((a) => (a.accountId && a.name ? [[a.accountId, a.name]] : []))),
   };
 }
@@ -238,7 +283,7 @@ export function attestationView(a: AttestationRow, now: Date, viewerId?: string)
   };
 }
 
-export function waiverView(w: WaiverRow, now: Date): WaiverView {
+export function waiverView(w: WaiverRow, now: Date, viewerId?: string): WaiverView {
   return {
     id: w.id,
     checkId: w.checkId,
@@ -251,5 +296,7 @@ export function waiverView(w: WaiverRow, now: Date): WaiverView {
     expiresAt: w.expiresAt,
     revokedAt: w.revokedAt,
     state: w.revokedAt ? "revoked" : w.expiresAt && w.expiresAt <= now ? "expired" : w.approvedAt ? "active" : "pending",
+    mine: viewerId !== undefined && w.requestedById === viewerId,
+    selfApproved: w.approvedById !== null && w.approvedById === w.requestedById,
   };
 }

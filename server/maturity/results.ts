@@ -3,11 +3,21 @@ import type { Environment } from "./evidence";
 
 export type CheckStatus = "pass" | "fail" | "warning" | "not_applicable" | "no_data" | "error";
 
+export type DecisiveValue = string | number | boolean | null;
+
+/**
+ * The fields of cited rows that decided the status, by row id, with the values the rule read:
+ * { "<deployment group id>": { deploymentStyle: "all-at-once" } }. Without them a reader sees
+ * which rows were read but must guess which field failed.
+ */
+export type Decisive = Record<string, Record<string, DecisiveValue>>;
+
 /** What a rule computed for one account: a status, a one-line reason, the rows it read. */
 export interface Outcome {
   status: CheckStatus;
   reason: string;
   evidenceIds: string[];
+  decisive?: Decisive;
 }
 
 export interface WaiverRef {
@@ -75,11 +85,16 @@ export interface WorkspaceEvaluation {
   stage: 0 | Stage;
 }
 
+const make =
+  (status: CheckStatus) =>
+  (reason: string, evidenceIds: string[] = [], decisive?: Decisive): Outcome =>
+    decisive && Object.keys(decisive).length ? { status, reason, evidenceIds, decisive } : { status, reason, evidenceIds };
+
 export const outcome = {
-  pass: (reason: string, evidenceIds: string[] = []): Outcome => ({ status: "pass", reason, evidenceIds }),
-  fail: (reason: string, evidenceIds: string[] = []): Outcome => ({ status: "fail", reason, evidenceIds }),
-  warning: (reason: string, evidenceIds: string[] = []): Outcome => ({ status: "warning", reason, evidenceIds }),
-  notApplicable: (reason: string, evidenceIds: string[] = []): Outcome => ({ status: "not_applicable", reason, evidenceIds }),
-  noData: (reason: string, evidenceIds: string[] = []): Outcome => ({ status: "no_data", reason, evidenceIds }),
-  error: (reason: string, evidenceIds: string[] = []): Outcome => ({ status: "error", reason, evidenceIds }),
+  pass: make("pass"),
+  fail: make("fail"),
+  warning: make("warning"),
+  notApplicable: make("not_applicable"),
+  noData: make("no_data"),
+  error: make("error"),
 };

@@ -15,10 +15,13 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a
 
 export const workspaceInput = z.object({ workspace: workspaceSlug });
 
-export const createWorkspaceInput = z.object({
-  name: z.string().trim().min(1, "Give the workspace a name.").max(80, "Keep the name under 80 characters."),
-  slug: workspaceSlug,
-});
+const workspaceName = z.string().trim().min(1, "Give the workspace a name.").max(80, "Keep the name under 80 characters.");
+
+export const createWorkspaceInput = z.object({ name: workspaceName, slug: workspaceSlug });
+export const renameWorkspaceInput = workspaceInput.extend({ name: workspaceName });
+export const waiverSelfApprovalInput = workspaceInput.extend({ allow: z.boolean() });
+// Checked against the address by the service, which names it in the error.
+export const deleteWorkspaceInput = workspaceInput.extend({ confirmSlug: z.string().max(100) });
 
 export const inviteMemberInput = workspaceInput.extend({ email: emailSchema, role: roleSchema });
 export const changeRoleInput = workspaceInput.extend({ userId: z.string().min(1), role: roleSchema });

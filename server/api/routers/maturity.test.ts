@@ -105,6 +105,97 @@ describe("maturity API", () => {
     );
   });
 
+  it("needs an approver other than the requester, unless an owner allows self-approval, and audits which", async () => {
+    const { caller: owner, slug, workspace } = await ladderWorkspace("Approvers");
+    const { caller: admin, user: adminUser } = await addMember(owner, slug, "admin", "Ada");
+    const claim = {
+      workspace: slug,
+      checkId: "developer-portal",
+      scope: { kind: "account" as const, accountId: PROD },
+      reason: "The portal launches next quarter; the wiki lists services until then.",
+      expiresAt: inDays(60),
+    };
+    const approvals = async () =>
+      (await db.auditLog.findMany({ where: { workspaceId: workspace.id, action: "maturity.waiver.approve" } })).map((e) => ({
+        actorUserId: e.actorUserId,
+        targetId: e.targetId,
+        data: e.data,
+      }));
+
+    const own = await admin.maturity.requestWaiver(claim);
+    expect(own).toMatchObject({ state: "pending", approvedBy: null, mine: true });
+    await expect(admin.maturity.approveWaiver({ workspace: slug, id: own.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("another admin must approve it"),
+    });
+    expect((await portalResult(owner, slug))?.waiver).toBeNull();
+    expect(await approvals()).toEqual([]);
+
+    expect(await owner.maturity.approveWaiver({ workspace: slug, id: own.id })).toMatchObject({
+      state: "active",
+      approvedBy: "Approvers",
+      selfApproved: false,
+    });
+    expect(await approvals()).toEqual([
+      {
+        actorUserId: expect.any(String),
+        targetId: own.id,
+        data: expect.objectContaining({
+          approval: "other_admin",
+          requestedBy: "Ada",
+          account: { accountId: PROD, name: "shop-prod" },
+        }),
+      },
+    ]);
+
+    // Only an owner may allow self-approval; an admin's attempt changes nothing.
+    await expect(admin.workspaces.setWaiverSelfApproval({ workspace: slug, allow: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).allowWaiverSelfApproval).toBe(false);
+    const pendingBefore = await admin.maturity.requestWaiver({ ...claim, checkId: "org-trail-enabled" });
+    await owner.workspaces.setWaiverSelfApproval({ workspace: slug, allow: true });
+    expect((await admin.workspaces.current({ workspace: slug })).allowWaiverSelfApproval).toBe(true);
+
+    // Under the setting an admin's request applies at once, and a pending one of their own may
+    // be approved by them; both are recorded as self-approved.
+    await owner.maturity.revokeWaiver({ workspace: slug, id: own.id });
+    const selfGranted = await admin.maturity.requestWaiver(claim);
+    expect(selfGranted).toMatchObject({ state: "active", approvedBy: "Ada", selfApproved: true });
+    expect(await portalResult(owner, slug)).toMatchObject({ waiver: expect.objectContaining({ id: selfGranted.id }) });
+    expect(await admin.maturity.approveWaiver({ workspace: slug, id: pendingBefore.id })).toMatchObject({
+      state: "active",
+      selfApproved: true,
+    });
+    const selfApprovals = (await approvals()).filter((a) => a.actorUserId === adminUser.id);
+    expect(selfApprovals.map((a) => [a.targetId, (a.data as { approval: string }).approval]).sort()).toEqual(
+      [
+        [selfGranted.id, "self_under_setting"],
+        [pendingBefore.id, "self_under_setting"],
+      ].sort(),
+    );
+    expect(
+      await db.auditLog.count({ where: { workspaceId: workspace.id, action: "workspace.waiver_self_approval_changed" } }),
+    ).toBe(1);
+
+    // An editor's request still waits for an admin, setting or not.
+    const { caller: editor } = await addMember(owner, slug, "editor", "Eddie");
+    expect(await editor.maturity.requestWaiver({ ...claim, checkId: "org-trail-log-validation" })).toMatchObject({
+      state: "pending",
+    });
+
+    // Another workspace's admin cannot approve this workspace's waiver, even by its id.
+    const pending = await editor.maturity.requestWaiver({ ...claim, checkId: "developer-portal" });
+    const { caller: stranger, slug: strangerSlug } = await workspaceWithOwner("Stranger");
+    await expect(stranger.maturity.approveWaiver({ workspace: strangerSlug, id: pending.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(stranger.maturity.approveWaiver({ workspace: slug, id: pending.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await db.waiver.findUniqueOrThrow({ where: { id: pending.id } })).approvedAt).toBeNull();
+  });
+
   it("refuses viewers, other workspaces and bad claims, storing nothing", async () => {
     const { caller, slug, workspace } = await ladderWorkspace("Guard");
     const { caller: viewer } = await addMember(caller, slug, "viewer", "Vic");

@@ -1,6 +1,18 @@
 import { acceptInvitation, findInvitation, listInvitationsForEmail } from "~/server/workspaces/invitations.service";
-import { acceptInvitationInput, createWorkspaceInput } from "~/server/workspaces/workspaces.schema";
-import { createWorkspace, listWorkspacesForUser } from "~/server/workspaces/workspaces.service";
+import {
+  acceptInvitationInput,
+  createWorkspaceInput,
+  deleteWorkspaceInput,
+  renameWorkspaceInput,
+  waiverSelfApprovalInput,
+} from "~/server/workspaces/workspaces.schema";
+import {
+  createWorkspace,
+  deleteWorkspace,
+  listWorkspacesForUser,
+  renameWorkspace,
+  setWaiverSelfApproval,
+} from "~/server/workspaces/workspaces.service";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure, signedInProcedure, workspaceProcedure } from "../trpc";
 
@@ -12,6 +24,29 @@ export const workspacesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createWorkspace({ userId: ctx.user.id, name: input.name, slug: input.slug })),
 
   current: workspaceProcedure("viewer").query(({ ctx }) => ({ ...ctx.workspace, role: ctx.role })),
+
+  rename: workspaceProcedure("admin")
+    .input(renameWorkspaceInput)
+    .mutation(({ ctx, input }) =>
+      renameWorkspace({ workspaceId: ctx.workspace.id, actor: { userId: ctx.user.id }, name: input.name }),
+    ),
+
+  setWaiverSelfApproval: workspaceProcedure("owner")
+    .input(waiverSelfApprovalInput)
+    .mutation(({ ctx, input }) =>
+      setWaiverSelfApproval({ workspaceId: ctx.workspace.id, actor: { userId: ctx.user.id }, allow: input.allow }),
+    ),
+
+  delete: workspaceProcedure("owner")
+    .input(deleteWorkspaceInput)
+    .mutation(({ ctx, input }) =>
+      deleteWorkspace({
+        workspaceId: ctx.workspace.id,
+        actor: { userId: ctx.user.id },
+        actorEmail: ctx.user.email,
+        confirmSlug: input.confirmSlug,
+      }),
+    ),
 
   myInvitations: signedInProcedure.query(({ ctx }) => listInvitationsForEmail(ctx.user.email)),
 

@@ -1,7 +1,7 @@
 import { ids } from "../context";
 import type { FisExperimentEvidence } from "../evidence";
 import { outcome } from "../results";
-import { listed, type Rule, type RuleInput } from "./rule";
+import { decided, listed, type Rule, type RuleInput } from "./rule";
 
 const RECENT_DAYS = 90;
 const FINDING_DEADLINE_DAYS = 30;
@@ -30,7 +30,14 @@ export const fisStopConditions: Rule = (input) => {
   if (!templates.length) return outcome.notApplicable("No experiment templates.");
   const unguarded = templates.filter((t) => !t.hasStopConditions || !isGuarded(t.stopConditions));
   return unguarded.length
-    ? outcome.fail(`Templates nothing can stop: ${listed(unguarded.map((t) => t.templateId))}.`, ids(unguarded))
+    ? outcome.fail(
+        `Templates nothing can stop: ${listed(unguarded.map((t) => t.templateId))}.`,
+        ids(unguarded),
+        decided(unguarded, (t) => ({
+          hasStopConditions: t.hasStopConditions,
+          stopConditions: t.stopConditions.map((s) => s.source).join(", ") || null,
+        })),
+      )
     : outcome.pass(`All ${templates.length} template(s) have stop conditions.`, ids(templates));
 };
 

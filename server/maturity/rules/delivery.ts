@@ -2,7 +2,7 @@ import { ids } from "../context";
 import type { DeploymentGroupEvidence } from "../evidence";
 import { outcome } from "../results";
 import { median } from "./policy-as-code";
-import { listed, percent, type Rule, type RuleInput } from "./rule";
+import { decided, listed, percent, type Rule, type RuleInput } from "./rule";
 
 const FAILURE_RATE_LIMIT = 0.15;
 const RECOVERY_LIMIT_SECONDS = 3600;
@@ -38,7 +38,11 @@ export const gradualTrafficShift: Rule = (input) => {
   if (!groups.length) return outcome.notApplicable("No deployment groups.");
   const sudden = groups.filter((g) => !isGradual(g));
   return sudden.length
-    ? outcome.fail(`All at once: ${listed(sudden.map(groupName))}.`, ids(sudden))
+    ? outcome.fail(
+        `All at once: ${listed(sudden.map(groupName))}.`,
+        ids(sudden),
+        decided(sudden, (g) => ({ deploymentStyle: g.deploymentStyle })),
+      )
     : outcome.pass(`All ${groups.length} group(s) use canary or linear traffic shifting.`, ids(groups));
 };
 
@@ -47,7 +51,11 @@ export const deploymentAlarmsAttached: Rule = (input) => {
   if (!groups.length) return outcome.notApplicable("No deployment groups.");
   const blind = groups.filter((g) => !g.alarmsEnabled || !g.alarms.length);
   return blind.length
-    ? outcome.fail(`No alarms watched by ${listed(blind.map(groupName))}.`, ids(blind))
+    ? outcome.fail(
+        `No alarms watched by ${listed(blind.map(groupName))}.`,
+        ids(blind),
+        decided(blind, (g) => ({ alarmsEnabled: g.alarmsEnabled, alarms: g.alarms.length })),
+      )
     : outcome.pass(`All ${groups.length} group(s) watch CloudWatch alarms.`, ids(groups));
 };
 
@@ -56,7 +64,14 @@ export const canaryAutoRollback: Rule = (input) => {
   if (!canaries.length) return outcome.notApplicable("No canary or linear deployment groups.");
   const manual = canaries.filter((g) => !g.autoRollbackEnabled || !g.autoRollbackEvents.includes("DEPLOYMENT_STOP_ON_ALARM"));
   return manual.length
-    ? outcome.fail(`Canaries that do not roll back on alarms: ${listed(manual.map(groupName))}.`, ids(manual))
+    ? outcome.fail(
+        `Canaries that do not roll back on alarms: ${listed(manual.map(groupName))}.`,
+        ids(manual),
+        decided(manual, (g) => ({
+          autoRollbackEnabled: g.autoRollbackEnabled,
+          autoRollbackEvents: g.autoRollbackEvents.join(", ") || null,
+        })),
+      )
     : outcome.pass(`All ${canaries.length} canary group(s) roll back on alarms.`, ids(canaries));
 };
 
@@ -67,7 +82,8 @@ export const deploymentFailureRate: Rule = ({ ctx, account }) => {
   const failed = recent.filter((d) => d.status === "Failed" || d.status === "Stopped");
   const rate = failed.length / recent.length;
   const reason = `${failed.length} of ${recent.length} deployments failed or stopped in 90 days (${percent(rate)}).`;
-  return rate > FAILURE_RATE_LIMIT ? outcome.fail(reason, ids(failed)) : outcome.pass(reason, ids(failed));
+  const statuses = decided(failed, (d) => ({ status: d.status }));
+  return rate > FAILURE_RATE_LIMIT ? outcome.fail(reason, ids(failed), statuses) : outcome.pass(reason, ids(failed), statuses);
 };
 
 export const incidentRecoveryTime: Rule = ({ ctx, account }) => {

@@ -11,7 +11,7 @@ import {
   TRAIL_TAMPER_ACTIONS,
 } from "../scp-analysis";
 import { outsideScps } from "./management-account";
-import { listed, type Rule, type RuleInput } from "./rule";
+import { decided, listed, type Rule, type RuleInput } from "./rule";
 
 const SECURITY_SERVICES = ["guardduty.amazonaws.com", "securityhub.amazonaws.com", "inspector2.amazonaws.com"];
 
@@ -35,7 +35,11 @@ export const orgTrailEnabled: Rule = (input) => {
   const logging = trails.filter((t) => t.isLogging && t.isMultiRegion);
   if (logging.length) return outcome.pass(`Inherited from the organisation trail ${logging[0]?.name}.`, ids(logging));
   if (trails.length)
-    return outcome.fail(`The organisation trail ${trails[0]?.name} is not logging in every region.`, ids(trails));
+    return outcome.fail(
+      `The organisation trail ${trails[0]?.name} is not logging in every region.`,
+      ids(trails),
+      decided(trails, (t) => ({ isLogging: t.isLogging, isMultiRegion: t.isMultiRegion })),
+    );
   return outcome.fail("No organisation trail exists: API calls in member accounts are not recorded centrally.");
 };
 
@@ -46,7 +50,11 @@ export const orgTrailLogValidation: Rule = (input) => {
   const validated = trails.filter((t) => t.logFileValidation);
   return validated.length
     ? outcome.pass(`The organisation trail ${validated[0]?.name} validates its log files.`, ids(validated))
-    : outcome.fail("The organisation trail does not validate its log files.", ids(trails));
+    : outcome.fail(
+        "The organisation trail does not validate its log files.",
+        ids(trails),
+        decided(trails, (t) => ({ logFileValidation: t.logFileValidation })),
+      );
 };
 
 export const accountInOu: Rule = (input) => {
@@ -55,7 +63,9 @@ export const accountInOu: Rule = (input) => {
   const management = outsideScps(input, "no OU gives it a guardrail, wherever it sits");
   if (management) return management;
   return account.ouPath === "/"
-    ? outcome.fail("The account sits directly under the root, outside every OU's guardrails.", [account.id])
+    ? outcome.fail("The account sits directly under the root, outside every OU's guardrails.", [account.id], {
+        [account.id]: { ouPath: account.ouPath },
+      })
     : outcome.pass(`The account sits in ${account.ouPath}.`, [account.id]);
 };
 

@@ -116,8 +116,13 @@ describe("progressive-delivery checks", () => {
 
   it("gradual-traffic-shift: an all-at-once group fails", () => {
     const evidence = organizationEvidence();
-    evidence.deploymentGroups = [group(), group({ groupName: "worker-prod", deploymentStyle: "all-at-once" })];
-    expect(evaluateCheck(evidence, "gradual-traffic-shift").status).toBe("fail");
+    const sudden = group({ groupName: "worker-prod", deploymentStyle: "all-at-once" });
+    evidence.deploymentGroups = [group(), sudden];
+    expect(evaluateCheck(evidence, "gradual-traffic-shift")).toMatchObject({
+      status: "fail",
+      evidenceIds: [sudden.id],
+      decisive: { [sudden.id]: { deploymentStyle: "all-at-once" } },
+    });
     evidence.deploymentGroups = [group(), group({ deploymentStyle: "linear" })];
     expect(evaluateCheck(evidence, "gradual-traffic-shift").status).toBe("pass");
   });

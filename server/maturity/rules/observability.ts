@@ -1,7 +1,7 @@
 import { ids } from "../context";
 import type { EksAddonEvidence, SamplingRuleEvidence } from "../evidence";
 import { outcome } from "../results";
-import { listed, percent, type Rule, type RuleInput } from "./rule";
+import { decided, listed, percent, type Rule, type RuleInput } from "./rule";
 
 const MIN_PROD_RATE = 0.01;
 const MAX_PROD_RATE = 0.2;
@@ -49,6 +49,7 @@ export const prodSamplingNot100: Rule = (input) => {
     ? outcome.fail(
         `Sampling rule ${listed(full.map((r) => r.ruleName))} traces 100% of matching requests in production.`,
         ids(full),
+        decided(full, (r) => ({ fixedRate: r.fixedRate })),
       )
     : outcome.pass("No production sampling rule traces every request.", ids(rules));
 };
@@ -62,6 +63,7 @@ export const prodSamplingBounded: Rule = (input) => {
     ? outcome.fail(
         `Outside the 1–20% band: ${listed(outside.map((r) => `${r.ruleName} at ${percent(r.fixedRate)}`))}.`,
         ids(outside),
+        decided(outside, (r) => ({ fixedRate: r.fixedRate })),
       )
     : outcome.pass("Every production sampling rule is between 1% and 20%.", ids(rules));
 };

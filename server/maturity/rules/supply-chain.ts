@@ -1,7 +1,7 @@
 import { ids, isoDay } from "../context";
 import type { EcrFindingEvidence, EcrImageEvidence, EcrRegistryScanningEvidence, EcrRepositoryEvidence } from "../evidence";
 import { outcome } from "../results";
-import { listed, type Rule, type RuleInput } from "./rule";
+import { decided, listed, type Rule, type RuleInput } from "./rule";
 import { freshUploads, uploadIds } from "./uploads";
 
 const IN_USE_DAYS = 30;
@@ -34,7 +34,11 @@ export const ecrScanOnPush: Rule = (input) => {
   if (!repos.length) return outcome.notApplicable("The account has no ECR repositories.");
   const unscanned = repos.filter((r) => !r.scanOnPush && !registryCovers(scanningIn(r.region), r));
   return unscanned.length
-    ? outcome.fail(`Not scanned on push: ${listed(unscanned.map((r) => r.name))}.`, ids(unscanned))
+    ? outcome.fail(
+        `Not scanned on push: ${listed(unscanned.map((r) => r.name))}.`,
+        ids(unscanned),
+        decided(unscanned, (r) => ({ scanOnPush: r.scanOnPush })),
+      )
     : outcome.pass(`All ${repos.length} repositories scan on push.`, ids(repos));
 };
 
@@ -44,7 +48,14 @@ export const ecrEnhancedScanning: Rule = (input) => {
   const regions = [...new Set(repos.map((r) => r.region))];
   const basic = regions.filter((region) => scanningIn(region)?.scanType !== "ENHANCED");
   return basic.length
-    ? outcome.fail(`Basic scanning only in ${listed(basic)}.`, ids(scanning))
+    ? outcome.fail(
+        `Basic scanning only in ${listed(basic)}.`,
+        ids(scanning),
+        decided(
+          scanning.filter((s) => basic.includes(s.region)),
+          (s) => ({ scanType: s.scanType }),
+        ),
+      )
     : outcome.pass("Enhanced scanning covers every region with repositories.", ids(scanning));
 };
 

@@ -90,6 +90,7 @@ export async function writeSnapshot(
           status: r.status,
           reason: r.reason,
           evidenceIds: r.evidenceIds,
+          decisive: r.decisive ?? {},
           waiverId: r.waiver?.id ?? null,
           countsAsPass: r.countsAsPass,
           blocking: isBlocking,
@@ -151,9 +152,17 @@ function accountLevelRows(evaluation: WorkspaceEvaluation, snapshotId: string, w
 }
 
 function digestOf(r: CheckResult, blocking: boolean): string {
-  return createHash("sha1")
-    .update(
-      JSON.stringify([r.practiceId, r.level, r.status, r.reason, r.evidenceIds, r.waiver?.id ?? null, r.countsAsPass, blocking]),
-    )
-    .digest("base64url");
+  const fields: unknown[] = [
+    r.practiceId,
+    r.level,
+    r.status,
+    r.reason,
+    r.evidenceIds,
+    r.waiver?.id ?? null,
+    r.countsAsPass,
+    blocking,
+  ];
+  // Only where a rule names deciding fields, so results without them keep the digests they had.
+  if (r.decisive) fields.push(r.decisive);
+  return createHash("sha1").update(JSON.stringify(fields)).digest("base64url");
 }

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import type { Decisive } from "../results";
 import type { EvidenceRow } from "./types";
 
 // Turns the row ids a result cites back into the rows themselves, from whichever table holds
@@ -38,6 +39,16 @@ const TABLES: Record<string, { owner: Owner; label: string[]; observed?: string 
 const HIDDEN = new Set(["id", "awsAccountRef", "organizationRefId", "lastSeenRunId", "workspaceId", "runId", "passwordHash"]);
 const MAX_IDS = 500;
 
+/**
+ * When a sync last confirmed the row: the run its lastSeenRunId names, as the evaluator judges
+ * freshness (load/sql.ts). Rows without one (uploads, claims) fall back to their own column.
+ */
+function observedAt(observed: string | undefined, workspaceId: string): Prisma.Sql {
+  const own = observed ? Prisma.raw(`t."${observed}"`) : Prisma.sql`NULL::timestamp`;
+  return Prisma.sql`COALESCE((SELECT COALESCE(s."finishedAt", s."startedAt", s."createdAt") FROM "SyncRun" s
+    WHERE s.id = to_jsonb(t)->>'lastSeenRunId' AND s."workspaceId" = ${workspaceId}), ${own})`;
+}
+
 function ownedBy(table: string, owner: Owner, workspaceId: string): Prisma.Sql {
   const t = Prisma.raw(`"${table}"`);
   if (owner === "workspace") return Prisma.sql`FROM ${t} t WHERE t."workspaceId" = ${workspaceId}`;
@@ -47,27 +58,32 @@ function ownedBy(table: string, owner: Owner, workspaceId: string): Prisma.Sql {
   return Prisma.sql`FROM ${t} t JOIN "AwsAccount" a ON a.id = t."awsAccountRef" WHERE a."workspaceId" = ${workspaceId}`;
 }
 
-export async function evidenceRows(workspaceId: string, ids: readonly string[]): Promise<EvidenceRow[]> {
+/** The rows a result cites, each with the fields that decided the result (`decisive`, by row id). */
+export async function evidenceRows(workspaceId: string, ids: readonly string[], decisive: Decisive = {}): Promise<EvidenceRow[]> {
   const wanted = [...new Set(ids)].slice(0, MAX_IDS);
   if (!wanted.length) return [];
   const parts = Object.entries(TABLES).map(
-    ([table, { owner }]) =>
-      Prisma.sql`SELECT ${table} AS kind, to_jsonb(t) AS row ${ownedBy(table, owner, workspaceId)} AND t.id = ANY(${wanted})`,
+    ([table, { owner, observed }]) =>
+      Prisma.sql`SELECT ${table} AS kind, to_jsonb(t) AS row, ${observedAt(observed, workspaceId)} AS "observedAt"
+        ${ownedBy(table, owner, workspaceId)} AND t.id = ANY(${wanted})`,
   );
-  const found = await db.$queryRaw<{ kind: string; row: Record<string, unknown> }[]>(Prisma.join(parts, " UNION ALL "));
+  const found = await db.$queryRaw<{ kind: string; row: Record<string, unknown>; observedAt: Date | null }[]>(
+    Prisma.join(parts, " UNION ALL "),
+  );
   const byId = new Map(found.map((f) => [String(f.row.id), f]));
   return wanted.map((id) => {
+    const decided = Object.entries(decisive[id] ?? {}).map(([field, value]) => ({ field, value }));
     const hit = byId.get(id);
-    if (!hit) return { id, kind: "Derived", label: derivedLabel(id), observedAt: null, fields: {} };
+    if (!hit) return { id, kind: "Derived", label: derivedLabel(id), observedAt: null, fields: {}, decisive: decided };
     const spec = TABLES[hit.kind]!;
     const labelParts = spec.label.map((c) => hit.row[c]).filter((v) => v !== null && v !== undefined && v !== "");
-    const observedRaw = spec.observed ? hit.row[spec.observed] : undefined;
     return {
       id,
       kind: hit.kind,
       label: labelParts.length ? labelParts.map(String).join(" · ") : id,
-      observedAt: typeof observedRaw === "string" ? new Date(observedRaw) : null,
+      observedAt: hit.observedAt ? new Date(hit.observedAt) : null,
       fields: flatten(hit.row),
+      decisive: decided,
     };
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from "~/server/errors";
 import { findCheck } from "../catalogue";
 import { attestationView, waiverView } from "../claims.service";
 import { scopeCovers } from "../people";
+import type { Decisive } from "../results";
 import { toEvidenceScope } from "../store/claims";
 import { checkInfo, resultCell } from "./check-info";
 import { evidenceRows } from "./evidence-rows";
@@ -25,9 +26,13 @@ export async function resultDetail(
     : [];
   const [row] = account ? await storedResults(workspaceId, { accountIds: [accountId], checkId }) : [];
   if (!snapshot || !account || !row) throw new AppError("NOT_FOUND", "This check has no result for that account yet.");
+  const decided = await db.maturityResult.findUnique({
+    where: { workspaceId_accountId_checkId: { workspaceId, accountId, checkId } },
+    select: { decisive: true },
+  });
   const [waivers, evidence, attestations, allWaivers] = await Promise.all([
     waiversById(workspaceId, [row]),
-    evidenceRows(workspaceId, row.evidenceIds),
+    evidenceRows(workspaceId, row.evidenceIds, (decided?.decisive ?? {}) as Decisive),
     db.attestation.findMany({ where: { workspaceId, checkId }, orderBy: { createdAt: "desc" }, take: 200 }),
     db.waiver.findMany({ where: { workspaceId, checkId }, orderBy: { createdAt: "desc" }, take: 200 }),
   ]);
@@ -42,6 +47,6 @@ export async function resultDetail(
     result,
     evidence,
     attestations: attestations.filter(covers).map((a) => attestationView(a, now, viewerId)),
-    waivers: allWaivers.filter(covers).map((w) => waiverView(w, now)),
+    waivers: allWaivers.filter(covers).map((w) => waiverView(w, now, viewerId)),
   };
 }

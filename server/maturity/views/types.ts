@@ -124,6 +124,10 @@ export interface WaiverView {
   expiresAt: Date | null;
   revokedAt: Date | null;
   state: "pending" | "active" | "expired" | "revoked";
+  /** The viewer requested it: they cannot approve it unless the workspace allows self-approval. */
+  mine: boolean;
+  /** Approved by its own requester, which the workspace's self-approval setting allowed. */
+  selfApproved: boolean;
 }
 
 export interface AttestationView {
@@ -206,6 +210,9 @@ export interface EvidenceRow {
   label: string;
   observedAt: Date | null;
   fields: Record<string, string | number | boolean | null>;
+  /** The fields that decided the check's status, with the values the check read (a failing
+   * deployment group's `deploymentStyle: all-at-once`); empty when the check named none. */
+  decisive: { field: string; value: string | number | boolean | null }[];
 }
 
 export interface ResultDetail {

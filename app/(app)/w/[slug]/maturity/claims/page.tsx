@@ -32,7 +32,11 @@ export default async function ClaimsPage({ params }: { params: Promise<{ slug: s
           <ClaimsPanel
             workspace={workspace.slug}
             checks={titles}
-            permissions={{ canClaim: hasRole(workspace.role, "editor"), canApprove: hasRole(workspace.role, "admin") }}
+            permissions={{
+              canClaim: hasRole(workspace.role, "editor"),
+              canApprove: hasRole(workspace.role, "admin"),
+              canApproveOwn: hasRole(workspace.role, "admin") && workspace.allowWaiverSelfApproval,
+            }}
           />
         </Suspense>
       </ErrorBoundary>

@@ -39,7 +39,11 @@ export default async function CheckResultPage({ params, searchParams }: { params
             checkId={check.id}
             accountId={accountId}
             practiceTitle={getPractice(check.practice).title}
-            permissions={{ canClaim: hasRole(workspace.role, "editor"), canApprove: hasRole(workspace.role, "admin") }}
+            permissions={{
+              canClaim: hasRole(workspace.role, "editor"),
+              canApprove: hasRole(workspace.role, "admin"),
+              canApproveOwn: hasRole(workspace.role, "admin") && workspace.allowWaiverSelfApproval,
+            }}
           />
         </Suspense>
       </ErrorBoundary>
