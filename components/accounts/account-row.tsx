@@ -24,17 +24,17 @@ export function AccountRowView({ workspace, account, canEdit }: { workspace: str
           </div>
           <div className="mt-0.5 text-xs text-slate-500">
             {account.name ?? (account.accountId ? "Unnamed" : "Waiting for the role ARN")}
-            {account.kind === "organization" && <span className="text-slate-400"> · management account</span>}
+            {account.kind === "organization" && <span> · management account</span>}
           </div>
         </Td>
         <Td className="align-top font-mono text-xs whitespace-nowrap">
-          {account.ouPath ?? <span className="text-slate-400">—</span>}
+          {account.ouPath ?? <span className="text-slate-500">—</span>}
         </Td>
         <Td className="align-top">
           {canEdit ? (
             <EnvironmentSelect workspace={workspace} account={account} />
           ) : (
-            <span>{account.environment ?? <span className="text-slate-400">not set</span>}</span>
+            <span>{account.environment ?? <span className="text-slate-500">not set</span>}</span>
           )}
         </Td>
         <Td className="max-w-56 min-w-32 align-top">
