@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
@@ -18,6 +18,7 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(sources.map((s) => s.name)));
   const [choiceError, setChoiceError] = useState<string>();
   const sourcesMenu = useRef<HTMLDetailsElement>(null);
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
   const start = useMutation(
     trpc.sync.start.mutationOptions({
       onSuccess: async (run) => {
@@ -26,6 +27,17 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
       },
     }),
   );
+
+  // The sources menu behaves like a popover: a press outside it closes it, as do Escape and
+  // moving focus elsewhere (below).
+  useEffect(() => {
+    if (!isMenuOpen) return;
+    const closeOnOutsidePress = (event: PointerEvent) => {
+      if (sourcesMenu.current && !sourcesMenu.current.contains(event.target as Node)) sourcesMenu.current.open = false;
+    };
+    document.addEventListener("pointerdown", closeOnOutsidePress);
+    return () => document.removeEventListener("pointerdown", closeOnOutsidePress);
+  }, [isMenuOpen]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +56,22 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   return (
     <form onSubmit={submit} className="flex max-w-md flex-col items-end gap-2">
       <div className="flex items-center gap-2">
-        <details ref={sourcesMenu} className="group relative">
+        <details
+          ref={sourcesMenu}
+          className="group relative"
+          onToggle={(event) => setIsMenuOpen(event.currentTarget.open)}
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || !event.currentTarget.open) return;
+            event.preventDefault();
+            event.currentTarget.open = false;
+            event.currentTarget.querySelector("summary")?.focus();
+          }}
+          onBlur={(event) => {
+            // Focus moving to nothing is a click on the menu's own text; outside presses close it above.
+            const next = event.relatedTarget;
+            if (next && !event.currentTarget.contains(next)) event.currentTarget.open = false;
+          }}
+        >
           <summary className={buttonClasses("secondary", "md", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>
             {chosen.size === sources.length ? "All sources" : `${chosen.size} of ${sources.length} sources`}
             <svg
@@ -56,7 +83,7 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
               <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" />
             </svg>
           </summary>
-          <fieldset className="absolute right-0 z-20 mt-2 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
+          <fieldset className="absolute right-0 z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
             <legend className="sr-only">Sources to sync</legend>
             <p className="text-xs text-slate-500">Organisation-wide sources run once, in the management account.</p>
             {sources.map((source) => (
