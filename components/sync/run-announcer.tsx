@@ -4,19 +4,20 @@ import { useState } from "react";
 import { formatNumber } from "./format";
 import type { SyncRun } from "./types";
 
+// Worded apart from the progress line ("n of m tasks done") so the two never read the same.
 function announcement(run: SyncRun): string {
-  const tasks = `${formatNumber(run.tasksDone)} of ${formatNumber(run.tasksTotal)} tasks done`;
+  const total = formatNumber(run.tasksTotal);
   switch (run.status) {
     case "queued":
       return "Sync queued, waiting for a worker.";
     case "running":
-      return `Sync started: ${formatNumber(run.tasksTotal)} tasks.`;
+      return `Sync started: ${total} tasks to run.`;
     case "succeeded":
-      return `Sync finished: ${tasks}.`;
+      return `Sync finished: all ${total} tasks succeeded.`;
     case "partial":
-      return `Sync finished with problems: ${tasks}; see the problems below.`;
+      return `Sync finished with problems in ${formatNumber(run.permissionGaps.length + run.errors.length)} of ${total} tasks; see the problems below.`;
     case "failed":
-      return `Sync failed: ${tasks}.`;
+      return `Sync failed after ${formatNumber(run.tasksDone)} of ${total} tasks.`;
   }
 }
 
