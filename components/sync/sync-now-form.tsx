@@ -6,8 +6,11 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
+import { cn } from "~/components/ui/cn";
 import { syncPath } from "./format";
 import type { SyncSource } from "./types";
+
+const MENU_WIDTH_PX = 320; // w-80
 
 // "Sync now", with an optional narrower choice of sources (all of them unless unticked).
 export function SyncNowForm({ workspace }: { workspace: string }) {
@@ -19,6 +22,8 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   const [choiceError, setChoiceError] = useState<string>();
   const sourcesMenu = useRef<HTMLDetailsElement>(null);
   const [isMenuOpen, setIsMenuOpen] = useState(false);
+  // Opens leftwards under the trigger unless that would cross the window's left edge.
+  const [isMenuStartAligned, setIsMenuStartAligned] = useState(false);
   const start = useMutation(
     trpc.sync.start.mutationOptions({
       onSuccess: async (run) => {
@@ -59,7 +64,11 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
         <details
           ref={sourcesMenu}
           className="group relative"
-          onToggle={(event) => setIsMenuOpen(event.currentTarget.open)}
+          onToggle={(event) => {
+            const { open } = event.currentTarget;
+            setIsMenuOpen(open);
+            if (open) setIsMenuStartAligned(event.currentTarget.getBoundingClientRect().right < MENU_WIDTH_PX + 16);
+          }}
           onKeyDown={(event) => {
             if (event.key !== "Escape" || !event.currentTarget.open) return;
             event.preventDefault();
@@ -83,7 +92,12 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
               <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" />
             </svg>
           </summary>
-          <fieldset className="absolute right-0 z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
+          <fieldset
+            className={cn(
+              "absolute z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg",
+              isMenuStartAligned ? "left-0" : "right-0",
+            )}
+          >
             <legend className="sr-only">Sources to sync</legend>
             <p className="text-xs text-slate-500">Organisation-wide sources run once, in the management account.</p>
             {sources.map((source) => (
