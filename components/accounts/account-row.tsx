@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import { Td } from "~/components/ui/table";
@@ -13,10 +13,17 @@ import type { AccountRow } from "./types";
 
 export function AccountRowView({ workspace, account, canEdit }: { workspace: string; account: AccountRow; canEdit: boolean }) {
   const [isRemoving, setIsRemoving] = useState(false);
+  const row = useRef<HTMLTableRowElement>(null);
+  const wasRemoving = useRef(false);
+  // A cancelled removal gives focus back to the Remove button rather than dropping it to the page.
+  useEffect(() => {
+    if (wasRemoving.current && !isRemoving) row.current?.querySelector<HTMLButtonElement>('[data-action="remove"]')?.focus();
+    wasRemoving.current = isRemoving;
+  }, [isRemoving]);
   const label = account.accountId ?? "pending account";
   return (
     <>
-      <tr aria-label={account.name ? `${account.name} ${label}` : label}>
+      <tr ref={row} aria-label={account.name ? `${account.name} ${label}` : label}>
         <Td className="align-top">
           <div className="flex items-center gap-1.5 whitespace-nowrap">
             <span className="font-mono text-sm font-medium text-slate-900">{account.accountId ?? "—"}</span>
