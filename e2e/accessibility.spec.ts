@@ -204,6 +204,25 @@ test("focus stays on the confirmation: it moves in, back on cancel, and stays wh
   expect(requests).toBe(1);
 });
 
+test("removing an account takes focus to its confirmation and gives it back on Escape or Cancel", async ({ page }) => {
+  await open(page, `/w/${slug}/accounts`, "Accounts");
+  const remove = page.getByRole("row", { name: new RegExp(result.accountId) }).getByRole("button", { name: "Remove" });
+  const confirmation = page.getByLabel("Type the account id to confirm");
+  await remove.focus();
+  await page.keyboard.press("Enter");
+  await expect(confirmation).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirmation).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(confirmation).toBeFocused();
+  await page
+    .getByRole("group", { name: /^Remove account/ })
+    .getByRole("button", { name: "Cancel" })
+    .click();
+  await expect(remove).toBeFocused();
+});
+
 test("the sources popover closes on Escape, on Tab out and on a press outside it", async ({ page }) => {
   await open(page, `/w/${slug}/sync`, "Sync");
   const trigger = page.getByText("All sources");
