@@ -54,6 +54,7 @@ export function AccountActions({
           size="sm"
           className="text-red-700 hover:bg-red-50 hover:text-red-800"
           disabled={isRemoving}
+          data-action="remove"
           onClick={onRemove}
         >
           Remove

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import { Td } from "~/components/ui/table";
@@ -13,10 +13,17 @@ import type { AccountRow } from "./types";
 
 export function AccountRowView({ workspace, account, canEdit }: { workspace: string; account: AccountRow; canEdit: boolean }) {
   const [isRemoving, setIsRemoving] = useState(false);
+  const row = useRef<HTMLTableRowElement>(null);
+  const wasRemoving = useRef(false);
+  // A cancelled removal gives focus back to the Remove button rather than dropping it to the page.
+  useEffect(() => {
+    if (wasRemoving.current && !isRemoving) row.current?.querySelector<HTMLButtonElement>('[data-action="remove"]')?.focus();
+    wasRemoving.current = isRemoving;
+  }, [isRemoving]);
   const label = account.accountId ?? "pending account";
   return (
     <>
-      <tr aria-label={account.name ? `${account.name} ${label}` : label}>
+      <tr ref={row} aria-label={account.name ? `${account.name} ${label}` : label}>
         <Td className="align-top">
           <div className="flex items-center gap-1.5 whitespace-nowrap">
             <span className="font-mono text-sm font-medium text-slate-900">{account.accountId ?? "—"}</span>
@@ -24,17 +31,17 @@ export function AccountRowView({ workspace, account, canEdit }: { workspace: str
           </div>
           <div className="mt-0.5 text-xs text-slate-500">
             {account.name ?? (account.accountId ? "Unnamed" : "Waiting for the role ARN")}
-            {account.kind === "organization" && <span className="text-slate-400"> · management account</span>}
+            {account.kind === "organization" && <span> · management account</span>}
           </div>
         </Td>
         <Td className="align-top font-mono text-xs whitespace-nowrap">
-          {account.ouPath ?? <span className="text-slate-400">—</span>}
+          {account.ouPath ?? <span className="text-slate-500">—</span>}
         </Td>
         <Td className="align-top">
           {canEdit ? (
             <EnvironmentSelect workspace={workspace} account={account} />
           ) : (
-            <span>{account.environment ?? <span className="text-slate-400">not set</span>}</span>
+            <span>{account.environment ?? <span className="text-slate-500">not set</span>}</span>
           )}
         </Td>
         <Td className="max-w-56 min-w-32 align-top">

@@ -22,7 +22,7 @@ export function EnvironmentSelect({ workspace, account }: { workspace: string; a
     <div className="space-y-1">
       <Select
         aria-label={`Environment for ${name}`}
-        className="h-8 w-32 py-1 pr-6! pl-2!"
+        className="h-8 w-auto! min-w-32 py-1 pr-8! pl-2!"
         value={value ?? ""}
         disabled={setEnvironment.isPending}
         onChange={(e) =>
@@ -40,7 +40,7 @@ export function EnvironmentSelect({ workspace, account }: { workspace: string; a
           </option>
         ))}
       </Select>
-      {account.environmentSource === "ou" && account.environment && <p className="text-[11px] text-slate-400">from the OU</p>}
+      {account.environmentSource === "ou" && account.environment && <p className="text-xs text-slate-600">from the OU</p>}
       {setEnvironment.error && (
         <p role="alert" className="text-xs text-red-700">
           {setEnvironment.error.message}

@@ -40,6 +40,9 @@ export function RemoveAccountPanel({
       role="group"
       aria-labelledby={`${id}-title`}
       className="max-w-2xl space-y-3"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !remove.isPending) onCancel();
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         remove.mutate({ workspace, accountRef: account.id, confirmAccountId: readForm(e.currentTarget).confirmAccountId ?? "" });

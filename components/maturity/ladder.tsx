@@ -37,7 +37,7 @@ export function Ladder({
                 <span
                   className={cn(
                     "mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
-                    isReached ? "bg-emerald-600 text-white" : isNext ? "bg-sky-600 text-white" : "bg-slate-100 text-slate-500",
+                    isReached ? "bg-emerald-700 text-white" : isNext ? "bg-sky-700 text-white" : "bg-slate-100 text-slate-600",
                   )}
                   aria-hidden="true"
                 >

@@ -8,7 +8,7 @@ export const levelTones: Record<Level, { chip: string; bar: string }> = {
   1: { chip: "bg-orange-50 text-orange-800 ring-orange-200", bar: "bg-orange-400" },
   2: { chip: "bg-lime-50 text-lime-800 ring-lime-300", bar: "bg-lime-500" },
   3: { chip: "bg-emerald-50 text-emerald-700 ring-emerald-200", bar: "bg-emerald-500" },
-  4: { chip: "bg-emerald-600 text-white ring-emerald-600", bar: "bg-emerald-700" },
+  4: { chip: "bg-emerald-700 text-white ring-emerald-700", bar: "bg-emerald-700" },
 };
 
 export function LevelChip({
@@ -43,7 +43,7 @@ export function LevelChip({
       title={`Level ${level} of 4`}
       className={cn(
         "inline-flex items-center justify-center rounded-md font-semibold tabular-nums ring-1 ring-inset",
-        muted ? "bg-white text-slate-400 ring-slate-200" : levelTones[level].chip,
+        muted ? "bg-white text-slate-500 ring-slate-200" : levelTones[level].chip,
         sizes,
         className,
       )}

@@ -83,8 +83,8 @@ function StepItem({
   const names = step.accountIds.map(accountName);
   const firstAccount = step.accountIds[0];
   return (
-    <li className="grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3 px-5 py-4 sm:grid-cols-[2rem_minmax(0,1fr)_11rem]">
-      <span className="text-lg font-semibold text-slate-400 tabular-nums">{rank}</span>
+    <li className="grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3 px-5 py-4 wrap-anywhere sm:grid-cols-[2rem_minmax(0,1fr)_11rem]">
+      <span className="text-lg font-semibold text-slate-500 tabular-nums">{rank}</span>
       <div className="min-w-0">
         <p className="text-sm font-semibold text-slate-900">
           {firstAccount ? (

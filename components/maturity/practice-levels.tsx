@@ -29,7 +29,7 @@ export function PracticeLevels({ view }: { view: PracticeView }) {
                 <p className="text-sm font-semibold text-slate-900">
                   {level.title}
                   {isHere && (
-                    <span className="ml-2 rounded-full bg-sky-600 px-2 py-0.5 text-xs font-medium text-white">
+                    <span className="ml-2 rounded-full bg-sky-700 px-2 py-0.5 text-xs font-medium text-white">
                       Organisation is here
                     </span>
                   )}

@@ -84,15 +84,9 @@ export function TokensTable({ workspace, tokens }: { workspace: string; tokens: 
                   {token.createdBy && <p className="text-xs text-slate-500">by {token.createdBy.email}</p>}
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {token.lastUsedAt ? (
-                    <DateTime value={token.lastUsedAt} withTime />
-                  ) : (
-                    <span className="text-slate-400">Never</span>
-                  )}
+                  {token.lastUsedAt ? <DateTime value={token.lastUsedAt} withTime /> : "Never"}
                 </Td>
-                <Td className="whitespace-nowrap">
-                  {token.expiresAt ? <DateTime value={token.expiresAt} /> : <span className="text-slate-400">Never</span>}
-                </Td>
+                <Td className="whitespace-nowrap">{token.expiresAt ? <DateTime value={token.expiresAt} /> : "Never"}</Td>
                 <Td>{statusBadge[status]}</Td>
                 <Td className="text-right">
                   {status === "active" && (

@@ -105,7 +105,7 @@ export function FreshnessTable({ workspace }: { workspace: string }) {
 function FreshnessCell({ cell }: { cell: Cell }) {
   if (cell.kind === "not-applicable") {
     return (
-      <span className="text-slate-400" title="Not in an organisation">
+      <span className="text-slate-500" title="Not in an organisation">
         n/a
       </span>
     );

@@ -35,7 +35,7 @@ export function useNow(): number | null {
 
 export function RelativeTime({ value }: { value: Date | string | null | undefined }) {
   const current = useNow();
-  if (!value) return <span className="text-slate-400">—</span>;
+  if (!value) return <span className="text-slate-500">—</span>;
   const date = typeof value === "string" ? new Date(value) : value;
   const exact = date.toISOString();
   const text = current === null ? `${exact.slice(0, 16).replace("T", " ")} UTC` : formatAgo(date, current);

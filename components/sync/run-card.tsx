@@ -7,6 +7,7 @@ import { useTRPC } from "~/components/providers/trpc-provider";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { DateTime } from "~/components/ui/date-time";
 import { syncPath } from "./format";
+import { RunAnnouncer } from "./run-announcer";
 import { RunApiCalls } from "./run-api-calls";
 import { RunProblems } from "./run-problems";
 import { RunProgress } from "./run-progress";
@@ -68,6 +69,7 @@ export function RunCard({ workspace, runId, isLatest }: { workspace: string; run
         }
         action={<RunStatusBadge status={run.status} />}
       />
+      <RunAnnouncer run={run} />
       <CardBody className="space-y-6">
         <RunProgress run={run} />
         <RunStats run={run} />

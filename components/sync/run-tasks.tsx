@@ -102,7 +102,7 @@ function TaskTable({
                   ) : task.error ? (
                     <span className="text-red-700">{task.error}</span>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                 </Td>
               </tr>

@@ -2,12 +2,15 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
+import { cn } from "~/components/ui/cn";
 import { syncPath } from "./format";
 import type { SyncSource } from "./types";
+
+const MENU_WIDTH_PX = 320; // w-80
 
 // "Sync now", with an optional narrower choice of sources (all of them unless unticked).
 export function SyncNowForm({ workspace }: { workspace: string }) {
@@ -18,6 +21,9 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(sources.map((s) => s.name)));
   const [choiceError, setChoiceError] = useState<string>();
   const sourcesMenu = useRef<HTMLDetailsElement>(null);
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
+  // Opens leftwards under the trigger unless that would cross the window's left edge.
+  const [isMenuStartAligned, setIsMenuStartAligned] = useState(false);
   const start = useMutation(
     trpc.sync.start.mutationOptions({
       onSuccess: async (run) => {
@@ -26,6 +32,17 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
       },
     }),
   );
+
+  // The sources menu behaves like a popover: a press outside it closes it, as do Escape and
+  // moving focus elsewhere (below).
+  useEffect(() => {
+    if (!isMenuOpen) return;
+    const closeOnOutsidePress = (event: PointerEvent) => {
+      if (sourcesMenu.current && !sourcesMenu.current.contains(event.target as Node)) sourcesMenu.current.open = false;
+    };
+    document.addEventListener("pointerdown", closeOnOutsidePress);
+    return () => document.removeEventListener("pointerdown", closeOnOutsidePress);
+  }, [isMenuOpen]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +61,26 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
   return (
     <form onSubmit={submit} className="flex max-w-md flex-col items-end gap-2">
       <div className="flex items-center gap-2">
-        <details ref={sourcesMenu} className="group relative">
+        <details
+          ref={sourcesMenu}
+          className="group relative"
+          onToggle={(event) => {
+            const { open } = event.currentTarget;
+            setIsMenuOpen(open);
+            if (open) setIsMenuStartAligned(event.currentTarget.getBoundingClientRect().right < MENU_WIDTH_PX + 16);
+          }}
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || !event.currentTarget.open) return;
+            event.preventDefault();
+            event.currentTarget.open = false;
+            event.currentTarget.querySelector("summary")?.focus();
+          }}
+          onBlur={(event) => {
+            // Focus moving to nothing is a click on the menu's own text; outside presses close it above.
+            const next = event.relatedTarget;
+            if (next && !event.currentTarget.contains(next)) event.currentTarget.open = false;
+          }}
+        >
           <summary className={buttonClasses("secondary", "md", "cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>
             {chosen.size === sources.length ? "All sources" : `${chosen.size} of ${sources.length} sources`}
             <svg
@@ -56,7 +92,12 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
               <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" />
             </svg>
           </summary>
-          <fieldset className="absolute right-0 z-20 mt-2 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
+          <fieldset
+            className={cn(
+              "absolute z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg",
+              isMenuStartAligned ? "left-0" : "right-0",
+            )}
+          >
             <legend className="sr-only">Sources to sync</legend>
             <p className="text-xs text-slate-500">Organisation-wide sources run once, in the management account.</p>
             {sources.map((source) => (

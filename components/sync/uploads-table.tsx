@@ -9,7 +9,7 @@ import { Table, TBody, Td, Th } from "~/components/ui/table";
 import { formatNumber, UPLOADS_LIMIT } from "./format";
 import type { UploadSummary } from "./types";
 
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 export function UploadsTable({ workspace }: { workspace: string }) {
   const trpc = useTRPC();
@@ -62,7 +62,7 @@ export function UploadsTable({ workspace }: { workspace: string }) {
                 {upload.repository ? (
                   <p className="font-medium text-slate-900">{upload.repository}</p>
                 ) : (
-                  <p className="text-slate-400">No repository given</p>
+                  <p className="text-slate-500">No repository given</p>
                 )}
                 {(upload.isDemo || upload.pipeline) && (
                   <p className="mt-0.5 flex items-center gap-1.5 text-slate-500">

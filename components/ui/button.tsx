@@ -19,26 +19,34 @@ const sizes: Record<Size, string> = {
 export function buttonClasses(variant: Variant = "primary", size: Size = "md", className?: string): string {
   return cn(
     "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors",
-    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:cursor-not-allowed",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900",
+    "disabled:cursor-not-allowed aria-disabled:cursor-wait",
     variants[variant],
     sizes[size],
     className,
   );
 }
 
-export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElement> {
+export interface ButtonProps extends React.ComponentProps<"button"> {
   variant?: Variant;
   size?: Size;
   isLoading?: boolean;
 }
 
-export function Button({ variant, size, isLoading, className, disabled, children, type = "button", ...props }: ButtonProps) {
+// A loading button is aria-disabled and ignores clicks rather than being disabled: a disabled
+// button drops keyboard focus to the page body, and the keyboard user loses their place.
+export function Button({ variant, size, isLoading, className, children, type = "button", onClick, ...props }: ButtonProps) {
   return (
     <button
       type={type}
       className={buttonClasses(variant, size, className)}
-      disabled={disabled || isLoading}
+      aria-disabled={isLoading || undefined}
       aria-busy={isLoading || undefined}
+      onClick={(event) => {
+        // Also stops a second submit: a submit button's click is what submits its form.
+        if (isLoading) event.preventDefault();
+        else onClick?.(event);
+      }}
       {...props}
     >
       {isLoading && <Spinner />}

@@ -10,7 +10,7 @@ const dateTimeOptions: Intl.DateTimeFormatOptions = { ...dateOptions, hour: "2-d
 
 export function DateTime({ value, withTime = false }: { value: Date | string | null | undefined; withTime?: boolean }) {
   const isBrowser = useIsBrowser();
-  if (!value) return <span className="text-slate-400">—</span>;
+  if (!value) return <span className="text-slate-500">—</span>;
   const date = typeof value === "string" ? new Date(value) : value;
   const options = withTime ? dateTimeOptions : dateOptions;
   const text = isBrowser

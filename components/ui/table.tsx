@@ -1,8 +1,11 @@
 import { cn } from "./cn";
 
+// A wide table scrolls inside its own box, never the page (WCAG 1.4.10). The box is positioned
+// so that visually hidden (absolutely positioned) text in the cells is clipped with the rest
+// instead of stretching the page.
 export function Table({ className, caption, children }: { className?: string; caption?: string; children: React.ReactNode }) {
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    <div className={cn("relative overflow-x-auto", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

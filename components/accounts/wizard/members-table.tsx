@@ -82,14 +82,14 @@ export function MembersTable({
                   </label>
                 </Td>
                 <Td className="font-mono text-xs">{account.ouPath}</Td>
-                <Td>{account.environment ?? <span className="text-slate-400">not inferred</span>}</Td>
+                <Td>{account.environment ?? <span className="text-slate-500">not inferred</span>}</Td>
                 <Td>
                   {account.isManagement ? (
                     <Badge tone="blue">Management account</Badge>
                   ) : account.connection ? (
                     connectionBadges[account.connection]
                   ) : (
-                    <span className="text-slate-400">Not connected</span>
+                    <span className="text-slate-500">Not connected</span>
                   )}
                 </Td>
               </tr>

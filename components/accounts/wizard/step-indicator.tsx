@@ -17,7 +17,7 @@ export function StepIndicator({ kind, current }: { kind: AccountKind | null; cur
               <span
                 className={cn(
                   "inline-flex size-6 items-center justify-center rounded-full text-xs font-semibold",
-                  state === "done" && "bg-emerald-600 text-white",
+                  state === "done" && "bg-emerald-700 text-white",
                   state === "current" && "bg-slate-900 text-white",
                   state === "next" && "bg-slate-200 text-slate-600",
                 )}

@@ -1,4 +1,5 @@
 import { AppSidebar } from "~/components/layout/app-sidebar";
+import { SkipLink } from "~/components/layout/skip-link";
 import { HydrateClient, prefetch, trpc } from "~/server/api/rsc";
 import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
 
@@ -16,9 +17,10 @@ export default async function WorkspaceLayout({
 
   return (
     <HydrateClient>
+      <SkipLink targetId="content" />
       <div className="flex min-h-screen flex-col md:flex-row">
         <AppSidebar slug={workspace.slug} workspaceName={workspace.name} email={user.email} role={workspace.role} />
-        <main className="min-w-0 flex-1 px-4 py-8 sm:px-8 lg:px-10">
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 outline-none sm:px-8 lg:px-10">
           <div className="mx-auto max-w-5xl">{children}</div>
         </main>
       </div>
