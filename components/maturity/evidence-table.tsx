@@ -20,7 +20,7 @@ function asJson(value: string): string | null {
 }
 
 function Value({ value }: { value: FieldValue }) {
-  if (value === null || value === "") return <span className="text-slate-400">—</span>;
+  if (value === null || value === "") return <span className="text-slate-500">—</span>;
   if (typeof value === "boolean")
     return <span className={value ? "text-emerald-700" : "text-red-700"}>{value ? "yes" : "no"}</span>;
   if (typeof value === "number") return <span className="tabular-nums">{value.toLocaleString("en-US")}</span>;

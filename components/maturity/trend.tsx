@@ -63,7 +63,7 @@ function StageChart({ points }: { points: TrendPoint[] }) {
   const series = points.map((p, i) => ({ t: times[i]!, value: p.stage as number }));
   return (
     <div className="flex gap-2">
-      <div className="flex flex-col justify-between py-0.5 text-right text-[10px] leading-none text-slate-400" aria-hidden="true">
+      <div className="flex flex-col justify-between py-0.5 text-right text-[10px] leading-none text-slate-500" aria-hidden="true">
         {[5, 4, 3, 2, 1, 0].map((s) => (
           <span key={s}>{s}</span>
         ))}
@@ -146,7 +146,7 @@ export function Trend({ trend, practices }: { trend: TrendHistory; practices: Pr
               <Td className="py-2 text-right whitespace-nowrap">
                 <span className="inline-flex items-center gap-1.5">
                   <LevelChip level={(first.levels[practice.id] ?? null) as Level | null} />
-                  <span className="text-slate-400" aria-label="to">
+                  <span className="text-slate-500" aria-label="to">
                     →
                   </span>
                   <LevelChip level={practice.level} />
