@@ -128,10 +128,12 @@ export function orgContext(
   };
 }
 
-/** The organisation's observed Spot discount of a family, else the labelled 55% fallback. */
-export function spotDiscountFor(ctx: OrgContext, family: string): SpotDiscount {
-  const own = ctx.spotFamilies.get(family);
-  const rate = own ? observedSpotDiscount(own.cost, own.ode) : null;
-  if (rate !== null && rate.greaterThan(0)) return { rate, basis: "observed" };
+/** The organisation's observed Spot discount of the first family it has seen on Spot, else the labelled 55% fallback. */
+export function spotDiscountFor(ctx: OrgContext, families: string[]): SpotDiscount {
+  for (const family of families) {
+    const own = ctx.spotFamilies.get(family);
+    const rate = own ? observedSpotDiscount(own.cost, own.ode) : null;
+    if (rate !== null && rate.greaterThan(0)) return { rate, basis: "observed" };
+  }
   return { rate: SPOT_FALLBACK_DISCOUNT, basis: "fallback-percentage" };
 }

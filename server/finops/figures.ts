@@ -165,7 +165,7 @@ export function accountFigures(am: AccountMonth, ctx: OrgContext, prices: PriceB
     );
   }
   const runsSpot = byPurchase.spot.greaterThan(0);
-  const stack = stackPotential({ lines, runsSpot, spotDiscount: (family) => spotDiscountFor(ctx, family), prices });
+  const stack = stackPotential({ lines, runsSpot, spotDiscount: (families) => spotDiscountFor(ctx, families), prices });
   basis.potentialGraviton.merge(stack.gravitonBasis);
   basis.potentialSpot.merge(stack.spotBasis);
   const spotFactor = ratio(ctx.spotOde, ctx.spotCost);

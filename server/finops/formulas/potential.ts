@@ -33,14 +33,14 @@ export interface GravitonCut {
   saving: Decimal;
   /** Price factor OD(Graviton) ÷ OD(x86) that on-demand spend keeps after the move (1 when not eligible). */
   keeps: Decimal;
-  /** Family the usage runs on after the move (the Graviton one when eligible). */
-  family: string;
+  /** Family the usage runs on after the move (the Graviton one when eligible), then the family it ran on. */
+  families: string[];
 }
 
 /** Graviton potential of one line: eligible x86 EC × (1 − OD(equivalent) ÷ OD(x86)), fallback 20% Intel / 10% AMD. */
 export function gravitonCut(line: PotentialLine, prices: PriceBook, basis: Basis): GravitonCut {
   const family = parseInstanceType(line.instanceType)?.family ?? line.instanceType;
-  const none = { saving: ZERO, keeps: D(1), family };
+  const none = { saving: ZERO, keeps: D(1), families: [family] };
   if (architectureOf(line.instanceType) !== "x86") return none;
   const equivalence = gravitonEquivalent(line.instanceType);
   if (!equivalence.equivalent) return none;
@@ -53,7 +53,7 @@ export function gravitonCut(line: PotentialLine, prices: PriceBook, basis: Basis
   return {
     saving: eligible.times(D(1).minus(keeps)),
     keeps,
-    family: parseInstanceType(equivalence.equivalent)?.family ?? family,
+    families: [parseInstanceType(equivalence.equivalent)?.family ?? family, family],
   };
 }
 
@@ -61,7 +61,8 @@ export interface StackInput {
   lines: PotentialLine[];
   /** The account (or node pool) already runs some Spot: it tolerates interruption. */
   runsSpot: boolean;
-  spotDiscount(family: string): SpotDiscount;
+  /** The discount of the first family observed (the Graviton family after the move, then the original). */
+  spotDiscount(families: string[]): SpotDiscount;
   prices: PriceBook;
 }
 
@@ -95,7 +96,7 @@ export function stackPotential(input: StackInput): StackResult {
     const afterGraviton = line.onDemandCost.minus(movable).plus(movable.times(cut.keeps));
     onDemand = onDemand.plus(line.onDemandCost);
     if (input.runsSpot && afterGraviton.greaterThan(0)) {
-      const discount = input.spotDiscount(cut.family);
+      const discount = input.spotDiscount(cut.families);
       spotBasis.add(discount.basis);
       spot = spot.plus(afterGraviton.times(discount.rate));
     } else {
