@@ -76,7 +76,8 @@ describe("the cost source's FinOps reads", () => {
     const model = sim.current.state.data.costs;
     const [ri, sp] = commitments;
     expect(ri!.instanceCount).toBe(model.reservedInstanceCount);
-    expect(ri!.hourlyCommitment).toBeNull();
+    // The subscription's fee per hour: instances × the 1-year No Upfront rate of m5.xlarge (0.6 × 0.192).
+    expect(ri!.hourlyCommitment?.toNumber()).toBeCloseTo(model.reservedInstanceCount * 0.1152, 2);
     expect(sp!.hourlyCommitment?.toString()).toBe(String(Number(model.savingsPlanHourlyCommitment.toFixed(2))));
     const daysLeft = (c: { endsAt: Date | null }) => (c.endsAt!.getTime() - Date.now()) / DAY_MS;
     expect(daysLeft(ri!)).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ describe("commitments held and the Savings Plans recommendation", () => {
       startsAt: model.timeline.dateOf(model.timeline.riPurchaseDay),
     });
     expect(ri!.endsAt!.getTime() - ri!.startsAt!.getTime()).toBe(365 * DAY_MS);
+    expect(Number(ri!.amortizedFee) / Number(ri!.purchasedHours)).toBeCloseTo(0.192 * 0.6, 3);
     const daysLeft = (ri!.endsAt!.getTime() - sim.current.state.data.today.getTime()) / DAY_MS;
     expect(daysLeft).toBeGreaterThan(0);
     expect(daysLeft).toBeLessThanOrEqual(90);

@@ -20,6 +20,9 @@ export interface CommitmentHeld {
   /** A Savings Plan's hourly recurring fee and upfront fee (USD); null for reservations. */
   recurringHourlyFee: string | null;
   upfrontFee: string | null;
+  /** A reservation's amortized fee and purchased instance-hours over the period asked; null for Savings Plans. */
+  amortizedFee: string | null;
+  purchasedHours: string | null;
   region: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
@@ -86,6 +89,8 @@ export async function reservationsHeld(ctx: FetchContext, window: CostWindow): P
               instanceCount: count(a.numberOfInstances),
               recurringHourlyFee: null,
               upfrontFee: null,
+              amortizedFee: blank(group.Utilization?.TotalAmortizedFee),
+              purchasedHours: blank(group.Utilization?.PurchasedHours),
               region: blank(a.region),
               startsAt: date(a.startDateTime),
               endsAt: date(a.endDateTime),
@@ -133,6 +138,8 @@ export async function savingsPlansHeld(ctx: FetchContext, window: CostWindow): P
             instanceCount: null,
             recurringHourlyFee: blank(a.RecurringHourlyFee),
             upfrontFee: blank(a.UpfrontFee),
+            amortizedFee: null,
+            purchasedHours: null,
             region: blank(a.Region),
             startsAt: date(a.StartDateTime),
             endsAt: date(a.EndDateTime),

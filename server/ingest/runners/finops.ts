@@ -32,7 +32,16 @@ export async function unlessDenied(result: SourceResult, action: string, read: (
   }
 }
 
+/** USD per hour the commitment costs whether used or not (the whole subscription for a reservation). */
 function hourlyCommitment(c: CommitmentHeld): Prisma.Decimal | null {
+  if (c.kind === "ri") {
+    // CE gives the period's amortized fee and purchased instance-hours: their ratio is the fee
+    // of one instance-hour, times the subscription's instances.
+    if (c.amortizedFee === null || c.purchasedHours === null || c.instanceCount === null) return null;
+    const hours = new Prisma.Decimal(c.purchasedHours);
+    if (hours.isZero()) return null;
+    return new Prisma.Decimal(c.amortizedFee).div(hours).times(c.instanceCount).toDecimalPlaces(6);
+  }
   if (c.recurringHourlyFee === null) return null;
   const recurring = new Prisma.Decimal(c.recurringHourlyFee);
   const upfront = new Prisma.Decimal(c.upfrontFee ?? "0");
