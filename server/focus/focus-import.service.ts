@@ -61,8 +61,8 @@ export async function importFocusReport(opts: ImportFocus): Promise<FocusUploadR
       });
       await copy.end();
       const read = performance.now();
-      const replacedRows = await replaceOlderRows(client, { workspaceId, uploadId: opts.id });
-      const totals = await readFocusTotals(client, opts.id);
+      const { totals, keys } = await readFocusTotals(client, opts.id);
+      const replacedRows = await replaceOlderRows(client, { workspaceId, uploadId: opts.id, keys });
       const summary: FocusSummary = { focusVersion: mapper!.version, format, rows, replacedRows, totals };
       await client.query(`UPDATE "Upload" SET format = $2, "specVersion" = $3, summary = $4::jsonb WHERE id = $1`, [
         opts.id,

@@ -2,7 +2,7 @@ import { copyField } from "~/server/ingest/copy-insert";
 import { AppError } from "~/server/errors";
 import { instanceTypeOf, nodePoolOf } from "./aws-details";
 import { detectFocusVersion, OPTIONAL_COLUMNS, PROVIDER_COLUMNS, REQUIRED_COLUMNS } from "./columns";
-import { readDecimal, TimestampReader } from "./values";
+import { placeText, readDecimal, TimestampReader, type Place } from "./values";
 
 /** FocusCostRow's columns in the order each COPY line gives them. */
 export const FOCUS_ROW_COLUMNS = [
@@ -64,6 +64,7 @@ export class FocusRowMapper {
   }) {
     this.version = detectFocusVersion(opts.header);
     this.unit = opts.unit;
+    this.place = { unit: opts.unit, line: 0 };
     this.columnCount = opts.columns.length;
     const index = new Map(opts.columns.map((name, i) => [name, i]));
     this.providerColumn = PROVIDER_COLUMNS.find((c) => index.has(c)) ?? "ProviderName";
@@ -75,6 +76,8 @@ export class FocusRowMapper {
   }
 
   private readonly unit: "line" | "row";
+  // Where the row being read is, for messages: one object, not one string per row.
+  private readonly place: Place;
 
   /** The COPY line of one row (with its newline). */
   line(cells: Cells, line: number): string {
@@ -84,56 +87,58 @@ export class FocusRowMapper {
         `${this.unit === "line" ? "Line" : "Row"} ${line} has ${cells.length} fields where the header has ${this.columnCount}; the file may be cut or badly quoted.`,
       );
     }
-    const get = (column: Column) => {
-      const i = this.at[column];
-      return i < 0 ? null : (cells[i] ?? null);
-    };
-    const required = (column: Column) => {
-      const value = get(column);
-      if (value === null) {
-        const name = column === "Provider" ? this.providerColumn : column;
-        throw new AppError("BAD_REQUEST", `${name} on ${this.unit} ${line} is empty; every FOCUS row must have one.`, name);
-      }
-      return value;
-    };
-    const time = (column: Column, need = true) => this.times.read(need ? required(column) : get(column), column, where);
-    const decimal = (column: Column, need = false) => readDecimal(need ? required(column) : get(column), column, where);
-    const where = `${this.unit} ${line}`;
-    const usageType = get("x_UsageType");
+    this.place.line = line;
+    const usageType = this.get(cells, "x_UsageType");
     const fields = [
       String(line),
-      required("Provider"),
-      required("BillingAccountId"),
-      time("BillingPeriodStart"),
-      time("BillingPeriodEnd"),
-      required("BillingCurrency"),
-      get("SubAccountId"),
-      get("SubAccountName"),
-      time("ChargePeriodStart"),
-      time("ChargePeriodEnd"),
-      required("ChargeCategory"),
-      get("ChargeClass"),
-      get("ServiceName"),
-      get("ServiceCategory"),
-      get("RegionId"),
-      get("PricingCategory"),
-      get("CommitmentDiscountId"),
-      get("CommitmentDiscountType"),
-      get("CommitmentDiscountCategory"),
-      get("CommitmentDiscountStatus"),
-      get("ResourceId"),
-      instanceTypeOf(usageType, get("SkuPriceDetails")),
+      this.required(cells, "Provider"),
+      this.required(cells, "BillingAccountId"),
+      this.time(cells, "BillingPeriodStart"),
+      this.time(cells, "BillingPeriodEnd"),
+      this.required(cells, "BillingCurrency"),
+      this.get(cells, "SubAccountId"),
+      this.get(cells, "SubAccountName"),
+      this.time(cells, "ChargePeriodStart"),
+      this.time(cells, "ChargePeriodEnd"),
+      this.required(cells, "ChargeCategory"),
+      this.get(cells, "ChargeClass"),
+      this.get(cells, "ServiceName"),
+      this.get(cells, "ServiceCategory"),
+      this.get(cells, "RegionId"),
+      this.get(cells, "PricingCategory"),
+      this.get(cells, "CommitmentDiscountId"),
+      this.get(cells, "CommitmentDiscountType"),
+      this.get(cells, "CommitmentDiscountCategory"),
+      this.get(cells, "CommitmentDiscountStatus"),
+      this.get(cells, "ResourceId"),
+      instanceTypeOf(usageType, this.get(cells, "SkuPriceDetails")),
       usageType,
-      nodePoolOf(get("Tags")),
-      decimal("ConsumedQuantity"),
-      get("ConsumedUnit"),
-      decimal("BilledCost", true),
-      decimal("EffectiveCost", true),
-      decimal("ListCost"),
-      decimal("ContractedCost"),
+      nodePoolOf(this.get(cells, "Tags")),
+      readDecimal(this.get(cells, "ConsumedQuantity"), "ConsumedQuantity", this.place),
+      this.get(cells, "ConsumedUnit"),
+      readDecimal(this.required(cells, "BilledCost"), "BilledCost", this.place),
+      readDecimal(this.required(cells, "EffectiveCost"), "EffectiveCost", this.place),
+      readDecimal(this.get(cells, "ListCost"), "ListCost", this.place),
+      readDecimal(this.get(cells, "ContractedCost"), "ContractedCost", this.place),
     ];
     let text = this.prefix;
     for (let i = 0; i < fields.length; i++) text += (i ? "\t" : "") + copyField(fields[i] ?? null);
     return `${text}\n`;
+  }
+
+  private get(cells: Cells, column: Column): string | null {
+    const i = this.at[column];
+    return i < 0 ? null : (cells[i] ?? null);
+  }
+
+  private required(cells: Cells, column: Column): string {
+    const value = this.get(cells, column);
+    if (value !== null) return value;
+    const name = column === "Provider" ? this.providerColumn : column;
+    throw new AppError("BAD_REQUEST", `${name} on ${placeText(this.place)} is empty; every FOCUS row must have one.`, name);
+  }
+
+  private time(cells: Cells, column: Column): string | null {
+    return this.times.read(this.required(cells, column), column, this.place);
   }
 }

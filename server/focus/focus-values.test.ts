@@ -29,19 +29,21 @@ describe("FOCUS version from the columns present", () => {
 
 describe("cell values", () => {
   it("keeps decimals as the file wrote them, exponents included, and refuses anything else with its place", () => {
-    expect(readDecimal("0.1008", "ListCost", "line 2")).toBe("0.1008");
-    expect(readDecimal(" -5.00 ", "BilledCost", "line 2")).toBe("-5.00");
-    expect(readDecimal("1.5E+2", "ConsumedQuantity", "line 2")).toBe("1.5E+2");
-    expect(readDecimal(".5", "BilledCost", "line 2")).toBe(".5");
-    expect(readDecimal(null, "ListCost", "line 2")).toBeNull();
+    expect(readDecimal("0.1008", "ListCost", { unit: "line", line: 2 } as const)).toBe("0.1008");
+    expect(readDecimal(" -5.00 ", "BilledCost", { unit: "line", line: 2 } as const)).toBe("-5.00");
+    expect(readDecimal("1.5E+2", "ConsumedQuantity", { unit: "line", line: 2 } as const)).toBe("1.5E+2");
+    expect(readDecimal(".5", "BilledCost", { unit: "line", line: 2 } as const)).toBe(".5");
+    expect(readDecimal(null, "ListCost", { unit: "line", line: 2 } as const)).toBeNull();
     for (const bad of ["abc", "1,5", "NaN", "Infinity", "1e", "$3", "0x10"]) {
-      expect(() => readDecimal(bad, "BilledCost", "row 9")).toThrow(`BilledCost on row 9 is “${bad}”, not a number`);
+      expect(() => readDecimal(bad, "BilledCost", { unit: "row", line: 9 } as const)).toThrow(
+        `BilledCost on row 9 is “${bad}”, not a number`,
+      );
     }
   });
 
   it("reads ISO 8601 in its usual spellings and the sample's month/day/year, as UTC", () => {
     const times = new TimestampReader();
-    const read = (value: string) => times.read(value, "ChargePeriodStart", "line 2");
+    const read = (value: string) => times.read(value, "ChargePeriodStart", { unit: "line", line: 2 } as const);
     expect(read("2026-10-01T00:00:00Z")).toBe("2026-10-01 00:00:00.000");
     expect(read("2026-10-01T00:00:00.000Z")).toBe("2026-10-01 00:00:00.000");
     expect(read("2026-10-01 13:45:10")).toBe("2026-10-01 13:45:10.000");

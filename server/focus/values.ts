@@ -6,16 +6,23 @@ import { AppError } from "~/server/errors";
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
 
-/** `where`: "line 7" in a CSV, "row 7" in a Parquet file. */
-export function badValue(column: string, where: string, value: string, expected: string): AppError {
-  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return new AppError("BAD_REQUEST", `${column} on ${where} is “${shown}”, not ${expected}.`, column);
+/** Where a value is: line 7 of a CSV, row 7 of a Parquet file. */
+export interface Place {
+  unit: "line" | "row";
+  line: number;
 }
 
-export function readDecimal(value: string | null, column: string, where: string): string | null {
+export const placeText = (place: Place) => `${place.unit} ${place.line}`;
+
+export function badValue(column: string, place: Place, value: string, expected: string): AppError {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return new AppError("BAD_REQUEST", `${column} on ${placeText(place)} is “${shown}”, not ${expected}.`, column);
+}
+
+export function readDecimal(value: string | null, column: string, place: Place): string | null {
   if (value === null) return null;
   const text = value.trim();
-  if (!DECIMAL.test(text)) throw badValue(column, where, value, "a number");
+  if (!DECIMAL.test(text)) throw badValue(column, place, value, "a number");
   return text;
 }
 
@@ -63,12 +70,12 @@ function sameCalendarDay(date: Date, zone: string | undefined, y: number, mo: nu
 export class TimestampReader {
   private seen = new Map<string, string>();
 
-  read(value: string | null, column: string, where: string): string | null {
+  read(value: string | null, column: string, place: Place): string | null {
     if (value === null) return null;
     const known = this.seen.get(value);
     if (known !== undefined) return known;
     const parsed = parseTimestamp(value.trim());
-    if (parsed === undefined) throw badValue(column, where, value, "a date and time (ISO 8601, e.g. 2026-10-01T00:00:00Z)");
+    if (parsed === undefined) throw badValue(column, place, value, "a date and time (ISO 8601, e.g. 2026-10-01T00:00:00Z)");
     if (this.seen.size >= 4096) this.seen.clear();
     this.seen.set(value, parsed);
     return parsed;
