@@ -127,13 +127,16 @@ describe("FOCUS import reconciles to the file", () => {
     expect(spot!.chargePeriodStart.toISOString()).toBe("2026-09-03T00:00:00.000Z");
   });
 
-  it("reads Parquet row group by row group to the same totals", async () => {
+  it("reads Parquet row group by row group to the same totals and details", async () => {
     const { token } = await tokenFor();
     const text = focusFixture("aws-focus-1.2.csv");
     const body = await importFile(token, focusParquet(text), "export.parquet");
     expect(body.counts.format).toBe("parquet");
     expect(body.specVersion).toBe("1.2");
     expectTotalsMatchFile(body.counts, text);
+    const spot = await db.focusCostRow.findFirst({ where: { uploadId: body.id, pricingCategory: "Dynamic" } });
+    expect(spot).toMatchObject({ rowNumber: 2, instanceType: "c7g.xlarge", nodePool: "spot", subAccountId: "222222222222" });
+    expect(spot!.chargePeriodStart.toISOString()).toBe("2026-10-03T00:00:00.000Z");
   });
 
   it("imports a large export through the staged path and the worker, Parquet included", async () => {
