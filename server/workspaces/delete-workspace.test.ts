@@ -8,7 +8,8 @@ import { isWorkspaceScoped, readTables, rowExists, seedEveryTable } from "~/serv
 
 // Tables that belong to no workspace. A new table must either reach a workspace or be named
 // here, so that deciding what a workspace's deletion removes is never skipped.
-const GLOBAL_TABLES = ["Account", "RateLimitBucket", "Session", "User", "VerificationToken"];
+// InstancePrice holds AWS list prices, public facts shared by every workspace.
+const GLOBAL_TABLES = ["Account", "InstancePrice", "RateLimitBucket", "Session", "User", "VerificationToken"];
 
 afterEach(() => {
   vi.restoreAllMocks();
