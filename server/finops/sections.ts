@@ -180,5 +180,5 @@ export function breakdown(
         drill: drill(key),
       };
     })
-    .sort((a, b) => Number(b.ec2Spend ?? 0) - Number(a.ec2Spend ?? 0) || a.key.localeCompare(b.key));
+    .sort((a, b) => D(b.ec2Spend ?? 0).comparedTo(D(a.ec2Spend ?? 0)) || a.key.localeCompare(b.key));
 }

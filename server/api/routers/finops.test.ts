@@ -135,6 +135,8 @@ describe("finops API", () => {
       [PROD, "10.3"],
       [STAGING, "5"],
     ]);
+    const waste = await viewer.finops.rows({ workspace: slug, drill: h.waste.total.drill! });
+    expect([waste.total, waste.sum]).toEqual([1, "2"]);
     expect(o.trend.at(-1)).toMatchObject({ month: PERIOD, byArchitecture: { graviton: "10", x86: "5.3", other: "0" } });
   });
 
@@ -202,6 +204,44 @@ describe("finops API", () => {
       expect((await get(`table=${table}&format=json&period=${PERIOD}`)).status, table).toBe(200);
     }
     await expect(get("table=bills")).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("lists commitments expiring within 90 days and CE's recommendations, and prices commitment potential with them", async () => {
+    const { caller, slug, workspace } = await costWorkspace("FinOpsCommitments");
+    const staging = await db.awsAccount.findFirstOrThrow({ where: { workspaceId: workspace.id, accountId: STAGING } });
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
+    await db.commitment.createMany({
+      data: [
+        {
+          awsAccountRef: staging.id,
+          kind: "ri",
+          commitmentId: "ri-soon",
+          offering: "m5.xlarge",
+          instanceCount: 4,
+          endsAt: inDays(30),
+        },
+        { awsAccountRef: staging.id, kind: "sp", commitmentId: "sp-later", offering: "ComputeSavingsPlans", endsAt: inDays(200) },
+      ],
+    });
+    await db.savingsPlanRecommendation.create({
+      data: {
+        awsAccountRef: staging.id,
+        savingsPlansType: "COMPUTE_SP",
+        termInYears: "ONE_YEAR",
+        paymentOption: "NO_UPFRONT",
+        lookbackDays: 30,
+        estimatedMonthlySavings: D("0.73"),
+      },
+    });
+    const o = await caller.finops.overview({ workspace: slug, period: PERIOD });
+    expect(o.commitments.expiring.map((c) => [c.commitmentId, c.daysLeft])).toEqual([["ri-soon", 30]]);
+    expect(o.commitments.recommendations).toEqual([
+      expect.objectContaining({ savingsPlansType: "COMPUTE_SP", estimatedMonthlySavings: "0.73" }),
+    ]);
+    // STAGING: c5.2xlarge 5 on demand → 4 after Graviton (c6g 0.272 ÷ c5 0.34); CE's 0.73 a month × 744 h ÷ 730 × 4 ÷ 5.
+    // PROD (no recommendation): m5.xlarge 0.3 → 0.3 × 0.154 ÷ 0.192 = 0.240625 after Graviton, × 20%.
+    expect(o.headline.potential.commitments.value).toBe("0.643325");
+    expect(o.headline.potential.commitments.basis).toEqual(expect.arrayContaining(["cost-explorer", "fallback-percentage"]));
   });
 
   it("works from FOCUS rows alone, with other providers kept apart", async () => {
