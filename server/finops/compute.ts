@@ -80,6 +80,17 @@ function priceTypes(months: AccountMonth[], payers: PayerMonth[]): Set<string> {
 
 const key = (...parts: (string | null)[]) => parts.join("\u0000");
 
+/** Each instance type's price looked up once per computation (thousands of account-months ask). */
+function memoized(book: PriceBook): PriceBook {
+  const seen = new Map<string, ReturnType<PriceBook["get"]>>();
+  return {
+    get(instanceType) {
+      if (!seen.has(instanceType)) seen.set(instanceType, book.get(instanceType));
+      return seen.get(instanceType);
+    },
+  };
+}
+
 export async function computeRange(opts: {
   workspaceId: string;
   from: Date;
@@ -89,13 +100,15 @@ export async function computeRange(opts: {
 }): Promise<ComputedRange> {
   const { workspaceId, from, to, now } = opts;
   const [ce, focus] = await Promise.all([loadCostExplorer({ workspaceId, from, to }), loadFocus({ workspaceId, from, to, now })]);
-  const prices = opts.prices ?? (await loadPriceBook(priceTypes([...ce.accountMonths, ...focus], ce.payerMonths)));
+  const prices = memoized(opts.prices ?? (await loadPriceBook(priceTypes([...ce.accountMonths, ...focus], ce.payerMonths))));
   const fromFocus = new Set(focus.map((am) => key(am.accountId, am.month)));
 
   const ceByPayer = new Map<string, AccountMonth[]>();
   for (const am of ce.accountMonths) {
     const k = key(am.payerRef, am.month);
-    ceByPayer.set(k, [...(ceByPayer.get(k) ?? []), am]);
+    const list = ceByPayer.get(k);
+    if (list) list.push(am);
+    else ceByPayer.set(k, [am]);
   }
   const payerByKey = new Map(ce.payerMonths.map((pm) => [key(pm.payerRef, pm.month), pm]));
   const contexts = new Map<string, OrgContext>();

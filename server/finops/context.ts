@@ -111,6 +111,16 @@ export function orgContext(
       total: entry.total.plus(p.cost),
     });
   }
+  const feeAccount = payer?.ri && riUnused.greaterThan(0) ? feeAccountOf(payer, accounts) : null;
+  // Allocation shares are taken over the payer's own accounts (account × purchase type rows), so
+  // they add up to one and the unfiltered figures are the organisation's to the cent.
+  if (accounts.length) {
+    coveredCost = ZERO;
+    for (const a of accounts) {
+      const fee = a.accountId === feeAccount ? (riUnused.lessThan(a.purchase.reserved) ? riUnused : a.purchase.reserved) : ZERO;
+      coveredCost = coveredCost.plus(a.purchase.reserved).minus(fee).plus(a.purchase.savings_plans);
+    }
+  }
   return {
     spotCost: spot.cost,
     spotOde: spot.ode,
@@ -123,7 +133,7 @@ export function orgContext(
     commitmentNet: (payer?.ri?.netSavings ?? ZERO).plus(payer?.sp?.netSavings ?? ZERO),
     coveredCost,
     hasCommitmentData: Boolean(payer?.ri || payer?.sp),
-    feeAccount: payer?.ri && riUnused.greaterThan(0) ? feeAccountOf(payer, accounts) : null,
+    feeAccount,
     nodePoolSpotShare: new Map([...pools].map(([pool, v]) => [pool, ratio(v.spot, v.total)])),
   };
 }

@@ -64,6 +64,7 @@ export function headline(t: Totals, period: PeriodInfo, drill: Omit<DrillRef, "t
     ],
     allocated,
     t.basis.spot,
+    ec2,
   );
   const esr: Explained = {
     ...explained(
@@ -73,6 +74,7 @@ export function headline(t: Totals, period: PeriodInfo, drill: Omit<DrillRef, "t
       [usd("Effective cost", t.effectiveCost), usd("Commitment waste", waste), usd("On-demand equivalent", t.onDemandEquivalent)],
       ["Graviton is a price counterfactual and is not part of the ESR.", ...allocated],
       t.basis.spot,
+      ec2,
     ),
     value: t.count ? fraction(esrValue) : null,
   };
@@ -114,6 +116,7 @@ export function headline(t: Totals, period: PeriodInfo, drill: Omit<DrillRef, "t
     [usd("Commitments (net)", t.commitmentsNet), usd("Spot", t.realizedSpot), usd("Graviton (apart)", t.realizedGraviton)],
     allocated,
     t.basis.spot,
+    ec2,
   );
   const wasteRi = explained(
     t,
@@ -175,6 +178,7 @@ export function headline(t: Totals, period: PeriodInfo, drill: Omit<DrillRef, "t
     [usd("On-demand left after Graviton and Spot", t.remainingOnDemand), pct("Fallback rate", COMMITMENT_FALLBACK_RATE)],
     ["Applied after Graviton and Spot, on what they left: no dollar is counted twice."],
     t.basis.potentialCommitments,
+    { ...ec2, purchaseOption: "on_demand" },
   );
   const potentialTotal = t.potentialGraviton.plus(t.potentialSpot).plus(t.potentialCommitments);
   const pTotal = explained(
@@ -184,6 +188,7 @@ export function headline(t: Totals, period: PeriodInfo, drill: Omit<DrillRef, "t
     [usd("Graviton", t.potentialGraviton), usd("Spot", t.potentialSpot), usd("Commitments", t.potentialCommitments)],
     [],
     [...new Set([...t.basis.potentialGraviton.list(), ...t.basis.potentialSpot.list(), ...t.basis.potentialCommitments.list()])],
+    ec2,
   );
   return {
     period: { ...period, estimated: period.estimated || t.estimated },

@@ -6,21 +6,12 @@ import { architectureOf } from "./instance-types";
 import { AWS_PROVIDER, EC2_USAGE } from "./load/focus";
 import { CE_PURCHASE_TYPES, focusPurchaseOption, purchaseOptionOf } from "./load/purchase";
 import { chosenPayers, payerAccounts } from "./load/scope";
-import type { CostRowView, DrillRef, FinOpsFilters } from "./types";
+import type { CostRowsPage, DrillRef, FinOpsFilters } from "./types";
 
 // The cost rows behind a number (drill-down), paged, with the sum of every matching row so a
 // reader can check it against the figure. Cost Explorer rows are those of the grouping the
 // figure was read from: account × instance type, account × purchase type, or the organisation's
 // instance type × purchase type (accountId "*") when both are asked.
-
-export interface CostRowsPage {
-  rows: CostRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Σ effective cost of every matching row (all pages). */
-  sum: string;
-}
 
 interface RowsRequest {
   workspaceId: string;

@@ -50,7 +50,13 @@ const sumOrNull = (values: (Decimal | null)[]): Decimal | null =>
 
 export function nodePoolRows(figures: AccountFigures[], drill: Omit<DrillRef, "table">): NodePoolRow[] {
   const pools = new Map<string, AccountFigures["nodePools"]>();
-  for (const f of figures) for (const p of f.nodePools) pools.set(p.nodePool, [...(pools.get(p.nodePool) ?? []), p]);
+  for (const f of figures) {
+    for (const p of f.nodePools) {
+      const list = pools.get(p.nodePool);
+      if (list) list.push(p);
+      else pools.set(p.nodePool, [p]);
+    }
+  }
   return [...pools.entries()]
     .map(([nodePool, list]) => {
       const spend = sum(list.map((p) => p.cost));
@@ -180,5 +186,5 @@ export function breakdown(
         drill: drill(key),
       };
     })
-    .sort((a, b) => Number(b.ec2Spend ?? 0) - Number(a.ec2Spend ?? 0) || a.key.localeCompare(b.key));
+    .sort((a, b) => D(b.ec2Spend ?? 0).comparedTo(D(a.ec2Spend ?? 0)) || a.key.localeCompare(b.key));
 }

@@ -208,3 +208,13 @@ export interface CostRowView {
   usageHours: string | null;
   estimated: boolean;
 }
+
+/** One page of drill-down rows (finops.rows), with the sum of every matching row (all pages). */
+export interface CostRowsPage {
+  rows: CostRowView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Σ effective cost of every matching row: the number the rows explain, to check against. */
+  sum: string;
+}

@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { isIncluded, primaryOrganization } from "~/server/maturity/load/sql";
+import { isIncluded } from "~/server/maturity/load/sql";
 
 // Which payer's rows an account's Cost Explorer figures come from: each account from one payer
 // only, as the maturity loaders read it (server/maturity/load/cost.ts) — the organisation's
@@ -13,8 +13,8 @@ export function payerAccounts(workspaceId: string): Prisma.Sql {
 }
 
 /**
- * (accountId, payerRef) for every account with EC2 rows in [from, to): the organisation payer
- * first, then the account's own connection.
+ * (accountId, payerRef) for every account with EC2 rows in [from, to): an organisation payer
+ * first, then the account's own connection (the rule cost-explorer.ts applies in code).
  */
 export function chosenPayers(workspaceId: string, from: Date, to: Date): Prisma.Sql {
   return Prisma.sql`
@@ -23,6 +23,5 @@ export function chosenPayers(workspaceId: string, from: Date, to: Date): Prisma.
              WHERE "awsAccountRef" IN (SELECT id FROM (${payerAccounts(workspaceId)}) pa)
                AND "accountId" <> '*' AND day >= ${from}::date AND day < ${to}::date) r
       JOIN (${payerAccounts(workspaceId)}) pa ON pa.id = r."awsAccountRef"
-      LEFT JOIN "OrgMember" m ON m."organizationRefId" = ${primaryOrganization(workspaceId)} AND m."accountId" = r."accountId"
-     ORDER BY r."accountId", (pa.kind = 'organization' AND m.id IS NOT NULL) DESC, (pa.kind = 'organization') DESC, r."awsAccountRef"`;
+     ORDER BY r."accountId", (pa.kind = 'organization') DESC, r."awsAccountRef"`;
 }

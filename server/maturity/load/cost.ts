@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { accountMonthFigures } from "~/server/finops/account-months";
 import type { CommitmentEvidence, ComputeSpendEvidence, Ec2MonthEvidence, MaturityEvidence } from "../evidence";
 import { lastFullMonth } from "../rules/finops";
 import { DAY_MS, isIncluded, isoDay, primaryOrganization, seenAt, seenJoin, type Limit } from "./sql";
@@ -12,10 +13,6 @@ import { DAY_MS, isIncluded, isoDay, primaryOrganization, seenAt, seenJoin, type
 // account and the period ("ec2-month:<payer ref>:<account>:<YYYY-MM>"), enough to find the rows.
 
 const COMMITMENT_DAYS = 30;
-// The family ends in "g" after its generation digit, optionally followed by more letters:
-// t4g, m7g, c7gn, r8gd, x2gd, im4gn, g5g. The family is what precedes the size.
-const GRAVITON_INSTANCE = "^[a-z-]*[0-9]+g[a-z]*\\.";
-const SPOT = "Spot Instances";
 // Cost Explorer's SERVICE names for what runs code. EBS, NAT and data transfer ("EC2 - Other"),
 // storage, logs and commitment fees ("Savings Plans for AWS Compute usage") run nothing.
 const COMPUTE_SERVICES = [
@@ -42,45 +39,64 @@ function payers(workspaceId: string): Prisma.Sql {
 }
 
 /**
- * EC2 compute of the one month the FinOps rules read (the last complete one), per account, summed
- * in SQL. Each Cost Explorer grouping lands with "*" in the column it did not group by, so each
- * figure comes from exactly one grouping: total and Graviton from account × instance type, Spot
- * from account × purchase type, node pools from account × nodepool tag.
+ * EC2 compute of the one month the FinOps rules read (the last complete one), per account, from
+ * the FinOps service (server/finops): the rules and the FinOps page read one computation. The
+ * checks judge the account's EC2 bill, so the unused RI fee Cost Explorer books on the buying
+ * account's Reserved rows counts here as it did (the FinOps page shows it as waste instead).
+ * Only the accounts the ladder evaluates, each from its one payer; when they were last seen is
+ * read from the rows' runs.
  */
-function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvidence[]> {
+async function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvidence[]> {
   const month = lastFullMonth(now);
   const from = new Date(`${month}-01T00:00:00Z`);
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  const inMonth = Prisma.sql`r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
-    AND r.day >= ${from}::date AND r.day < ${to}::date`;
-  return db.$queryRaw<Ec2MonthEvidence[]>`
-    WITH p AS (${payers(workspaceId)}),
-    lines AS (
-      SELECT p."payerRef", r."accountId", r."lastSeenRunId", r.amortized AS ec2,
-             CASE WHEN r."instanceType" ~ ${GRAVITON_INSTANCE} THEN r.amortized ELSE 0 END AS graviton,
-             0 AS spot, 0 AS "nodePool"
-        FROM "Ec2CostDaily" r JOIN p ON ${inMonth}
-       WHERE r."purchaseType" = '*' AND r."instanceType" <> '*'
+  const [figures, seen] = await Promise.all([
+    accountMonthFigures({ workspaceId, month, now }),
+    db.$queryRaw<{ payerRef: string; accountId: string; observedAt: Date }[]>`
+      WITH p AS (${payers(workspaceId)}),
+      runs AS (
+        SELECT p."payerRef", r."accountId", r."lastSeenRunId" FROM "Ec2CostDaily" r
+          JOIN p ON r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
+         WHERE r.day >= ${from}::date AND r.day < ${to}::date
+        UNION
+        SELECT p."payerRef", r."accountId", r."lastSeenRunId" FROM "NodePoolCostDaily" r
+          JOIN p ON r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
+         WHERE r.day >= ${from}::date AND r.day < ${to}::date
+      )
+      SELECT r."payerRef", r."accountId", min(${seenAt}) AS "observedAt"
+        FROM runs r ${seenJoin("r", workspaceId)}
+       GROUP BY r."payerRef", r."accountId"
       UNION ALL
-      SELECT p."payerRef", r."accountId", r."lastSeenRunId", 0, 0, r.amortized, 0
-        FROM "Ec2CostDaily" r JOIN p ON ${inMonth}
-       WHERE r."instanceType" = '*' AND r."purchaseType" = ${SPOT}
-      UNION ALL
-      SELECT p."payerRef", r."accountId", r."lastSeenRunId", 0, 0, 0, r.amortized
-        FROM "NodePoolCostDaily" r JOIN p ON ${inMonth}
-       WHERE r."purchaseType" = '*' AND r."nodePool" <> ''
-    ),
-    runs AS (
-      SELECT "payerRef", "accountId", "lastSeenRunId", sum(ec2) AS ec2, sum(graviton) AS graviton, sum(spot) AS spot,
-             sum("nodePool") AS "nodePool"
-        FROM lines GROUP BY "payerRef", "accountId", "lastSeenRunId"
-    )
-    SELECT 'ec2-month:' || r."payerRef" || ':' || r."accountId" || ':' || ${month} AS id, r."accountId", ${month} AS month,
-           sum(r.ec2)::float8 AS "ec2Cost", sum(r.graviton)::float8 AS "gravitonCost", sum(r.spot)::float8 AS "spotCost",
-           sum(r."nodePool")::float8 AS "nodePoolCost", min(${seenAt}) AS "observedAt"
-      FROM runs r ${seenJoin("r", workspaceId)}
-     GROUP BY r."payerRef", r."accountId"
-     ORDER BY id`;
+      -- A month read from an imported FOCUS export was seen when it was uploaded.
+      SELECT 'focus', f."subAccountId", max(u."createdAt")
+        FROM "FocusCostRow" f JOIN "Upload" u ON u.id = f."uploadId"
+       WHERE f."workspaceId" = ${workspaceId} AND f."subAccountId" IN (SELECT "accountId" FROM p)
+         AND f."chargePeriodStart" >= ${from} AND f."chargePeriodStart" < ${to}
+       GROUP BY f."subAccountId"`,
+  ]);
+  const observed = new Map(seen.map((s) => [`${s.payerRef}:${s.accountId}`, s.observedAt]));
+  return figures
+    .flatMap((f): Ec2MonthEvidence[] => {
+      const payer = f.payerRef ?? "focus";
+      const observedAt = observed.get(`${payer}:${f.accountId}`);
+      if (!observedAt) return [];
+      const nodePoolCost = f.nodePools
+        .filter((p) => p.nodePool !== "")
+        .reduce((total, p) => total.plus(p.cost), new Prisma.Decimal(0));
+      return [
+        {
+          id: `ec2-month:${payer}:${f.accountId}:${month}`,
+          accountId: f.accountId,
+          month,
+          ec2Cost: f.effectiveCost.plus(f.bookedRiFee).toNumber(),
+          gravitonCost: f.byArchitecture.graviton.toNumber(),
+          spotCost: f.byPurchase.spot.toNumber(),
+          nodePoolCost: nodePoolCost.toNumber(),
+          observedAt,
+        },
+      ];
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
