@@ -108,7 +108,7 @@ export function BreakdownTable({
                 )}
                 <Td className="py-2 text-right whitespace-nowrap">
                   <Link
-                    href={rowsPath(workspace, row.drill)}
+                    href={rowsPath(workspace, row.drill, filters)}
                     className="text-sm font-medium text-sky-800 underline underline-offset-2"
                   >
                     Rows<span className="sr-only"> behind {row.label}</span>

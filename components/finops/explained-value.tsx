@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
 import { cn } from "~/components/ui/cn";
-import type { Explained } from "~/server/finops/types";
+import type { Explained, FinOpsFilters } from "~/server/finops/types";
 import { NO_DATA } from "./format";
 import { basisLabel, formatExplained, formatInput, isFallback } from "./labels";
 import { rowsPath } from "./paths";
@@ -20,7 +20,17 @@ export function BasisBadges({ explained }: { explained: Explained }) {
 }
 
 /** The formula, inputs and assumptions behind a number, behind a disclosure, with the rows it came from. */
-export function HowComputed({ label, explained, workspace }: { label: string; explained: Explained; workspace: string }) {
+export function HowComputed({
+  label,
+  explained,
+  workspace,
+  filters,
+}: {
+  label: string;
+  explained: Explained;
+  workspace: string;
+  filters: FinOpsFilters;
+}) {
   return (
     <details className="group text-sm">
       <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700">
@@ -53,7 +63,7 @@ export function HowComputed({ label, explained, workspace }: { label: string; ex
         <BasisBadges explained={explained} />
         {explained.drill && (
           <Link
-            href={rowsPath(workspace, explained.drill)}
+            href={rowsPath(workspace, explained.drill, filters)}
             className="inline-block font-medium text-sky-800 underline underline-offset-2"
           >
             See the cost rows<span className="sr-only"> behind {label}</span>
@@ -70,6 +80,7 @@ export function ExplainedValue({
   explained,
   kind = "usd",
   workspace,
+  filters,
   note,
   size = "lg",
 }: {
@@ -77,6 +88,7 @@ export function ExplainedValue({
   explained: Explained;
   kind?: "usd" | "rate";
   workspace: string;
+  filters: FinOpsFilters;
   note?: React.ReactNode;
   size?: "lg" | "md";
 }) {
@@ -95,7 +107,7 @@ export function ExplainedValue({
           {isMissing ? NO_DATA : formatExplained(explained, kind)}
         </span>
         {note && <span className="block text-xs text-slate-600">{note}</span>}
-        <HowComputed label={label} explained={explained} workspace={workspace} />
+        <HowComputed label={label} explained={explained} workspace={workspace} filters={filters} />
       </dd>
     </div>
   );

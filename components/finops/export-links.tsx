@@ -1,5 +1,5 @@
 import { buttonClasses } from "~/components/ui/button";
-import type { FinOpsFilters } from "~/server/finops/types";
+import type { DrillRef, FinOpsFilters } from "~/server/finops/types";
 import { type ExportTable, finopsExportPath } from "./paths";
 
 // Plain links: the browser downloads with the session cookie, the page's filters included.
@@ -8,18 +8,20 @@ export function ExportLinks({
   table,
   filters,
   label,
+  drill,
 }: {
   workspace: string;
   table: ExportTable;
   filters: FinOpsFilters;
   label: string;
+  drill?: DrillRef;
 }) {
   return (
     <div className="flex gap-2">
-      <a href={finopsExportPath(workspace, table, "csv", filters)} className={buttonClasses("secondary", "sm")} download>
+      <a href={finopsExportPath(workspace, table, "csv", filters, drill)} className={buttonClasses("secondary", "sm")} download>
         CSV<span className="sr-only"> export of {label}</span>
       </a>
-      <a href={finopsExportPath(workspace, table, "json", filters)} className={buttonClasses("secondary", "sm")} download>
+      <a href={finopsExportPath(workspace, table, "json", filters, drill)} className={buttonClasses("secondary", "sm")} download>
         JSON<span className="sr-only"> export of {label}</span>
       </a>
     </div>

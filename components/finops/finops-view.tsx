@@ -34,11 +34,12 @@ export function FinOpsView({
         </CardBody>
       </Card>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <HeadlineCard headline={overview.headline} workspace={workspace} />
+        <HeadlineCard headline={overview.headline} workspace={workspace} filters={filters} />
         {overview.monthToDate && (
           <MonthToDateCard
             headline={overview.monthToDate}
             workspace={workspace}
+            filters={{ ...filters, period: "mtd" }}
             leversHref={finopsPath(workspace, { ...filters, period: "mtd" })}
           />
         )}

@@ -52,7 +52,7 @@ export function NodePoolsTable({ rows, workspace, filters }: { rows: NodePoolRow
                   <Td className={numeric(row.realizedSpotSavings)}>{formatUsd(row.realizedSpotSavings)}</Td>
                   <Td className="py-2 text-right">
                     <Link
-                      href={rowsPath(workspace, row.drill)}
+                      href={rowsPath(workspace, row.drill, filters)}
                       className="text-sm font-medium text-sky-800 underline underline-offset-2"
                     >
                       Rows<span className="sr-only"> behind {name}</span>

@@ -34,6 +34,13 @@ describe("FinOps URLs", () => {
     expect(readDrill(Object.fromEntries(new URL(rowsPath("acme", ec2), "http://x").searchParams))).toEqual(ec2);
   });
 
+  it("exports the rows behind a number with their drill-down beside the filters", () => {
+    const drill = { table: "nodepool" as const, from: "2026-11-01", to: "2026-12-01", nodePool: "" };
+    expect(finopsExportPath("acme", "rows", "csv", { period: "2026-11" }, drill)).toBe(
+      "/api/v1/finops/export?workspace=acme&table=rows&format=csv&period=2026-11&drillTable=nodepool&from=2026-11-01&to=2026-12-01&nodePool=",
+    );
+  });
+
   it("refuses a drill-down without a valid table and dates", () => {
     expect(readDrill({ table: "ec2", from: "2026-11-01" })).toBeNull();
     expect(readDrill({ table: "nope", from: "2026-11-01", to: "2026-12-01" })).toBeNull();

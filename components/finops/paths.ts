@@ -44,6 +44,10 @@ export const finopsPath = (workspace: string, filters: FinOpsFilters = {}) =>
 
 export type ExportTable = "accounts" | "ous" | "environments" | "nodepools" | "commitments" | "trend" | "rows";
 
+/**
+ * An export link. The rows behind a number export with their drill-down, its table named
+ * `drillTable` (beside `table=rows`), and an untagged node pool kept as `nodePool=`.
+ */
 export function finopsExportPath(
   workspace: string,
   table: ExportTable,
@@ -51,7 +55,19 @@ export function finopsExportPath(
   filters: FinOpsFilters,
   drill?: DrillRef,
 ): string {
-  return `/api/v1/finops/export${query({ workspace, table, format, ...filterValues(filters), ...(drill ? drillValues(drill) : {}) })}`;
+  const text = query({ workspace, table, format, ...filterValues(filters) });
+  if (!drill) return `/api/v1/finops/export${text}`;
+  const { table: drillTable, ...rest } = drillValues(drill);
+  return `/api/v1/finops/export${text}${drillSuffix({ drillTable, ...rest }, drill)}`;
+}
+
+// Appended to a query that already has parameters ("&…"), or starting one ("?…").
+function drillSuffix(values: Record<string, string | undefined>, drill: DrillRef, hasQuery = true): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") search.set(key, value);
+  if (drill.nodePool !== undefined) search.set("nodePool", drill.nodePool);
+  const text = search.toString();
+  return text ? `${hasQuery ? "&" : "?"}${text}` : "";
 }
 
 const tables: DrillRef["table"][] = ["ec2", "nodepool", "commitment", "focus"];
@@ -70,12 +86,9 @@ function drillValues(drill: DrillRef): Record<string, string | undefined> {
   };
 }
 
-/** The drill-down page for the rows behind a number. A node pool of "" (untagged spend) is kept as `nodePool=`. */
-export function rowsPath(workspace: string, drill: DrillRef): string {
-  const text = query(drillValues(drill));
-  if (drill.nodePool === undefined) return `/w/${workspace}/finops/rows${text}`;
-  const nodePool = `nodePool=${encodeURIComponent(drill.nodePool)}`;
-  return `/w/${workspace}/finops/rows${text ? `${text}&${nodePool}` : `?${nodePool}`}`;
+/** The drill-down page for the rows behind a number, in the page's scope. A node pool of "" (untagged spend) is kept as `nodePool=`. */
+export function rowsPath(workspace: string, drill: DrillRef, filters: FinOpsFilters = {}): string {
+  return `/w/${workspace}/finops/rows${drillSuffix({ ...drillValues(drill), ...filterValues(filters) }, drill, false)}`;
 }
 
 /** The drill-down read back from the rows page's URL; null when it names no valid table and dates. */
