@@ -1,6 +1,7 @@
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { finopsRouter } from "./routers/finops";
 import { maturityRouter } from "./routers/maturity";
 import { membersRouter } from "./routers/members";
 import { syncRouter } from "./routers/sync";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   sync: syncRouter,
   uploads: uploadsRouter,
   maturity: maturityRouter,
+  finops: finopsRouter,
 });
 
 export type AppRouter = typeof appRouter;
