@@ -1,3 +1,4 @@
+import type { FinOpsFiltersInput } from "~/server/finops/finops.schema";
 import type { Architecture, DrillRef, FinOpsFilters, PurchaseOption } from "~/server/finops/types";
 
 // The FinOps filters live in the URL with the service's own names
@@ -10,16 +11,18 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const PERIOD = /^(\d{4}-(0[1-9]|1[0-2])|mtd)$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ACCOUNT = /^\d{12}$/;
-const ENVIRONMENTS = ["prod", "staging", "dev", "sandbox"];
+type Environment = NonNullable<FinOpsFiltersInput["environment"]>;
+const ENVIRONMENTS: readonly string[] = ["prod", "staging", "dev", "sandbox"] satisfies Environment[];
 
-export function readFinOpsFilters(params: SearchParams): FinOpsFilters {
-  const filters: FinOpsFilters = {};
+/** The filters in the URL, as the FinOps procedures take them; what is not valid is dropped. */
+export function readFinOpsFilters(params: SearchParams): FinOpsFiltersInput {
+  const filters: FinOpsFiltersInput = {};
   const period = first(params.period);
   if (period && PERIOD.test(period)) filters.period = period;
   const ou = first(params.ou);
   if (ou && ou.length <= 1024 && /^(\/|ou-|r-)/.test(ou)) filters.ou = ou;
   const environment = first(params.environment);
-  if (environment && ENVIRONMENTS.includes(environment)) filters.environment = environment;
+  if (environment && ENVIRONMENTS.includes(environment)) filters.environment = environment as Environment;
   const accountId = first(params.accountId);
   if (accountId && ACCOUNT.test(accountId)) filters.accountId = accountId;
   return filters;
