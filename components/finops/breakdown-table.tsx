@@ -93,7 +93,7 @@ export function BreakdownTable({
               <tr key={row.key}>
                 {columns.map((column) =>
                   column.kind === "text" ? (
-                    <th key={column.key} scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
+                    <th key={column.key} scope="row" className="px-4 py-2 text-left font-medium whitespace-nowrap text-slate-900">
                       {row.label}
                       {row.label !== row.key && <span className="block text-xs font-normal text-slate-600">{row.key}</span>}
                     </th>

@@ -57,7 +57,7 @@ export function FinOpsFilters({ action, overview }: { action: string; overview: 
         "All environments",
       )}
       {field(
-        "accountId",
+        "account",
         "Account",
         filters.accountId,
         options.accounts.map((a) => ({ value: a.accountId, label: a.name ? `${a.name} (${a.accountId})` : a.accountId })),

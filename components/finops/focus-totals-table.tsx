@@ -25,7 +25,11 @@ export function FocusTotalsTable({ totals }: { totals: FocusTotal[] }) {
             <Td className="py-2">
               {t.subAccountName ?? t.subAccountId ?? "No sub-account"}
               {t.subAccountName && t.subAccountId && <span className="block text-xs text-slate-600">{t.subAccountId}</span>}
-              {t.provider && <span className="block text-xs text-slate-600">{t.provider}</span>}
+              {(t.provider || t.billingAccountId) && (
+                <span className="block text-xs text-slate-600">
+                  {[t.provider, t.billingAccountId && `billing account ${t.billingAccountId}`].filter(Boolean).join(", ")}
+                </span>
+              )}
             </Td>
             <Td className="py-2 text-right tabular-nums">{t.rows ?? "No data"}</Td>
             <Td className="py-2 text-right tabular-nums">{formatUsd(t.billedCost)}</Td>

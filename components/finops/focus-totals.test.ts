@@ -6,28 +6,33 @@ describe("reading a FOCUS upload's stored totals", () => {
     const answer = {
       id: "u1",
       counts: {
-        findings: 0,
-        focus: {
-          totals: [
-            {
-              billingPeriod: "2026-10-01",
-              provider: "AWS",
-              subAccountId: "111111111111",
-              subAccountName: "payments-prod",
-              rows: 42,
-              billedCost: "1234.56",
-              effectiveCost: "1200.01",
-            },
-          ],
-        },
+        focusVersion: "1.2",
+        format: "csv",
+        rows: 42,
+        replacedRows: 0,
+        totals: [
+          {
+            provider: "AWS",
+            billingAccountId: "999988887777",
+            billingPeriodStart: "2026-10-01T00:00:00Z",
+            billingCurrency: "USD",
+            subAccountId: "111111111111",
+            rows: 42,
+            billedCost: "1234.56",
+            effectiveCost: "1200.01",
+            listCost: null,
+            contractedCost: null,
+          },
+        ],
       },
     };
     expect(readFocusTotals(answer)).toEqual([
       {
-        billingPeriod: "2026-10-01",
+        billingPeriod: "2026-10-01T00:00:00Z",
         provider: "AWS",
+        billingAccountId: "999988887777",
         subAccountId: "111111111111",
-        subAccountName: "payments-prod",
+        subAccountName: null,
         rows: 42,
         billedCost: "1234.56",
         effectiveCost: "1200.01",

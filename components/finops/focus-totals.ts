@@ -1,11 +1,12 @@
 // The totals a FOCUS upload stored, per billing period and sub-account, read from the upload's
-// answer (201) or its stored status (after a 202). The import adds them to the upload summary
-// (`counts.focus.totals`); they are read defensively so a missing field shows as "no totals",
-// never as a crash or a zero.
+// answer (201) or its stored status (after a 202): the import's summary is the upload's `counts`
+// (server/focus/focus-summary.ts, `counts.totals`). Read defensively, so a missing field shows as
+// "no data", never as a crash or a zero.
 
 export interface FocusTotal {
   billingPeriod: string;
   provider: string | null;
+  billingAccountId: string | null;
   subAccountId: string | null;
   subAccountName: string | null;
   rows: number | null;
@@ -32,6 +33,7 @@ export function readFocusTotals(answer: unknown): FocusTotal[] | null {
   return totals.filter(isObject).map((t) => ({
     billingPeriod: text(t.billingPeriod ?? t.billingPeriodStart) ?? "Unknown period",
     provider: text(t.provider ?? t.providerName),
+    billingAccountId: text(t.billingAccountId),
     subAccountId: text(t.subAccountId),
     subAccountName: text(t.subAccountName),
     rows: typeof t.rows === "number" ? t.rows : null,

@@ -14,6 +14,8 @@ function Group({ title, description, children }: { title: string; description?: 
   );
 }
 
+const isNegative = (value: string | null) => value !== null && value.trim().startsWith("-");
+
 export function EstimatedBadge() {
   return <Badge tone="amber">Estimated: AWS may still revise it</Badge>;
 }
@@ -56,6 +58,11 @@ export function HeadlineCard({
           workspace={workspace}
           filters={filters}
           size="md"
+          note={
+            isNegative(realized.commitments.value)
+              ? "Below zero: the unused commitment cost more than the discounts saved."
+              : undefined
+          }
         />
         <ExplainedValue label="Spot" explained={realized.spot} workspace={workspace} filters={filters} size="md" />
         <ExplainedValue

@@ -4,9 +4,9 @@ import { finopsExportPath, finopsPath, readDrill, readFinOpsFilters, rowsPath } 
 describe("FinOps URLs", () => {
   it("reads the filters from the URL and drops what is not valid", () => {
     expect(
-      readFinOpsFilters({ period: "2026-10", ou: "ou-ab12-workloads", environment: "prod", accountId: "123456789012" }),
+      readFinOpsFilters({ period: "2026-10", ou: "ou-ab12-workloads", environment: "prod", account: "123456789012" }),
     ).toEqual({ period: "2026-10", ou: "ou-ab12-workloads", environment: "prod", accountId: "123456789012" });
-    expect(readFinOpsFilters({ period: "2026-13", accountId: "12", environment: "qa", ou: "Workloads" })).toEqual({});
+    expect(readFinOpsFilters({ period: "2026-13", account: "12", environment: "qa", ou: "Workloads" })).toEqual({});
     expect(readFinOpsFilters({ period: ["mtd", "2026-01"] })).toEqual({ period: "mtd" });
   });
 

@@ -1,9 +1,10 @@
 import type { FinOpsFiltersInput } from "~/server/finops/finops.schema";
 import type { Architecture, DrillRef, FinOpsFilters, PurchaseOption } from "~/server/finops/types";
 
-// The FinOps filters live in the URL with the service's own names
-// (?period=2026-10&ou=ou-ab12-workloads&environment=prod&accountId=123456789012), so a reload,
-// a shared link, the export and the drill-down all carry the same scope.
+// The FinOps filters live in the URL with the export's names
+// (?period=2026-10&ou=ou-ab12-workloads&environment=prod&account=123456789012), so a reload,
+// a shared link, the export and the drill-down all carry the same scope. On the rows page one
+// `account` serves the drill-down and the filter: a drill-down never leaves the filter's account.
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -23,7 +24,7 @@ export function readFinOpsFilters(params: SearchParams): FinOpsFiltersInput {
   if (ou && ou.length <= 1024 && /^(\/|ou-|r-)/.test(ou)) filters.ou = ou;
   const environment = first(params.environment);
   if (environment && ENVIRONMENTS.includes(environment)) filters.environment = environment as Environment;
-  const accountId = first(params.accountId);
+  const accountId = first(params.account);
   if (accountId && ACCOUNT.test(accountId)) filters.accountId = accountId;
   return filters;
 }
@@ -39,7 +40,7 @@ const filterValues = (filters: FinOpsFilters) => ({
   period: filters.period,
   ou: filters.ou,
   environment: filters.environment,
-  accountId: filters.accountId,
+  account: filters.accountId,
 });
 
 export const finopsPath = (workspace: string, filters: FinOpsFilters = {}) =>
@@ -73,6 +74,9 @@ function drillSuffix(values: Record<string, string | undefined>, drill: DrillRef
   return text ? `${hasQuery ? "&" : "?"}${text}` : "";
 }
 
+const definedOnly = (values: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+
 const tables: DrillRef["table"][] = ["ec2", "nodepool", "commitment", "focus"];
 const purchaseOptions: PurchaseOption[] = ["on_demand", "spot", "reserved", "savings_plans"];
 const architectures: Architecture[] = ["graviton", "x86", "other"];
@@ -91,7 +95,7 @@ function drillValues(drill: DrillRef): Record<string, string | undefined> {
 
 /** The drill-down page for the rows behind a number, in the page's scope. A node pool of "" (untagged spend) is kept as `nodePool=`. */
 export function rowsPath(workspace: string, drill: DrillRef, filters: FinOpsFilters = {}): string {
-  return `/w/${workspace}/finops/rows${drillSuffix({ ...drillValues(drill), ...filterValues(filters) }, drill, false)}`;
+  return `/w/${workspace}/finops/rows${drillSuffix({ ...filterValues(filters), ...definedOnly(drillValues(drill)) }, drill, false)}`;
 }
 
 /** The drill-down read back from the rows page's URL; null when it names no valid table and dates. */

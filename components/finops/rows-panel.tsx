@@ -99,10 +99,10 @@ export function RowsPanel({
                     : "—"}
                 </Td>
                 <Td className="py-2">{row.nodePool === null ? "—" : row.nodePool === "" ? NOT_KARPENTER : row.nodePool}</Td>
-                <Td className="py-2 text-right tabular-nums">{formatUsd(row.effectiveCost)}</Td>
-                <Td className="py-2 text-right tabular-nums">{formatUsd(row.listCost)}</Td>
-                <Td className="py-2 text-right tabular-nums">{formatQuantity(row.usageHours, 2)}</Td>
-                <Td className="py-2">{row.source === "focus" ? "FOCUS" : "Cost Explorer"}</Td>
+                <Td className="py-2 text-right whitespace-nowrap tabular-nums">{formatUsd(row.effectiveCost)}</Td>
+                <Td className="py-2 text-right whitespace-nowrap tabular-nums">{formatUsd(row.listCost)}</Td>
+                <Td className="py-2 text-right whitespace-nowrap tabular-nums">{formatQuantity(row.usageHours, 2)}</Td>
+                <Td className="py-2 whitespace-nowrap">{row.source === "focus" ? "FOCUS" : "Cost Explorer"}</Td>
               </tr>
             ))}
           </TBody>

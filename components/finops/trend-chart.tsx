@@ -82,7 +82,9 @@ const tickMonth = (month: string, rows: Row[]) => {
   return `${monthLabel(month, { short: true })}${estimated ? "*" : ""}`;
 };
 
-const compactUsd = (value: number) => (value >= 1000 ? `$${Math.round(value / 1000)}k` : `$${value}`);
+const thousands = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const compactUsd = (value: number) =>
+  Math.abs(value) >= 1000 ? `$${thousands.format(value / 1000)}k` : `$${thousands.format(value)}`;
 
 function tooltipText(value: unknown, name: unknown, item: { dataKey?: unknown; payload?: Row }): [string, string] {
   const key = typeof item.dataKey === "string" ? item.dataKey : "";

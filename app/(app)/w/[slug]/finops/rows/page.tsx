@@ -29,7 +29,7 @@ export default async function FinOpsRowsPage({
   const page = Math.max(1, Number.parseInt(String(query.page ?? "1"), 10) || 1);
   if (drill) prefetch(trpc.finops.rows.queryOptions({ workspace: workspace.slug, drill, filters, page, pageSize: 50 }));
   const back = (
-    <Link href={finopsPath(workspace.slug)} className="text-sm font-medium text-sky-800 underline underline-offset-2">
+    <Link href={finopsPath(workspace.slug, filters)} className="text-sm font-medium text-sky-800 underline underline-offset-2">
       Back to FinOps
     </Link>
   );
