@@ -76,6 +76,17 @@ export const SERVICES = {
     targetPrefix: "AWSInsightsIndexService",
     errors: { ...jsonErrors, throttling: ["LimitExceededException", 400] },
   },
+  pricing: {
+    signingName: "pricing",
+    iamPrefix: "pricing",
+    protocol: "aws-json-1.1",
+    targetPrefix: "AWSPriceListService",
+    errors: {
+      ...jsonErrors,
+      serverError: ["InternalErrorException", 500],
+      unavailable: ["ServiceUnavailableException", 503],
+    },
+  },
   cloudtrail: {
     signingName: "cloudtrail",
     iamPrefix: "cloudtrail",

@@ -6,6 +6,7 @@ export const environments: Environment[] = ["prod", "staging", "dev", "sandbox"]
 export const capabilityShortLabels: Record<Capability, string> = {
   organization: "Org",
   cost: "Cost",
+  prices: "Prices",
   scans: "Scans",
   chaos: "Chaos",
   incidents: "Alarms",

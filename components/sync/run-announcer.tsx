@@ -13,7 +13,10 @@ function announcement(run: SyncRun): string {
     case "running":
       return `Sync started: ${total} tasks to run.`;
     case "succeeded":
-      return `Sync finished: all ${total} tasks succeeded.`;
+      // A task that read everything but an optional part (list prices…) succeeded with a gap.
+      return run.permissionGaps.length
+        ? `Sync finished: all ${total} tasks succeeded; ${formatNumber(run.permissionGaps.length)} optional ${run.permissionGaps.length === 1 ? "permission is" : "permissions are"} missing, see below.`
+        : `Sync finished: all ${total} tasks succeeded.`;
     case "partial":
       return `Sync finished with problems in ${formatNumber(run.permissionGaps.length + run.errors.length)} of ${total} tasks; see the problems below.`;
     case "failed":

@@ -97,7 +97,7 @@ function TaskTable({
                 </Td>
                 <Td className="py-2 text-right tabular-nums">{task.attempts}</Td>
                 <Td className="max-w-xs py-2 text-xs [overflow-wrap:anywhere]">
-                  {task.status === "denied" && task.deniedAction ? (
+                  {(task.status === "denied" || task.status === "succeeded") && task.deniedAction ? (
                     <span className="text-amber-800">Missing {task.deniedAction}</span>
                   ) : task.error ? (
                     <span className="text-red-700">{task.error}</span>

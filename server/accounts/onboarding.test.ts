@@ -29,6 +29,7 @@ describe("onboarding a single account", () => {
     expect(byCapability.tracing).toMatchObject({ status: "denied", action: "xray:GetSamplingRules" });
     expect(byCapability.scans?.status).toBe("ok");
     expect(byCapability.cost?.status).toBe("skipped");
+    expect(byCapability.prices?.status).toBe("skipped");
 
     const [listed] = await caller.accounts.list({ workspace: slug });
     expect(listed).toMatchObject({ accountId: account.id, status: "connected", roleArn });
@@ -116,6 +117,7 @@ describe("onboarding an organisation", () => {
       roleArn: deployRole(management, pending.externalId),
     });
     expect(connected.capabilities.every((c) => c.status === "ok")).toBe(true);
+    expect(connected.capabilities.find((c) => c.capability === "prices")).toMatchObject({ action: "pricing:GetProducts" });
     const organizationRef = connected.organizationRefId!;
 
     const discovered = await caller.accounts.discoverMembers({ workspace: slug, organizationRef });

@@ -7,6 +7,7 @@ import { EKSClient } from "@aws-sdk/client-eks";
 import { FisClient } from "@aws-sdk/client-fis";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { PricingClient } from "@aws-sdk/client-pricing";
 import { STSClient } from "@aws-sdk/client-sts";
 import { XRayClient } from "@aws-sdk/client-xray";
 import { Agent as HttpAgent } from "node:http";
@@ -20,6 +21,7 @@ const constructors = {
   sts: STSClient,
   organizations: OrganizationsClient,
   costExplorer: CostExplorerClient,
+  pricing: PricingClient,
   cloudTrail: CloudTrailClient,
   ecr: ECRClient,
   inspector2: Inspector2Client,

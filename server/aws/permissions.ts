@@ -5,6 +5,7 @@
 export const capabilities = [
   "organization",
   "cost",
+  "prices",
   "scans",
   "chaos",
   "incidents",
@@ -48,7 +49,7 @@ export const capabilitySpecs: Record<Capability, CapabilitySpec> = {
   cost: {
     title: "Cost and commitments",
     unlocks:
-      "Daily cost by account, service, instance and purchase type; Karpenter node pools; RI and Savings Plans utilisation (FinOps)",
+      "Daily cost by account, service, instance and purchase type; Karpenter node pools; RI and Savings Plans utilisation; commitments expiring (their terms); Savings Plans purchase recommendations (FinOps)",
     managementOnly: true,
     actions: [
       "ce:GetCostAndUsage",
@@ -57,7 +58,17 @@ export const capabilitySpecs: Record<Capability, CapabilitySpec> = {
       "ce:GetReservationCoverage",
       "ce:GetSavingsPlansUtilization",
       "ce:GetSavingsPlansCoverage",
+      "ce:GetSavingsPlansUtilizationDetails",
+      "ce:GetSavingsPlansPurchaseRecommendation",
     ],
+  },
+  prices: {
+    title: "List prices",
+    unlocks:
+      "On-demand list prices of the instance types you run and their Graviton equivalents, for FinOps potential savings (public prices; without them a dated fallback table serves)",
+    // Asked once per organisation with the payer's role, like Cost Explorer.
+    managementOnly: true,
+    actions: ["pricing:GetProducts"],
   },
   scans: {
     title: "Image scans",

@@ -5,6 +5,7 @@ import { DescribeRepositoriesCommand } from "@aws-sdk/client-ecr";
 import { ListClustersCommand } from "@aws-sdk/client-eks";
 import { ListExperimentTemplatesCommand } from "@aws-sdk/client-fis";
 import { DescribeOrganizationCommand } from "@aws-sdk/client-organizations";
+import { GetProductsCommand } from "@aws-sdk/client-pricing";
 import { GetSamplingRulesCommand } from "@aws-sdk/client-xray";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { createAwsClient } from "./clients";
@@ -47,6 +48,20 @@ const probes: Record<Capability, { action: string; run(credentials: Credentials)
       );
     },
   },
+  prices: {
+    action: "pricing:GetProducts",
+    run: (c) =>
+      send(
+        "pricing",
+        c,
+        new GetProductsCommand({
+          ServiceCode: "AmazonEC2",
+          Filters: [{ Type: "TERM_MATCH", Field: "instanceType", Value: "m7g.large" }],
+          MaxResults: 1,
+        }),
+        "us-east-1",
+      ),
+  },
   scans: { action: "ecr:DescribeRepositories", run: (c) => send("ecr", c, new DescribeRepositoriesCommand({ maxResults: 1 })) },
   chaos: {
     action: "fis:ListExperimentTemplates",
@@ -65,8 +80,9 @@ async function send(
   service: Parameters<typeof createAwsClient>[0],
   credentials: Credentials,
   command: unknown,
+  region?: string,
 ): Promise<unknown> {
-  const client = createAwsClient(service, { credentials });
+  const client = createAwsClient(service, { credentials, region });
   try {
     return await (client as unknown as { send(c: unknown): Promise<unknown> }).send(command);
   } finally {

@@ -9,6 +9,7 @@ describe("AWS service names", () => {
       sts: "AWS STS",
       organizations: "AWS Organizations",
       costExplorer: "AWS Cost Explorer",
+      pricing: "AWS Price List",
       cloudTrail: "AWS CloudTrail",
       ecr: "Amazon ECR",
       inspector2: "Amazon Inspector",

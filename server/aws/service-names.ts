@@ -6,6 +6,7 @@ export const AWS_SERVICE_NAMES: Record<AwsService, string> = {
   sts: "AWS STS",
   organizations: "AWS Organizations",
   costExplorer: "AWS Cost Explorer",
+  pricing: "AWS Price List",
   cloudTrail: "AWS CloudTrail",
   ecr: "Amazon ECR",
   inspector2: "Amazon Inspector",

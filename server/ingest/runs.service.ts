@@ -86,7 +86,7 @@ async function runTotals(runIds: string[]) {
   });
   const problems = await db.syncTask.groupBy({
     by: ["runId", "status"],
-    where: { runId: { in: runIds }, status: { in: ["denied", "failed"] } },
+    where: { runId: { in: runIds }, OR: [{ status: { in: ["denied", "failed"] } }, { deniedAction: { not: null } }] },
     _count: true,
   });
   const totals = new Map(
@@ -103,7 +103,8 @@ async function runTotals(runIds: string[]) {
   );
   for (const p of problems) {
     const t = totals.get(p.runId);
-    if (t && p.status === "denied") t.permissionGaps = p._count;
+    // A succeeded task with a denied action read everything but an optional part.
+    if (t && (p.status === "denied" || p.status === "succeeded")) t.permissionGaps += p._count;
     if (t && p.status === "failed") t.failures = p._count;
   }
   return totals;
@@ -151,7 +152,7 @@ export async function getRunSummary(opts: { workspaceId: string; runId: string }
        WHERE t."runId" = ${run.id}
        GROUP BY 1 ORDER BY 1`,
     db.syncTask.findMany({
-      where: { runId: run.id, status: { in: ["denied", "failed"] } },
+      where: { runId: run.id, OR: [{ status: { in: ["denied", "failed"] } }, { deniedAction: { not: null } }] },
       orderBy: [{ accountId: "asc" }, { source: "asc" }],
       select: { accountId: true, source: true, status: true, deniedAction: true, error: true },
     }),
@@ -167,9 +168,14 @@ export async function getRunSummary(opts: { workspaceId: string; runId: string }
     apiCallsByService: namedApiCalls(apiCalls),
     // Exact cents: requests × $0.01.
     ceCostUsd: (rows.ceRequests / 100).toFixed(2),
+    // A succeeded task may name several optional actions it was refused ("a, b"): one gap each.
     permissionGaps: problems
-      .filter((t) => t.status === "denied")
-      .map((t) => ({ accountId: t.accountId, source: t.source, action: t.deniedAction })),
+      .filter((t) => t.status === "denied" || (t.status === "succeeded" && t.deniedAction))
+      .flatMap((t) =>
+        t.status === "denied"
+          ? [{ accountId: t.accountId, source: t.source, action: t.deniedAction }]
+          : t.deniedAction!.split(", ").map((action) => ({ accountId: t.accountId, source: t.source, action })),
+      ),
     errors: problems
       .filter((t) => t.status === "failed")
       .map((t) => ({ accountId: t.accountId, source: t.source, error: t.error })),

@@ -37,6 +37,8 @@ export interface SourceResult {
   inserted: number;
   updated: number;
   deleted: number;
+  // IAM actions refused for an optional part of the source: the rest succeeded (permission gaps).
+  deniedActions?: string[];
 }
 
 export interface SourceRunner {

@@ -87,8 +87,11 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
       return;
     }
   }
+  const denied = [...new Set(result.deniedActions ?? [])];
   await finish({
     status: "succeeded",
+    // Optional parts the role may not read: the task succeeded, the run lists the gaps.
+    deniedAction: denied.length ? denied.join(", ") : null,
     rowsInserted: result.inserted,
     rowsUpdated: result.updated,
     rowsDeleted: result.deleted,

@@ -1,8 +1,8 @@
 import { hourlyPrice, PURCHASE, RI_INSTANCE_TYPE, SAVINGS_PLAN_RATE, SERVICE } from "../data/cost-catalog";
-import { formatDay } from "../data/cost-timeline";
 import type { DemoData } from "../data/demo-data";
 import { SimError } from "../errors";
 import { aggregate, daysIn } from "./cost-aggregate";
+import { reservationHeld } from "./commitments-held";
 import { compileFilter, type LineKey } from "./cost-dimensions";
 import { type Period, periodShape, periodsOf } from "./cost-periods";
 import { isPayer, visibleAccounts } from "./cost-scope";
@@ -12,7 +12,7 @@ import type { CallContext } from "./types";
 
 const num = (value: number, digits = 2): string => value.toFixed(digits);
 
-function commitmentTotals(data: DemoData, period: Period) {
+export function commitmentTotals(data: DemoData, period: Period) {
   const totals = { riPurchased: 0, riUsed: 0, spCommitment: 0, spUsed: 0, spOnDemand: 0 };
   for (const day of daysIn(data, period)) {
     const c = data.costs.commitmentDay(day);
@@ -53,30 +53,21 @@ function reservationAggregates(data: DemoData, purchased: number, used: number) 
 
 export function getReservationUtilization(input: Input, context: CallContext): unknown {
   const data = context.state.data;
-  const { periods } = periodsOf(input, data.today);
+  const grouped = input.objects("GroupBy").length > 0;
+  if (grouped && input.string("Granularity")) {
+    throw new SimError("ValidationException", "Granularity and GroupBy cannot both be set", 400);
+  }
+  // Grouped by subscription, the whole period is one bucket (the response carries no granularity).
+  const { periods: buckets } = periodsOf(input, data.today, "DAILY");
+  const periods = grouped ? [{ start: buckets[0]!.start, end: buckets[buckets.length - 1]!.end }] : buckets;
   if (!isPayer(context)) return { UtilizationsByTime: [] };
   const active = periods.map((p) => ({ period: p, totals: commitmentTotals(data, p) })).filter((p) => p.totals.riPurchased > 0);
-  const subscription = `ri-${data.organization.managementAccount.id}-${RI_INSTANCE_TYPE}`;
+  const held = reservationHeld(data);
   const byTime = active.map(({ period, totals }) => {
     const total = reservationAggregates(data, totals.riPurchased, totals.riUsed);
-    const groups =
-      input.objects("GroupBy").length === 0
-        ? []
-        : [
-            {
-              Key: "SUBSCRIPTION_ID",
-              Value: subscription,
-              Attributes: {
-                instanceType: RI_INSTANCE_TYPE,
-                numberOfInstances: String(data.costs.reservedInstanceCount),
-                region: "us-east-1",
-                platform: "Linux/UNIX",
-                startDateTime: `${formatDay(data.costs.timeline.dateOf(data.costs.timeline.riPurchaseDay))}T00:00:00.000Z`,
-                accountId: data.organization.managementAccount.id,
-              },
-              Utilization: total,
-            },
-          ];
+    const groups = grouped
+      ? [{ Key: "SUBSCRIPTION_ID", Value: held.subscriptionId, Attributes: held.attributes, Utilization: total }]
+      : [];
     return { TimePeriod: periodShape(period), Total: total, Groups: groups };
   });
   const purchased = active.reduce((s, a) => s + a.totals.riPurchased, 0);
@@ -143,7 +134,7 @@ export function getReservationCoverage(input: Input, context: CallContext): unkn
   return { CoveragesByTime: byTime, Total: coverage(all.od, all.ri, all.cost) };
 }
 
-function savingsPlanAggregates(totals: ReturnType<typeof commitmentTotals>) {
+export function savingsPlanAggregates(totals: ReturnType<typeof commitmentTotals>) {
   const unused = totals.spCommitment - totals.spUsed;
   return {
     Utilization: {

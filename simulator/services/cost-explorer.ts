@@ -7,6 +7,7 @@ import {
   getSavingsPlansCoverage,
   getSavingsPlansUtilization,
 } from "./cost-commitments";
+import { getSavingsPlansPurchaseRecommendation, getSavingsPlansUtilizationDetails } from "./cost-savings-plans";
 import type { ServiceImpl } from "./types";
 
 export const costExplorerService: ServiceImpl = {
@@ -19,5 +20,7 @@ export const costExplorerService: ServiceImpl = {
     GetReservationCoverage: getReservationCoverage,
     GetSavingsPlansUtilization: getSavingsPlansUtilization,
     GetSavingsPlansCoverage: getSavingsPlansCoverage,
+    GetSavingsPlansUtilizationDetails: getSavingsPlansUtilizationDetails,
+    GetSavingsPlansPurchaseRecommendation: getSavingsPlansPurchaseRecommendation,
   },
 };

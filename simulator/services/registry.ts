@@ -10,6 +10,7 @@ import { ecrService } from "./ecr";
 import { fisService } from "./fis";
 import { inspector2Service } from "./inspector2";
 import { organizationsService } from "./organizations";
+import { pricingService } from "./pricing";
 import { stsService } from "./sts";
 import { xrayService } from "./xray";
 import type { ServiceImpl } from "./types";
@@ -19,6 +20,7 @@ export const SERVICE_IMPLS: readonly ServiceImpl[] = [
   organizationsService,
   cloudTrailService,
   costExplorerService,
+  pricingService,
   ecrService,
   inspector2Service,
   fisService,

@@ -67,6 +67,14 @@ describe("cloudFormationTemplateJson: permissions", () => {
   it("grants exactly readOnlyActions on Resource *, each once", () => {
     expect(new Set(actions)).toEqual(new Set(readOnlyActions));
     expect(actions).toHaveLength(new Set(actions).size);
+    // FinOps: list prices, commitments with their terms, purchase recommendations.
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "pricing:GetProducts",
+        "ce:GetSavingsPlansUtilizationDetails",
+        "ce:GetSavingsPlansPurchaseRecommendation",
+      ]),
+    );
     for (const s of statements) {
       expect(s.Effect).toBe("Allow");
       expect(s.Resource).toBe("*");

@@ -17,6 +17,7 @@ import type { FetchContext } from "~/server/aws/sources/types";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
 import { scopeWriter } from "../scope-writer";
 import { deleteUnseen, type Row } from "../upsert";
+import { syncCommitmentsHeld, syncListPrices, syncSavingsPlanRecommendation } from "./finops";
 
 const SERIES_CONCURRENCY = 4;
 
@@ -186,6 +187,10 @@ export const costRunner: SourceRunner = {
     });
     // Every series of the window was read to the end: days in it that AWS no longer reports go.
     for (const table of writers.keys()) result.deleted += await deleteUnseen(table, payer, ctx.runId, range);
+    await syncCommitmentsHeld(ctx, result);
+    await syncSavingsPlanRecommendation(ctx, result);
+    // After the series: the instance types to price are the ones just stored.
+    await syncListPrices(ctx, result);
     return result;
   },
 };
