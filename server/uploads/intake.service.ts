@@ -1,4 +1,7 @@
+import type pg from "pg";
 import type PgBoss from "pg-boss";
+import { importFocusReport } from "~/server/focus/focus-import.service";
+import { focusStagedInput } from "./focus-upload";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
 import { getQueue, UPLOAD_QUEUE } from "~/server/ingest/queue";
@@ -57,15 +60,35 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
   if (!intake) return;
   console.log(`ladder: upload ${intake.id}: reading (attempt ${intake.attempts})`);
   const signal = stopping.signal;
+  const markStored = async (client: pg.PoolClient) => {
+    await client.query(
+      `UPDATE "UploadIntake" SET status = 'stored', error = NULL, "finishedAt" = now(), "updatedAt" = now() WHERE id = $1`,
+      [intake.id],
+    );
+    await client.query(`DELETE FROM "UploadChunk" WHERE "intakeId" = $1`, [intake.id]);
+  };
+  const uploader = {
+    workspaceId: intake.workspaceId,
+    role: "editor" as const,
+    ...(intake.uploadedById ? { userId: intake.uploadedById } : {}),
+    ...(intake.tokenId ? { tokenId: intake.tokenId } : {}),
+  };
   try {
+    if (intake.meta.kind === "focus") {
+      await importFocusReport({
+        id: intake.id,
+        uploader,
+        filename: intake.meta.filename ?? null,
+        sizeBytes: Number(intake.sizeBytes),
+        input: focusStagedInput(intake.id, Number(intake.sizeBytes)),
+        signal,
+        beforeCommit: markStored,
+      });
+      return;
+    }
     await storeReport({
       id: intake.id,
-      uploader: {
-        workspaceId: intake.workspaceId,
-        role: "editor",
-        ...(intake.uploadedById ? { userId: intake.uploadedById } : {}),
-        ...(intake.tokenId ? { tokenId: intake.tokenId } : {}),
-      },
+      uploader,
       meta: intake.meta,
       facts: readPipelineFacts(intake.meta),
       hint: readKindHint(intake.meta),
@@ -82,13 +105,7 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
             }),
       },
       signal,
-      beforeCommit: async (client) => {
-        await client.query(
-          `UPDATE "UploadIntake" SET status = 'stored', error = NULL, "finishedAt" = now(), "updatedAt" = now() WHERE id = $1`,
-          [intake.id],
-        );
-        await client.query(`DELETE FROM "UploadChunk" WHERE "intakeId" = $1`, [intake.id]);
-      },
+      beforeCommit: markStored,
     });
   } catch (error) {
     if (signal.aborted) {

@@ -6,7 +6,7 @@ import type { UploadMeta, Uploader } from "./upload-meta";
 
 // A large report is kept in PostgreSQL while it waits for a worker, in chunks of about a
 // megabyte: any worker on any machine can read it, and reading it again costs no memory.
-const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 1024 * 1024;
 
 export class StagedReport {
   private pending: Buffer[] = [];
@@ -37,7 +37,7 @@ export class StagedReport {
   }
 
   /** The last chunk, then the report waits for a worker. */
-  async seal(opts: { meta: UploadMeta; filename: string | undefined; outline: Outline }): Promise<void> {
+  async seal(opts: { meta: UploadMeta; filename: string | undefined; outline?: Outline }): Promise<void> {
     while (this.pendingBytes > 0) await this.writeChunk(Math.min(CHUNK_BYTES, this.pendingBytes));
     await db.uploadIntake.update({
       where: { id: this.id },
@@ -46,8 +46,10 @@ export class StagedReport {
         sizeBytes: this.sizeBytes,
         meta: opts.meta as unknown as Prisma.InputJsonObject,
         filename: opts.filename?.slice(0, 300) ?? null,
-        outline: JSON.stringify(opts.outline.doc),
-        listLengths: Object.fromEntries(opts.outline.listLengths),
+        // A FOCUS file has no outline: its header is read again by the worker.
+        ...(opts.outline
+          ? { outline: JSON.stringify(opts.outline.doc), listLengths: Object.fromEntries(opts.outline.listLengths) }
+          : {}),
       },
     });
   }

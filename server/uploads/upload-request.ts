@@ -16,6 +16,8 @@ import { v7 as timeOrderedId } from "uuid";
 import type { ByteSource } from "./json/byte-source";
 import { storeReport } from "./store-report";
 import type { receiveUpload } from "./uploads.service";
+import { isFocusUpload, storeHeldFocus } from "./focus-upload";
+import type { FocusUploadResult } from "~/server/focus/focus-import.service";
 
 const MB = 1024 * 1024;
 const FIELDS = [
@@ -31,7 +33,7 @@ const FIELDS = [
 ];
 
 export type UploadAnswer =
-  | { status: 201; body: Awaited<ReturnType<typeof receiveUpload>> }
+  | { status: 201; body: Awaited<ReturnType<typeof receiveUpload>> | FocusUploadResult }
   | { status: 202; body: { id: string; status: "queued"; sizeBytes: number; statusUrl: string } };
 
 // POST /api/v1/uploads: CI sends a workspace token; the browser sends its session cookie and
@@ -77,6 +79,8 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
   const held: Buffer[] = [];
   let size = 0;
   let file: { name: string | undefined } | undefined;
+  // A FOCUS cost export (CSV or Parquet) is no JSON: decided on its first bytes, it skips the outline.
+  let isFocus: boolean | undefined;
   try {
     const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
     const gzipped = /\bgzip\b/i.test(request.headers.get("content-encoding") ?? "");
@@ -99,9 +103,10 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
       const consume = async (chunks: AsyncIterable<Buffer>) => {
         for await (const chunk of chunks) {
           size += chunk.length;
+          isFocus ??= isFocusUpload(fields.kind, chunk);
           // The outline is read as the report arrives: a report Ladder cannot read is refused
           // now, and what follows reads only the lists.
-          outline.write(chunk);
+          if (!isFocus) outline.write(chunk);
           if (!staged && size <= inlineBytes) {
             held.push(chunk);
             continue;
@@ -148,6 +153,7 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     if (!file) throw new AppError("BAD_REQUEST", "The form has no file in the field “file”.");
     if (size === 0) throw new AppError("BAD_REQUEST", "The uploaded file is empty.");
     const meta: UploadMeta = { ...fields, ...(file.name ? { filename: file.name.replace(/\.gz$/i, "") } : {}) };
+    if (isFocus) return await receiveFocus({ meta: { ...meta, kind: "focus" }, who: await uploader(), held, staged, size });
     const hint = readKindHint(meta);
     readPipelineFacts(meta);
     const who = await uploader();
@@ -181,6 +187,29 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     await staged?.discard();
     throw error;
   }
+}
+
+async function receiveFocus(opts: {
+  meta: UploadMeta;
+  who: RequestPrincipal;
+  held: Buffer[];
+  staged: StagedReport | undefined;
+  size: number;
+}): Promise<UploadAnswer> {
+  checkUploader(opts.who);
+  if (!opts.staged) {
+    return {
+      status: 201,
+      body: await storeHeldFocus({ uploader: opts.who, meta: opts.meta, held: opts.held, sizeBytes: opts.size }),
+    };
+  }
+  const { staged } = opts;
+  await staged.seal({ meta: opts.meta, filename: opts.meta.filename });
+  await queueStagedReport(staged.id);
+  return {
+    status: 202,
+    body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },
+  };
 }
 
 function heldSource(chunks: Buffer[]): ByteSource {
@@ -235,7 +264,10 @@ function inflateLimited(limitBytes: number): Transform {
 
 function describeBodyError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/incorrect header check|unexpected end of file|invalid (block|distance|stored)/i.test(message)) {
+  if (/unexpected end of file/i.test(message)) {
+    return "The gzip file ends early (it is truncated): compress the whole file again and upload it.";
+  }
+  if (/incorrect header check|invalid (block|distance|stored)/i.test(message)) {
     return "The file is not valid gzip: send it uncompressed, or compress it with gzip.";
   }
   if (/Unexpected end of form|Malformed|boundary/i.test(message)) {

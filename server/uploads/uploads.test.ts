@@ -30,7 +30,7 @@ function uploadRequest(token: string, content: string, fields: Record<string, st
 async function send(request: Request) {
   const answer = await handleUploadRequest(request);
   expect(answer.status).toBe(201);
-  return answer.body as Extract<typeof answer, { status: 201 }>["body"];
+  return answer.body as Exclude<Extract<typeof answer, { status: 201 }>["body"], { kind: "focus" }>;
 }
 
 afterEach(() => {
