@@ -1,8 +1,8 @@
 import { Table, TBody, Td, Th } from "~/components/ui/table";
-import { formatUsd } from "./format";
+import { formatUsd, monthLabel } from "./format";
 import type { FocusTotal } from "./focus-totals";
 
-const period = (value: string) => value.slice(0, 10);
+const period = (value: string) => (/^\d{4}-\d{2}/.test(value) ? monthLabel(value.slice(0, 7)) : value);
 
 export function FocusTotalsTable({ totals }: { totals: FocusTotal[] }) {
   return (
