@@ -56,34 +56,7 @@ test.describe.serial("FinOps", () => {
     await expect(esr.getByText(/^ESR = 1 − /)).toBeVisible();
     await expect(esr.getByRole("list", { name: "Based on" })).toBeVisible();
 
-    // The OU filter is the URL: a reload keeps it, and the tables show only that OU's accounts.
-    await page.getByLabel("Organizational unit").selectOption({ label: "/Workloads/Prod" });
-    await expect(page).toHaveURL(/[?&]ou=ou-/);
-    await page.reload();
-    await expect(page.getByLabel("Organizational unit")).toHaveValue(/^ou-/);
-    const byAccount = page.locator("div.rounded-lg", { has: page.getByRole("heading", { name: "By account" }) });
-    await expect(byAccount.getByRole("row", { name: /checkout-prod/ })).toBeVisible();
-    await expect(byAccount.getByRole("row", { name: /staging/ })).toHaveCount(0);
-
-    // Export: the CSV the browser downloads carries the filters and starts with its header row.
-    const downloading = page.waitForEvent("download");
-    await byAccount.getByRole("link", { name: "CSV export of By account" }).click();
-    const download = await downloading;
-    expect(download.url()).toContain("ou=ou-");
-    const csv = await readFile((await download.path())!, "utf8");
-    expect(csv.split("\n")[0]).toMatch(/^period,key,label,ec2Spend,/);
-
-    // The rows behind a number add up to it.
-    const row = byAccount.getByRole("row", { name: /checkout-prod/ });
-    const spend = (await row.getByRole("cell").first().textContent())!.trim();
-    await row.getByRole("link", { name: "Rows behind checkout-prod" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Cost rows" })).toBeVisible();
-    await expect(page).toHaveURL(/\/finops\/rows\?.*ou=ou-/);
-    await expect(page.getByText(`their effective cost adds up to ${spend}.`)).toBeVisible();
-    await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(0);
-
     // A FOCUS export dropped on the page is stored, and its totals per period and sub-account shown.
-    await page.goto(`/w/${slug}/finops`);
     const text = await readFile(focusFile, "utf8");
     const dataTransfer = await page.evaluateHandle((csvText) => {
       const transfer = new DataTransfer();
@@ -99,6 +72,35 @@ test.describe.serial("FinOps", () => {
     await expect(totals.getByRole("row", { name: /999900000001/ })).toContainText("$14.75");
     await expect(totals.getByRole("row", { name: /999900000002/ })).toContainText("$20.00");
     await expect(totals.getByRole("row", { name: /999900000002/ })).toContainText("$12.40");
+
+    // The OU filter is the URL: a reload keeps it, and the tables show only that OU's accounts.
+    await page.getByLabel("Organizational unit").selectOption({ label: "/Workloads/Prod" });
+    await expect(page).toHaveURL(/[?&]ou=ou-/);
+    await page.reload();
+    await expect(page.getByLabel("Organizational unit")).toHaveValue(/^ou-/);
+    const byAccount = page.locator("div.rounded-lg", { has: page.getByRole("heading", { name: "By account" }) });
+    await expect(byAccount.getByRole("row", { name: /checkout-prod/ })).toBeVisible();
+    await expect(byAccount.getByRole("row", { name: /staging/ })).toHaveCount(0);
+
+    // The rows behind a number add up to it.
+    const row = byAccount.getByRole("row", { name: /checkout-prod/ });
+    const spend = (await row.getByRole("cell").first().textContent())!.trim();
+    await row.getByRole("link", { name: "Rows behind checkout-prod" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Cost rows" })).toBeVisible();
+    await expect(page).toHaveURL(/\/finops\/rows\?.*ou=ou-/);
+    await expect(page.getByText(`their effective cost adds up to ${spend}.`)).toBeVisible();
+    await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(0);
+
+    await page.getByRole("link", { name: "Back to FinOps" }).click();
+    await expect(page).toHaveURL(/\/finops\?.*ou=ou-/);
+
+    // Export: the CSV the browser downloads carries the filters and starts with its header row.
+    const downloading = page.waitForEvent("download");
+    await byAccount.getByRole("link", { name: "CSV export of By account" }).click();
+    const download = await downloading;
+    expect(download.url()).toContain("ou=ou-");
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.split("\n")[0]).toMatch(/^period,key,label,ec2Spend,/);
   });
 
   test("a viewer reads FinOps but has no drop zone; another workspace gets NOT_FOUND", async ({ page, browser }) => {
