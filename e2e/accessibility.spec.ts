@@ -89,6 +89,7 @@ const pages: { name: string; path: () => string; heading: string | RegExp }[] = 
   { name: "overview", path: () => `/w/${slug}/overview`, heading: "Overview" },
   { name: "accounts", path: () => `/w/${slug}/accounts`, heading: "Accounts" },
   { name: "maturity overview", path: () => `/w/${slug}/maturity`, heading: "Maturity" },
+  { name: "finops", path: () => `/w/${slug}/finops`, heading: "FinOps" },
   { name: "maturity practice", path: () => `/w/${slug}/maturity/practices/multi-account`, heading: /./ },
   {
     name: "maturity check",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
+import { FinOpsTile } from "~/components/finops/overview-tile";
 import { daysAgo } from "~/components/maturity/labels";
 import { WorkspaceOverview } from "~/components/maturity/workspace-overview";
 import { ErrorBoundary } from "~/components/ui/error-boundary";
@@ -17,17 +18,25 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const workspace = await getCurrentWorkspace(slug);
   const since = daysAgo(30);
   prefetch(trpc.maturity.overview.queryOptions({ workspace: workspace.slug, since }));
+  prefetch(trpc.finops.overview.queryOptions({ workspace: workspace.slug }));
   return (
     <HydrateClient>
       <PageHeader
         title="Overview"
         description={`Where ${workspace.name}'s production accounts stand on the five-stage DevOps ladder, and what to do next.`}
       />
-      <ErrorBoundary title="The overview could not be loaded">
-        <Suspense fallback={<PanelSkeleton label="Loading the overview…" />}>
-          <WorkspaceOverview workspace={workspace.slug} since={since} canSync={hasRole(workspace.role, "editor")} />
-        </Suspense>
-      </ErrorBoundary>
+      <div className="space-y-6">
+        <ErrorBoundary title="The overview could not be loaded">
+          <Suspense fallback={<PanelSkeleton label="Loading the overview…" />}>
+            <WorkspaceOverview workspace={workspace.slug} since={since} canSync={hasRole(workspace.role, "editor")} />
+          </Suspense>
+        </ErrorBoundary>
+        <ErrorBoundary title="The FinOps figures could not be loaded">
+          <Suspense fallback={<PanelSkeleton label="Loading the FinOps figures…" />}>
+            <FinOpsTile workspace={workspace.slug} />
+          </Suspense>
+        </ErrorBoundary>
+      </div>
     </HydrateClient>
   );
 }
