@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { finopsOverview } from "./overview";
 import { costRows } from "./rows";
-import type { FinOpsFilters } from "./types";
+import type { DrillRef, FinOpsFilters } from "./types";
 
 // Every FinOps table as flat records (CSV columns, JSON objects), from the same overview the page reads.
 
@@ -13,7 +13,13 @@ const ROWS_PAGE = 500;
 
 type Flat = Record<string, string | number | boolean | null>;
 
-export async function exportRecords(workspaceId: string, table: ExportTable, filters: FinOpsFilters): Promise<Flat[]> {
+export async function exportRecords(
+  workspaceId: string,
+  table: ExportTable,
+  filters: FinOpsFilters,
+  rowsDrill?: DrillRef,
+): Promise<Flat[]> {
+  if (table === "rows" && rowsDrill) return exportRows(workspaceId, rowsDrill, filters);
   const overview = await finopsOverview(workspaceId, filters);
   switch (table) {
     case "accounts":
@@ -39,16 +45,19 @@ export async function exportRecords(workspaceId: string, table: ExportTable, fil
       }));
     case "rows": {
       const drill = overview.headline.ec2Spend.drill;
-      if (!drill) return [];
-      const out: Flat[] = [];
-      for (let page = 1; out.length < ROWS_LIMIT; page++) {
-        const got = await costRows({ workspaceId, drill, filters, page, pageSize: ROWS_PAGE });
-        out.push(...got.rows.map((r) => ({ ...r })));
-        if (got.rows.length < ROWS_PAGE) break;
-      }
-      return out;
+      return drill ? exportRows(workspaceId, drill, filters) : [];
     }
   }
+}
+
+async function exportRows(workspaceId: string, drill: DrillRef, filters: FinOpsFilters): Promise<Flat[]> {
+  const out: Flat[] = [];
+  for (let page = 1; out.length < ROWS_LIMIT; page++) {
+    const got = await costRows({ workspaceId, drill, filters, page, pageSize: ROWS_PAGE });
+    out.push(...got.rows.map((r) => ({ ...r })));
+    if (got.rows.length < ROWS_PAGE) break;
+  }
+  return out;
 }
 
 export function toCsv(records: Flat[]): string {

@@ -200,6 +200,20 @@ describe("finops API", () => {
     expect(lines[0]).toMatch(new RegExp(`^${PERIOD},${PROD},shop-prod,10.3,`));
     const rows = (await (await get(`table=rows&format=json&period=${PERIOD}`)).json()) as { rows: { effectiveCost: string }[] };
     expect(rows.rows.map((r) => r.effectiveCost).sort()).toEqual(["0.1", "0.2", "10", "5"]);
+    // The rows behind one number: the page's drill-down link, as finopsExportPath writes it.
+    const drilled = (await (
+      await get(
+        `table=rows&format=json&period=${PERIOD}&account=${PROD}&drillTable=ec2&from=2026-10-01&to=2026-11-01&instanceType=m5.xlarge`,
+      )
+    ).json()) as { rows: { effectiveCost: string; instanceType: string }[] };
+    expect(drilled.rows.map((r) => [r.instanceType, r.effectiveCost]).sort()).toEqual([
+      ["m5.xlarge", "0.1"],
+      ["m5.xlarge", "0.2"],
+    ]);
+    await expect(get(`table=rows&drillTable=ec2&from=2026-10-01&to=someday`)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      field: "to",
+    });
     for (const table of ["ous", "environments", "nodepools", "commitments", "trend"]) {
       expect((await get(`table=${table}&format=json&period=${PERIOD}`)).status, table).toBe(200);
     }
