@@ -1,17 +1,14 @@
 // The FinOps overview API against the raw SQL of the same aggregates, in this process, on
 // 1,000 accounts × 13 months of daily EC2 rows in each Cost Explorer grouping (the volume
 // bench:ingest writes): for one month (the account-month figures) and for 13 months (the page).
-// Run on its own: npx tsx scripts/bench/finops-api.ts [accounts]
+// Run by scripts/bench/finops.ts (npm run bench:finops) in a fresh database.
 import pg from "pg";
-import { db, disconnectDb } from "~/server/db";
-import { resetEnvCache } from "~/server/env";
 import { computeRange } from "~/server/finops/compute";
 import { finopsOverview } from "~/server/finops/overview";
 import { addMonths, monthKey, monthStart, startOfDay } from "~/server/finops/periods";
-import { createFreshDatabase, startTestServer } from "~/server/test/test-database";
 import { createLocalUser } from "~/server/users/users.service";
 import { createWorkspace } from "~/server/workspaces/workspaces.service";
-import { report, type Figure } from "./report";
+import type { Figure } from "./report";
 
 const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -108,26 +105,4 @@ export async function benchFinopsApi(accounts = 1000): Promise<Figure[]> {
   } finally {
     await client.end();
   }
-}
-
-async function main() {
-  const server = await startTestServer();
-  const database = await createFreshDatabase(server.adminUrl, "ladder_bench_finops");
-  process.env.DATABASE_URL = database.url;
-  resetEnvCache();
-  await disconnectDb();
-  try {
-    report("finops-api", await benchFinopsApi(Number(process.argv[2] ?? 1000)));
-  } finally {
-    await db.$disconnect();
-    await database.drop();
-    await server.stop();
-  }
-}
-
-if (process.argv[1]?.endsWith("finops-api.ts")) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
 }
