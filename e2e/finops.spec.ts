@@ -101,6 +101,12 @@ test.describe.serial("FinOps", () => {
     expect(download.url()).toContain("ou=ou-");
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv.split("\n")[0]).toMatch(/^period,key,label,ec2Spend,/);
+
+    // The Sync page lists the FOCUS upload with its cost rows and billing periods.
+    await page.goto(`/w/${slug}/sync`);
+    const upload = page.getByRole("row", { name: /focus-aws-small\.csv/ });
+    await expect(upload).toContainText(/\d+ cost rows · FOCUS 1\.\d/);
+    await expect(upload.getByRole("link", { name: "FinOps" })).toBeVisible();
   });
 
   test("a viewer reads FinOps but has no drop zone; another workspace gets NOT_FOUND", async ({ page, browser }) => {

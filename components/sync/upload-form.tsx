@@ -19,6 +19,7 @@ const kinds = [
   { value: "grype", label: "Grype" },
   { value: "sbom", label: "SBOM (CycloneDX or SPDX)" },
   { value: "incidents", label: "Incidents" },
+  { value: "focus", label: "FOCUS cost export (CSV, gzip or Parquet)" },
 ];
 
 type State =

@@ -1,12 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Table, TBody, Td, Th } from "~/components/ui/table";
-import { formatNumber, UPLOADS_LIMIT } from "./format";
+import { formatNumber, plural, UPLOADS_LIMIT } from "./format";
 import type { UploadSummary } from "./types";
 
 const dash = <span className="text-slate-500">—</span>;
@@ -59,7 +60,9 @@ export function UploadsTable({ workspace }: { workspace: string }) {
                 {upload.toolVersion && <span className="text-xs text-slate-500"> {upload.toolVersion}</span>}
               </Td>
               <Td className="text-xs">
-                {upload.repository ? (
+                {upload.kind === "focus" ? (
+                  <FocusSource summary={upload.summary} workspace={workspace} />
+                ) : upload.repository ? (
                   <p className="font-medium text-slate-900">{upload.repository}</p>
                 ) : (
                   <p className="text-slate-500">No repository given</p>
@@ -97,5 +100,27 @@ export function UploadsTable({ workspace }: { workspace: string }) {
         })}
       </TBody>
     </Table>
+  );
+}
+
+// A FOCUS cost export names no repository: its rows and billing periods, and where to read them.
+function FocusSource({ summary, workspace }: { summary: unknown; workspace: string }) {
+  const focus = summary as { rows?: number; focusVersion?: string; totals?: { billingPeriodStart: string }[] } | null;
+  const periods = [...new Set((focus?.totals ?? []).map((t) => t.billingPeriodStart.slice(0, 7)))].sort();
+  return (
+    <>
+      <p className="font-medium text-slate-900">
+        {focus?.rows !== undefined ? plural(focus.rows, "cost row") : "Not read yet"}
+        {focus?.focusVersion && <span className="font-normal text-slate-500"> · FOCUS {focus.focusVersion}</span>}
+      </p>
+      {periods.length > 0 && (
+        <p className="mt-0.5 text-slate-500">
+          Billing {periods.length === 1 ? "period" : "periods"} {periods.join(", ")} ·{" "}
+          <Link href={`/w/${workspace}/finops`} className="underline">
+            FinOps
+          </Link>
+        </p>
+      )}
+    </>
   );
 }
