@@ -40,7 +40,11 @@ function Recommendations({ rows }: { rows: RecommendationRow[] }) {
               <span className="block text-xs font-normal text-slate-600">looking back {row.lookbackDays} days</span>
             </th>
             <Td className={cell(row.hourlyCommitment)}>
-              {row.hourlyCommitment === null ? "No data" : `${formatUsd(row.hourlyCommitment)}/hour`}
+              {row.hourlyCommitment === null
+                ? "No data"
+                : Number(row.hourlyCommitment) === 0
+                  ? "None: nothing more to buy"
+                  : `${formatUsd(row.hourlyCommitment)}/hour`}
             </Td>
             <Td className={cell(row.estimatedMonthlySavings)}>
               {row.estimatedMonthlySavings === null ? "No data" : `${formatUsd(row.estimatedMonthlySavings)}/month`}
