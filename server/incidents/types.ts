@@ -252,3 +252,59 @@ export interface IncidentsPage {
   pageSize: number;
   total: number;
 }
+
+// ---- Inputs of the pure computations (server/incidents/compute/*), as the loaders produce them ----
+
+/** One incident, counted once: rows of several sources that are the same incident come as one event. */
+export interface IncidentEvent {
+  id: string;
+  source: string;
+  alsoFrom: { id: string; source: string }[];
+  accountId: string | null;
+  service: string | null;
+  environment: string | null;
+  severityKey: SeverityKey;
+  startedAt: Date;
+  resolvedAt: Date | null;
+}
+
+/** A deployment from CodeDeploy (autoscaling-started ones excluded) or reported by CI. */
+export interface DeploymentEvent {
+  id: string;
+  source: "codedeploy" | "ladder" | "github";
+  accountId: string | null;
+  /** CodeDeploy: the application name; CI: the service it names. */
+  service: string;
+  environment: string | null;
+  status: "succeeded" | "failed" | "rolled_back";
+  startedAt: Date | null;
+  finishedAt: Date;
+  committedAt: Date | null;
+  /** CodeDeploy's deployment configuration, e.g. "CodeDeployDefault.LambdaCanary10Percent5Minutes". */
+  deploymentConfig: string | null;
+  /** CodeDeploy: "application/group"; CI: service + environment. Canary arrival is per group. */
+  group: string;
+}
+
+export interface ExperimentEvent {
+  id: string;
+  experimentId: string;
+  accountId: string;
+  /** The service its template targets when it can be told (tags or resource names), else null. */
+  service: string | null;
+  templateId: string;
+  status: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+}
+
+/** A practice's level changing on an account between two stored maturity snapshots. */
+export interface MaturityEvent {
+  id: string;
+  at: Date;
+  practiceId: string;
+  practiceName: string;
+  accountId: string;
+  from: number;
+  to: number;
+}
