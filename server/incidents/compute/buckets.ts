@@ -94,8 +94,7 @@ export function trendBuckets(events: TrendEvents, options: TrendOptions): TrendB
   const { from, to, bucket, asOf } = options;
   const starts = bucketStarts(from, to, bucket);
   const indexOf = bucketIndexer(from, to, bucket);
-  const restore: number[][] = starts.map(() => []);
-  const open = new Array<number>(starts.length).fill(0);
+  const restore = starts.map(() => ({ seconds: [] as number[], open: 0 }));
   const buckets: TrendBucket[] = starts.map((start) => ({
     start: utcDay(start),
     label: bucketLabel(start, bucket),
@@ -108,12 +107,13 @@ export function trendBuckets(events: TrendEvents, options: TrendOptions): TrendB
   for (const incident of events.incidents) {
     const i = indexOf(incident.startedAt);
     const b = buckets[i];
-    if (b === undefined) continue;
+    const r = restore[i];
+    if (b === undefined || r === undefined) continue;
     b.incidents.total++;
     b.incidents.bySeverity[incident.severityKey]++;
     const seconds = restoreSeconds(incident, asOf);
-    if (seconds === null) open[i]++;
-    else (restore[i] as number[]).push(seconds);
+    if (seconds === null) r.open++;
+    else r.seconds.push(seconds);
   }
   for (const deployment of events.deployments) {
     const b = buckets[indexOf(deployment.finishedAt)];
@@ -132,7 +132,8 @@ export function trendBuckets(events: TrendEvents, options: TrendOptions): TrendB
     else if (status === "failed") b.experiments.failed++;
   }
   buckets.forEach((b, i) => {
-    b.restore = durationStatsOf(restore[i] as number[], open[i] as number);
+    const r = restore[i];
+    if (r !== undefined) b.restore = durationStatsOf(r.seconds, r.open);
   });
   return buckets;
 }
