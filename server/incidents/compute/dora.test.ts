@@ -140,6 +140,17 @@ describe("doraRow", () => {
     expect(r5.changeFailureRate.band?.label).toBe("high");
   });
 
+  it("windows in UTC whatever offset a source wrote", () => {
+    const edges = [
+      deployment("2026-03-01T00:30:00+01:00"), // 28 February 23:30 UTC: outside
+      deployment("2026-03-01T00:00:00Z"), // inside
+      deployment("2026-03-31T01:00:00+02:00"), // 30 March 23:00 UTC: inside
+      deployment("2026-03-30T23:00:00-01:00"), // 31 March 00:00 UTC: outside
+    ];
+    const r = doraRow("service", "checkout", "checkout", { deployments: edges, incidents: [] }, options);
+    expect(r.deploymentFrequency.n).toBe(2);
+  });
+
   it("ends the window at asOf when `to` is later", () => {
     const early = { ...options, asOf: at("2026-03-11T00:00:00Z") };
     const r = doraRow("service", "checkout", "checkout", { deployments, incidents }, early);
