@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deployment, incident, productionIn } from "~/server/test/incident-events";
-import { findFailedDeployments } from "./failures";
+import { findFailedDeployments, productionPredicate } from "./failures";
 
 const options = { failureWindowHours: 24, isProduction: productionIn(["111111111111"]) };
 const summary = (failed: ReturnType<typeof findFailedDeployments>) =>
@@ -87,5 +87,18 @@ describe("findFailedDeployments", () => {
     const d = deployment("2026-03-01T10:00:00Z");
     const i = incident("2026-03-01T10:00:00Z", null);
     expect(summary(findFailedDeployments([d], [i], options))).toEqual([[d.id, "incident", i.id]]);
+  });
+});
+
+describe("productionPredicate", () => {
+  it("takes the event's environment first, else its account's", () => {
+    const envs: Record<string, string> = { "111111111111": "prod", "222222222222": "staging" };
+    const isProduction = productionPredicate((id) => envs[id]);
+    expect(isProduction({ accountId: "222222222222", environment: "prod" })).toBe(true);
+    expect(isProduction({ accountId: "111111111111", environment: "staging" })).toBe(false);
+    expect(isProduction({ accountId: "111111111111", environment: null })).toBe(true);
+    expect(isProduction({ accountId: "222222222222", environment: null })).toBe(false);
+    expect(isProduction({ accountId: "333333333333", environment: null })).toBe(false);
+    expect(isProduction({ accountId: null, environment: null })).toBe(false);
   });
 });

@@ -12,6 +12,15 @@ export const DEFAULT_FAILURE_WINDOW_HOURS = 24;
 
 export type ProductionPredicate = (event: { accountId: string | null; environment: string | null }) => boolean;
 
+/**
+ * Production: an event's own environment when it has one ("prod"), else its account's
+ * environment (from the account directory); unknown on both counts is not production.
+ */
+export function productionPredicate(accountEnvironment: (accountId: string) => string | null | undefined): ProductionPredicate {
+  return (e) =>
+    e.environment !== null ? e.environment === "prod" : e.accountId !== null && accountEnvironment(e.accountId) === "prod";
+}
+
 export type FailureReason = "rolled_back" | "failed" | "incident";
 
 export interface DeploymentFailure {
