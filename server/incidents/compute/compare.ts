@@ -161,17 +161,26 @@ export function compare(change: ChangeSuggestion, events: CompareEvents, options
   const sideOf = (t: number) => (t >= before.from && t < at ? before : t >= at && t < after.to ? after : null);
 
   if (days > 0) {
-    const failed = findFailedDeployments(events.deployments, events.incidents, {
+    // Failures of a service's deployments depend only on that service's deployments and incidents.
+    const service = change.service;
+    const relevant =
+      service === null
+        ? events
+        : {
+            deployments: events.deployments.filter((d) => d.service === service),
+            incidents: events.incidents.filter((i) => i.service === service),
+          };
+    const failed = findFailedDeployments(relevant.deployments, relevant.incidents, {
       isProduction,
       failureWindowHours: options.failureWindowHours ?? DEFAULT_FAILURE_WINDOW_HOURS,
     });
-    for (const d of events.deployments) {
+    for (const d of relevant.deployments) {
       const side = sideOf(d.finishedAt.getTime());
       if (side === null || !inScope(d)) continue;
       side.deployments++;
       if (failed.has(d.id)) side.failed++;
     }
-    for (const i of events.incidents) {
+    for (const i of relevant.incidents) {
       const side = sideOf(i.startedAt.getTime());
       if (side === null || !inScope(i)) continue;
       side.incidents++;

@@ -64,14 +64,17 @@ function lanesOf(deployments: readonly DeploymentEvent[], isProduction: Producti
 
 /** Sorts only when the caller did not already hand them over in order of finish. */
 function laneOf(list: DeploymentEvent[]): Lane {
-  let times = Float64Array.from(list, (d) => d.finishedAt.getTime());
+  const times = new Float64Array(list.length);
   let sorted = true;
-  for (let i = 1; i < times.length && sorted; i++) sorted = (times[i - 1] as number) <= (times[i] as number);
+  for (let i = 0; i < list.length; i++) {
+    const t = (list[i] as DeploymentEvent).finishedAt.getTime();
+    times[i] = t;
+    if (i > 0 && t < (times[i - 1] as number)) sorted = false;
+  }
   if (sorted) return { times, deployments: list };
   const order = Array.from(list.keys()).sort((a, b) => (times[a] as number) - (times[b] as number));
   const deployments = order.map((i) => list[i] as DeploymentEvent);
-  times = Float64Array.from(deployments, (d) => d.finishedAt.getTime());
-  return { times, deployments };
+  return { times: Float64Array.from(order, (i) => times[i] as number), deployments };
 }
 
 /** Index of the last deployment of the lane finished at or before t; −1 when none. */

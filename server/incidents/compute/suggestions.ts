@@ -39,14 +39,23 @@ function canaryArrivals(deployments: readonly DeploymentEvent[], isProduction: P
     else list.push(d);
   }
   const found: ChangeSuggestion[] = [];
+  // Configuration names repeat: test each once.
+  const progressive = new Map<string, boolean>();
+  const isProgressive = (config: string) => {
+    let known = progressive.get(config);
+    if (known === undefined) progressive.set(config, (known = PROGRESSIVE.test(config)));
+    return known;
+  };
   for (const [group, list] of groups) {
-    const ordered = list.some((d, i) => i > 0 && d.finishedAt < (list[i - 1] as DeploymentEvent).finishedAt)
-      ? [...list].sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime())
-      : list;
+    let inOrder = true;
+    for (let i = 1; i < list.length && inOrder; i++) {
+      inOrder = (list[i - 1] as DeploymentEvent).finishedAt.getTime() <= (list[i] as DeploymentEvent).finishedAt.getTime();
+    }
+    const ordered = inOrder ? list : [...list].sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
     let seenOther = false;
     for (const d of ordered) {
       const config = d.deploymentConfig ?? "";
-      if (!PROGRESSIVE.test(config)) {
+      if (!isProgressive(config)) {
         seenOther = true;
         continue;
       }
