@@ -86,6 +86,9 @@ describe("syncing Incident Manager with the alarms", () => {
     }
     // Alarm incidents now say their alarm, severity rank (sev1 → 1) and the account's environment.
     expect(alarmIncidents.every((i) => i.alarmArn && i.externalKey.startsWith(`${i.alarmArn}@`))).toBe(true);
+    expect(alarmIncidents[0]!.url).toBe(
+      `https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/${encodeURIComponent(alarmIncidents[0]!.title)}`,
+    );
     const environmentOf = new Map(accounts.map((a) => [a.id, a.environment]));
     expect(alarmIncidents.every((i) => i.environment === environmentOf.get(i.awsAccountRef!))).toBe(true);
     expect(new Set(alarmIncidents.map((i) => i.environment))).toContain("prod");

@@ -1,5 +1,6 @@
 import {
   GetIncidentRecordCommand,
+  GetTimelineEventCommand,
   type IncidentRecordSummary,
   ListIncidentRecordsCommand,
   ListRelatedItemsCommand,
@@ -139,6 +140,10 @@ describe("Incident Manager (restJson1)", () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(eventSummaries?.map((e) => e.eventType)).toEqual(["Custom Event", "Note", "Custom Event", "Custom Event"]);
     expect(eventSummaries?.[0]?.eventReferences).toEqual([{ resource: record.resourceArn }]);
+    const { event } = await client.send(
+      new GetTimelineEventCommand({ incidentRecordArn: record.arn, eventId: eventSummaries![0]!.eventId }),
+    );
+    expect(event?.eventData).toBe(record.timeline[0]!.data);
     const page = await client.send(
       new ListTimelineEventsCommand({ incidentRecordArn: record.arn, sortOrder: "DESCENDING", maxResults: 2 }),
     );

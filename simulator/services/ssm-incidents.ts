@@ -15,6 +15,7 @@ const routes: RestRoute[] = [
   { method: "GET", path: "/getIncidentRecord", action: "GetIncidentRecord" },
   { method: "POST", path: "/listTimelineEvents", action: "ListTimelineEvents" },
   { method: "POST", path: "/listRelatedItems", action: "ListRelatedItems" },
+  { method: "GET", path: "/getTimelineEvent", action: "GetTimelineEvent" },
 ];
 
 const invalidToken = () => new SimError("ValidationException", "The nextToken is not valid.", 400);
@@ -157,6 +158,24 @@ const operations: Record<string, OperationHandler> = {
         eventReferences: e.resources.map((resource) => ({ resource })),
       })),
       nextToken: page.nextToken,
+    };
+  },
+  // Not called by Ladder (its role lacks the permission); served so the event text can be read by hand.
+  GetTimelineEvent: (input, context) => {
+    const arn = input.requiredString("incidentRecordArn");
+    const id = input.requiredString("eventId");
+    const event = findRecord(context, arn).timeline.find((e) => e.id === id);
+    if (!event) throw new SimError("ResourceNotFoundException", `Timeline event ${id} does not exist.`, 404);
+    return {
+      event: {
+        incidentRecordArn: arn,
+        eventId: event.id,
+        eventTime: event.time,
+        eventUpdatedTime: event.time,
+        eventType: event.type,
+        eventData: event.data,
+        eventReferences: event.resources.map((resource) => ({ resource })),
+      },
     };
   },
   ListRelatedItems: (input, context) => {

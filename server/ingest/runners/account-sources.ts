@@ -64,6 +64,9 @@ async function clean(ctx: SourceContext, result: SourceResult, tables: string[])
 
 const perAccountKey = (...columns: string[]) => ["awsAccountRef", "region", ...columns];
 
+const alarmConsoleUrl = (region: string, name: string) =>
+  `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`;
+
 /** The environment the account is in (from its OU or set by hand); null when unknown. */
 async function accountEnvironment(ctx: SourceContext): Promise<string | null> {
   const account = await db.awsAccount.findUnique({ where: { id: ctx.account.ref }, select: { environment: true } });
@@ -247,6 +250,7 @@ export const incidentsRunner: SourceRunner = {
           severity: i.severity,
           severityRank: i.severityRank,
           alarmArn: i.alarmArn,
+          url: alarmConsoleUrl(i.region, i.alarmName),
           startedAt: i.startedAt.toISOString(),
           resolvedAt: iso(i.resolvedAt),
           durationSeconds: i.durationSeconds,
