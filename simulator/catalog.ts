@@ -123,6 +123,12 @@ export const SERVICES = {
     errors: { ...restErrors, serverError: ["InternalServerException", 500] },
   },
   fis: { signingName: "fis", iamPrefix: "fis", protocol: "rest-json", errors: restErrors },
+  ssmIncidents: {
+    signingName: "ssm-incidents",
+    iamPrefix: "ssm-incidents",
+    protocol: "rest-json",
+    errors: { ...restErrors, serverError: ["InternalServerException", 500] },
+  },
   xray: {
     signingName: "xray",
     iamPrefix: "xray",

@@ -10,7 +10,10 @@ const unlocks = [
     "Organizations, OUs, SCPs and the organisation trail; CodeDeploy canaries; FIS experiments; EKS and X-Ray settings.",
   ],
   ["FinOps", "Cost Explorer by account, Graviton and Spot shares, Reserved Instance and Savings Plans utilisation."],
-  ["Incidents", "CloudWatch alarms and their history, turned into incidents with MTTR next to deployments."],
+  [
+    "Incidents",
+    "CloudWatch alarms and Incident Manager records, turned into incidents with time to restore next to deployments.",
+  ],
 ] as const;
 
 export function EmptyAccounts({

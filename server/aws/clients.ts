@@ -8,6 +8,7 @@ import { FisClient } from "@aws-sdk/client-fis";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { PricingClient } from "@aws-sdk/client-pricing";
+import { SSMIncidentsClient } from "@aws-sdk/client-ssm-incidents";
 import { STSClient } from "@aws-sdk/client-sts";
 import { XRayClient } from "@aws-sdk/client-xray";
 import { Agent as HttpAgent } from "node:http";
@@ -30,6 +31,7 @@ const constructors = {
   codeDeploy: CodeDeployClient,
   xray: XRayClient,
   eks: EKSClient,
+  ssmIncidents: SSMIncidentsClient,
 } as const;
 
 export type AwsService = keyof typeof constructors;

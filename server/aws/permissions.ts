@@ -90,13 +90,23 @@ export const capabilitySpecs: Record<Capability, CapabilitySpec> = {
   },
   incidents: {
     title: "Alarms and incidents",
-    unlocks: "CloudWatch alarms and their history, turned into incidents with MTTR",
+    unlocks:
+      "CloudWatch alarms and their history, turned into incidents with time to restore; Incident Manager incident records with their impact, timeline and involved service (Incidents, DORA keys)",
     managementOnly: false,
-    actions: ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory", "cloudwatch:ListTagsForResource"],
+    actions: [
+      "cloudwatch:DescribeAlarms",
+      "cloudwatch:DescribeAlarmHistory",
+      "cloudwatch:ListTagsForResource",
+      "ssm-incidents:ListIncidentRecords",
+      "ssm-incidents:GetIncidentRecord",
+      "ssm-incidents:ListTimelineEvents",
+      "ssm-incidents:ListRelatedItems",
+    ],
   },
   deployments: {
     title: "Deployments",
-    unlocks: "CodeDeploy deployment groups, canary configs, automatic rollback and deployments (Progressive delivery)",
+    unlocks:
+      "CodeDeploy deployment groups, canary configs, automatic rollback and deployments with their commit and creator (Progressive delivery, DORA keys)",
     managementOnly: false,
     actions: [
       "codedeploy:ListApplications",

@@ -18,6 +18,7 @@ describe("AWS service names", () => {
       codeDeploy: "AWS CodeDeploy",
       xray: "AWS X-Ray",
       eks: "Amazon EKS",
+      ssmIncidents: "AWS Systems Manager Incident Manager",
     });
   });
 

@@ -15,6 +15,7 @@ export const AWS_SERVICE_NAMES: Record<AwsService, string> = {
   codeDeploy: "AWS CodeDeploy",
   xray: "AWS X-Ray",
   eks: "Amazon EKS",
+  ssmIncidents: "AWS Systems Manager Incident Manager",
 };
 
 function isAwsService(key: string): key is AwsService {

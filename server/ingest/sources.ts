@@ -11,7 +11,7 @@ export const sourceTitles: Record<SourceName, string> = {
   cost: "Cost and commitments",
   scans: "ECR and Inspector scans",
   chaos: "FIS experiments",
-  incidents: "CloudWatch alarms and incidents",
+  incidents: "CloudWatch alarms and Incident Manager incidents",
   delivery: "CodeDeploy deployments",
   tracing: "X-Ray sampling and EKS clusters",
 };

@@ -22,6 +22,10 @@ export interface Deployment {
   createdAt: Date;
   completedAt: Date;
   rolledBack: boolean;
+  /** The GitHub revision's commit for API groups (their pipelines deploy from GitHub); null for workers. */
+  commitId: string | null;
+  repository: string | null;
+  creator: "user";
 }
 
 export interface DeploymentData {
@@ -81,8 +85,17 @@ function deploymentsFor(data: DemoData, accountId: string): DeploymentData {
           createdAt.getTime() + (configName === CANARY_CONFIG ? random.int(8, 15) : random.int(2, 5)) * 60_000,
         ),
         rolledBack: status !== "Succeeded" && group.rollbackEvents.length > 1,
+        commitId: null,
+        repository: null,
+        creator: "user",
       });
     }
+  }
+  // Commits come from a stream of their own, so the deployments above stay what they always were.
+  for (const d of deployments) {
+    if (!d.group.application.endsWith("-api")) continue;
+    d.repository = `demo-org/${d.group.application}`;
+    d.commitId = createRandom(data.seed, "codedeploy-commit", accountId, d.id).hex(40);
   }
   return { applications, groups, deployments: deployments.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()) };
 }

@@ -39,7 +39,10 @@ function deploymentShape(d: Deployment) {
     createTime: d.createdAt,
     startTime: d.createdAt,
     completeTime: d.completedAt,
-    creator: "user",
+    creator: d.creator,
+    revision: d.commitId
+      ? { revisionType: "GitHub", gitHubLocation: { repository: d.repository, commitId: d.commitId } }
+      : { revisionType: "AppSpecContent", appSpecContent: { sha256: d.id.replace(/\W/g, "").padEnd(64, "0") } },
     computePlatform: "ECS",
     deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
     autoRollbackConfiguration: { enabled: true, events: d.group.rollbackEvents },

@@ -11,6 +11,7 @@ import { fisService } from "./fis";
 import { inspector2Service } from "./inspector2";
 import { organizationsService } from "./organizations";
 import { pricingService } from "./pricing";
+import { ssmIncidentsService } from "./ssm-incidents";
 import { stsService } from "./sts";
 import { xrayService } from "./xray";
 import type { ServiceImpl } from "./types";
@@ -28,6 +29,7 @@ export const SERVICE_IMPLS: readonly ServiceImpl[] = [
   codeDeployService,
   xrayService,
   eksService,
+  ssmIncidentsService,
 ];
 
 /**

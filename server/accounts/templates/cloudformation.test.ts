@@ -75,6 +75,15 @@ describe("cloudFormationTemplateJson: permissions", () => {
         "ce:GetSavingsPlansPurchaseRecommendation",
       ]),
     );
+    // Incidents: Incident Manager records, their timeline and related items.
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "ssm-incidents:ListIncidentRecords",
+        "ssm-incidents:GetIncidentRecord",
+        "ssm-incidents:ListTimelineEvents",
+        "ssm-incidents:ListRelatedItems",
+      ]),
+    );
     for (const s of statements) {
       expect(s.Effect).toBe("Allow");
       expect(s.Resource).toBe("*");
@@ -86,7 +95,9 @@ describe("cloudFormationTemplateJson: permissions", () => {
     for (const action of actions) {
       expect(action).not.toContain("*");
       expect(action).not.toContain("?");
-      expect(action === "sts:GetCallerIdentity" || /^[a-z0-9]+:(?:Describe|List|Get|BatchGet)[A-Za-z]+$/.test(action)).toBe(true);
+      expect(action === "sts:GetCallerIdentity" || /^[a-z0-9-]+:(?:Describe|List|Get|BatchGet)[A-Za-z]+$/.test(action)).toBe(
+        true,
+      );
     }
   });
 });

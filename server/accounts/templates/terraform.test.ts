@@ -43,6 +43,8 @@ describe("terraformSnippet", () => {
 
   it("contains each action exactly once", () => {
     for (const action of readOnlyActions) expect(snippet.split(`"${action}"`)).toHaveLength(2);
+    for (const action of ["ListIncidentRecords", "GetIncidentRecord", "ListTimelineEvents", "ListRelatedItems"])
+      expect(snippet).toContain(`"ssm-incidents:${action}"`);
   });
 
   it("declares the role, inline policy, tag and output", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alarmHistoryToIncidents, serviceFromAlarmName } from "./alarm-incidents";
+import { alarmHistoryToIncidents, serviceFromAlarmName, severityRankOf } from "./alarm-incidents";
 import type { AlarmStateChange } from "./cloudwatch";
 
 const scope = { accountId: "111111111111", region: "us-east-1" };
@@ -67,5 +67,19 @@ describe("alarmHistoryToIncidents", () => {
     expect(serviceFromAlarmName("checkout-api-5xx")).toBe("checkout-api");
     expect(serviceFromAlarmName("High_CPU")).toBe("High");
     expect(serviceFromAlarmName("latency")).toBe("latency");
+  });
+
+  it("ranks severity from the tag, else from an unambiguous word of the name, else not at all", () => {
+    expect(alarmHistoryToIncidents([alarm], [change(0, "OK", "ALARM")])[0]?.severityRank).toBe(1);
+    expect(["sev1", "SEV-2", "P3", "critical", "Warning", "low", "info"].map((t) => severityRankOf(t, "x"))).toEqual([
+      1, 2, 3, 1, 3, 4, 5,
+    ]);
+    expect(severityRankOf(undefined, "checkout-critical-5xx")).toBe(1);
+    expect(severityRankOf("", "payments_sev2_latency")).toBe(2);
+    expect(severityRankOf("unknown", "orders-warning-queue-age")).toBe(3);
+    // "high" in a name says what the metric does, not how bad it is.
+    expect(severityRankOf(undefined, "High_CPU")).toBeNull();
+    expect(severityRankOf(undefined, "checkout-api-p99-latency")).toBeNull();
+    expect(alarmHistoryToIncidents([], [change(0, "OK", "ALARM", "payments-worker-queue-age")])[0]?.severityRank).toBeNull();
   });
 });

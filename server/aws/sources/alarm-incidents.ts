@@ -12,6 +12,8 @@ export interface IncidentRecord {
   durationSeconds: number | null;
   service: string;
   severity: string;
+  /** 1 critical … 5 no impact, from the severity tag or the alarm's name; null when neither says. */
+  severityRank: number | null;
 }
 
 // Words that name what an alarm measures rather than whom it is about: "checkout-api-5xx-rate"
@@ -60,6 +62,7 @@ export function alarmHistoryToIncidents(
       alarmName: first.alarmName,
       service: alarm?.tags.service || serviceFromAlarmName(first.alarmName),
       severity: alarm?.tags.severity || "unknown",
+      severityRank: severityRankOf(alarm?.tags.severity, first.alarmName),
     };
     let openedAt: Date | null = null;
     for (const change of [...history].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
@@ -73,4 +76,44 @@ export function alarmHistoryToIncidents(
     if (openedAt) incidents.push({ ...base, startedAt: openedAt, resolvedAt: null, durationSeconds: null });
   }
   return incidents.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.alarmArn.localeCompare(b.alarmArn));
+}
+
+const RANK_WORDS: Record<string, number> = {
+  critical: 1,
+  crit: 1,
+  high: 2,
+  major: 2,
+  error: 2,
+  medium: 3,
+  moderate: 3,
+  warning: 3,
+  warn: 3,
+  low: 4,
+  minor: 4,
+  info: 5,
+  informational: 5,
+  none: 5,
+};
+
+function rankOfWord(word: string): number | null {
+  const w = word.toLowerCase();
+  const numbered = /^(?:sev|severity|p)-?([1-5])$/.exec(w);
+  if (numbered) return Number(numbered[1]);
+  return RANK_WORDS[w] ?? null;
+}
+
+/**
+ * The one ordinal scale (1 critical … 5 no impact) from an alarm's severity tag ("sev1", "P2",
+ * "critical"), else from a word of its name ("checkout-critical-5xx"); null when neither says.
+ */
+export function severityRankOf(severityTag: string | undefined, alarmName: string): number | null {
+  if (severityTag) {
+    const fromTag = rankOfWord(severityTag.trim().replace(/\s+/g, ""));
+    if (fromTag !== null) return fromTag;
+  }
+  // In a name, "high" and "low" say what the metric does ("high-cpu"): only unambiguous words count.
+  for (const word of alarmName.split(/[-_\s.]+/)) {
+    if (/^(?:sev-?[1-5]|critical|warning)$/i.test(word)) return rankOfWord(word);
+  }
+  return null;
 }

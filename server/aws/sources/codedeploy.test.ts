@@ -65,6 +65,13 @@ describe("CodeDeploy", () => {
         .sort(),
     ).toEqual(rolledBack);
     expect(records.filter((r) => r.status !== "Succeeded").every((r) => r.errorCode !== null)).toBe(true);
+    // API groups deploy GitHub revisions, whose commit is the deployed SHA; workers' AppSpec revisions name none.
+    for (const d of expected) {
+      const record = records.find((r) => r.id === d.id);
+      expect(record).toMatchObject({ commitSha: d.commitId, creator: "user" });
+      expect(record?.commitSha === null).toBe(!d.group.application.endsWith("-api"));
+    }
+    expect(records.filter((r) => r.commitSha !== null).every((r) => /^[0-9a-f]{40}$/.test(r.commitSha!))).toBe(true);
 
     const since = new Date(sim.current.state.data.today.getTime() - 30 * 86_400_000);
     const recent = await collect(codeDeployDeployments(demoContext(sim.current, accountId), { since }));

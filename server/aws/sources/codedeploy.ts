@@ -50,6 +50,10 @@ export interface DeploymentRecord extends AccountScope {
   deploymentConfigName: string | null;
   rollbackInfo: { rolledBack: boolean; rollbackDeploymentId: string | null; rollbackTriggeringDeploymentId: string | null };
   errorCode: string | null;
+  /** The GitHub revision's commit; null for S3 and AppSpec revisions (no commit known). */
+  commitSha: string | null;
+  /** "user", "autoscaling", "codeDeployRollback", "CloudFormation"… as CodeDeploy writes it. */
+  creator: string | null;
 }
 
 // BatchGetDeploymentGroups takes up to 100 names, BatchGetDeployments up to 25 ids.
@@ -160,6 +164,8 @@ function deploymentRecord(scope: AccountScope, d: DeploymentInfo): DeploymentRec
       rollbackTriggeringDeploymentId: rollback?.rollbackTriggeringDeploymentId ?? null,
     },
     errorCode: d.errorInformation?.code ?? null,
+    commitSha: d.revision?.gitHubLocation?.commitId ?? null,
+    creator: d.creator ?? null,
   };
 }
 

@@ -12,9 +12,12 @@ import { fetchEksClusters } from "~/server/aws/sources/eks";
 import { fetchFisTemplates, fisExperiments } from "~/server/aws/sources/fis";
 import { inspectorFindings } from "~/server/aws/sources/inspector";
 import { regionOf } from "~/server/aws/sources/types";
+import { db } from "~/server/db";
 import { fetchSamplingRules } from "~/server/aws/sources/xray";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
 import { deleteUnseen, deleteUnseenIn, upsertRows, type Row } from "../upsert";
+import { unlessDenied } from "./finops";
+import { syncIncidentManager } from "./incident-manager";
 
 // The per-account sources. Each reads its whole scope (account and region) and then removes
 // what AWS no longer has; an error thrown part-way leaves earlier rows and deletes nothing.
@@ -60,6 +63,15 @@ async function clean(ctx: SourceContext, result: SourceResult, tables: string[])
 }
 
 const perAccountKey = (...columns: string[]) => ["awsAccountRef", "region", ...columns];
+
+const alarmConsoleUrl = (region: string, name: string) =>
+  `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`;
+
+/** The environment the account is in (from its OU or set by hand); null when unknown. */
+async function accountEnvironment(ctx: SourceContext): Promise<string | null> {
+  const account = await db.awsAccount.findUnique({ where: { id: ctx.account.ref }, select: { environment: true } });
+  return account?.environment ?? null;
+}
 
 export const scansRunner: SourceRunner = {
   name: "scans",
@@ -200,6 +212,7 @@ export const incidentsRunner: SourceRunner = {
   organizationWide: false,
   async run(ctx) {
     const result = emptyResult();
+    const environment = await accountEnvironment(ctx);
     const alarms: AlarmRecord[] = [];
     for await (const page of cloudWatchAlarms(ctx.fetch)) alarms.push(...page);
     await write(
@@ -233,7 +246,11 @@ export const incidentsRunner: SourceRunner = {
           title: i.alarmName,
           accountId: i.accountId,
           service: i.service,
+          environment,
           severity: i.severity,
+          severityRank: i.severityRank,
+          alarmArn: i.alarmArn,
+          url: alarmConsoleUrl(i.region, i.alarmName),
           startedAt: i.startedAt.toISOString(),
           resolvedAt: iso(i.resolvedAt),
           durationSeconds: i.durationSeconds,
@@ -243,6 +260,9 @@ export const incidentsRunner: SourceRunner = {
     );
     await clean(ctx, result, ["CloudWatchAlarm"]);
     result.deleted += await deleteUnseen("Incident", { awsAccountRef: ctx.account.ref, source: "cloudwatch" }, ctx.runId);
+    // Incident Manager is optional: a role from an older template (or an account that does not use
+    // it) leaves a permission gap and the alarms above stand.
+    await unlessDenied(result, "ssm-incidents:ListIncidentRecords", () => syncIncidentManager(ctx, result, environment));
     return result;
   },
 };
@@ -285,6 +305,8 @@ export const deliveryRunner: SourceRunner = {
           completedAt: iso(d.completeTime),
           rolledBack: d.rollbackInfo.rolledBack,
           errorCode: d.errorCode,
+          commitSha: d.commitSha,
+          creator: d.creator,
         })),
       );
     }
