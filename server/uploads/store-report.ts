@@ -44,7 +44,7 @@ export async function storeReport(opts: StoreReport) {
       if (read.timings) {
         const { outlineMs, itemsMs } = read.timings;
         console.log(
-          `ladder: upload ${opts.id}: ${read.summary.findings + read.summary.components + read.summary.incidents} records from ${(opts.sizeBytes / 1048576).toFixed(1)} MB ` +
+          `ladder: upload ${opts.id}: ${read.summary.findings + read.summary.components + read.summary.incidents + read.summary.deployments} records from ${(opts.sizeBytes / 1048576).toFixed(1)} MB ` +
             `(outline ${(outlineMs / 1000).toFixed(1)} s, items ${(itemsMs / 1000).toFixed(1)} s, last rows ${((written - itemsRead) / 1000).toFixed(1)} s, commit ${((performance.now() - written) / 1000).toFixed(1)} s)`,
         );
       }

@@ -3,7 +3,14 @@ import { hasRole } from "~/server/auth/roles";
 import { AppError } from "~/server/errors";
 import type { UploadKind } from "./parsers";
 
-export const uploadKinds = ["checkov", "trivy", "grype", "sbom", "incidents"] as const satisfies readonly UploadKind[];
+export const uploadKinds = [
+  "checkov",
+  "trivy",
+  "grype",
+  "sbom",
+  "incidents",
+  "deployments",
+] as const satisfies readonly UploadKind[];
 
 export interface UploadMeta {
   kind?: string;
