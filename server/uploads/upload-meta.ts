@@ -23,6 +23,8 @@ export interface UploadMeta {
   softFail?: string;
   durationSeconds?: string;
   defaultBranch?: string;
+  /** Set by Ladder (never from the form) for a staged file that is not JSON: "pagerduty-csv". */
+  format?: string;
 }
 
 export interface Uploader {

@@ -17,6 +17,7 @@ import type { ByteSource } from "./json/byte-source";
 import { storeReport } from "./store-report";
 import type { receiveUpload } from "./uploads.service";
 import { isFocusUpload, storeHeldFocus } from "./focus-upload";
+import { isPagerDutyCsv } from "./parsers/pagerduty-csv";
 import type { FocusUploadResult } from "~/server/focus/focus-import.service";
 
 const MB = 1024 * 1024;
@@ -81,6 +82,8 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
   let file: { name: string | undefined } | undefined;
   // A FOCUS cost export (CSV or Parquet) is no JSON: decided on its first bytes, it skips the outline.
   let isFocus: boolean | undefined;
+  // So is PagerDuty's CSV incident export, read by its own streaming reader.
+  let isCsv: boolean | undefined;
   try {
     const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
     const gzipped = /\bgzip\b/i.test(request.headers.get("content-encoding") ?? "");
@@ -104,9 +107,10 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
         for await (const chunk of chunks) {
           size += chunk.length;
           isFocus ??= isFocusUpload(fields.kind, chunk);
+          isCsv ??= !isFocus && isPagerDutyCsv(fields.kind, chunk);
           // The outline is read as the report arrives: a report Ladder cannot read is refused
           // now, and what follows reads only the lists.
-          if (!isFocus) outline.write(chunk);
+          if (!isFocus && !isCsv) outline.write(chunk);
           if (!staged && size <= inlineBytes) {
             held.push(chunk);
             continue;
@@ -158,6 +162,7 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     readPipelineFacts(meta);
     const who = await uploader();
     checkUploader(who);
+    if (isCsv) return await receiveCsv({ meta: { ...meta, format: "pagerduty-csv" }, who, held, staged, size, hint });
     const read = outline.finish();
     readHeader(read, hint);
     if (!staged) {
@@ -202,6 +207,35 @@ async function receiveFocus(opts: {
       status: 201,
       body: await storeHeldFocus({ uploader: opts.who, meta: opts.meta, held: opts.held, sizeBytes: opts.size }),
     };
+  }
+  const { staged } = opts;
+  await staged.seal({ meta: opts.meta, filename: opts.meta.filename });
+  await queueStagedReport(staged.id);
+  return {
+    status: 202,
+    body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },
+  };
+}
+
+async function receiveCsv(opts: {
+  meta: UploadMeta;
+  who: RequestPrincipal;
+  held: Buffer[];
+  staged: StagedReport | undefined;
+  size: number;
+  hint: ReturnType<typeof readKindHint>;
+}): Promise<UploadAnswer> {
+  if (!opts.staged) {
+    const body = await storeReport({
+      id: timeOrderedId(),
+      uploader: opts.who,
+      meta: opts.meta,
+      facts: readPipelineFacts(opts.meta),
+      hint: opts.hint,
+      sizeBytes: opts.size,
+      input: { source: heldSource(opts.held), csv: true },
+    });
+    return { status: 201, body };
   }
   const { staged } = opts;
   await staged.seal({ meta: opts.meta, filename: opts.meta.filename });
