@@ -13,11 +13,11 @@ import { outlineReader, readHeader } from "./parsers";
 import { StagedReport } from "./staging";
 import { checkUploader, readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
 import { v7 as timeOrderedId } from "uuid";
-import type { ByteSource } from "./json/byte-source";
 import { storeReport } from "./store-report";
 import type { receiveUpload } from "./uploads.service";
-import { isFocusUpload, storeHeldFocus } from "./focus-upload";
+import { isFocusUpload } from "./focus-upload";
 import { isPagerDutyCsv } from "./parsers/pagerduty-csv";
+import { heldSource, receiveCsv, receiveFocus } from "./receive-other";
 import type { FocusUploadResult } from "~/server/focus/focus-import.service";
 
 const MB = 1024 * 1024;
@@ -192,64 +192,6 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     await staged?.discard();
     throw error;
   }
-}
-
-async function receiveFocus(opts: {
-  meta: UploadMeta;
-  who: RequestPrincipal;
-  held: Buffer[];
-  staged: StagedReport | undefined;
-  size: number;
-}): Promise<UploadAnswer> {
-  checkUploader(opts.who);
-  if (!opts.staged) {
-    return {
-      status: 201,
-      body: await storeHeldFocus({ uploader: opts.who, meta: opts.meta, held: opts.held, sizeBytes: opts.size }),
-    };
-  }
-  const { staged } = opts;
-  await staged.seal({ meta: opts.meta, filename: opts.meta.filename });
-  await queueStagedReport(staged.id);
-  return {
-    status: 202,
-    body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },
-  };
-}
-
-async function receiveCsv(opts: {
-  meta: UploadMeta;
-  who: RequestPrincipal;
-  held: Buffer[];
-  staged: StagedReport | undefined;
-  size: number;
-  hint: ReturnType<typeof readKindHint>;
-}): Promise<UploadAnswer> {
-  if (!opts.staged) {
-    const body = await storeReport({
-      id: timeOrderedId(),
-      uploader: opts.who,
-      meta: opts.meta,
-      facts: readPipelineFacts(opts.meta),
-      hint: opts.hint,
-      sizeBytes: opts.size,
-      input: { source: heldSource(opts.held), csv: true },
-    });
-    return { status: 201, body };
-  }
-  const { staged } = opts;
-  await staged.seal({ meta: opts.meta, filename: opts.meta.filename });
-  await queueStagedReport(staged.id);
-  return {
-    status: 202,
-    body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },
-  };
-}
-
-function heldSource(chunks: Buffer[]): ByteSource {
-  return async function* () {
-    yield* chunks;
-  };
 }
 
 const tooLarge = (limit: number) =>
