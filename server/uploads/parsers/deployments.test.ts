@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseUpload } from "./index";
 import { expectBadRequest, readSample } from "./test-inputs";
+
+const workflowRun = "deployments-github/octokit__webhooks/completed.payload.json";
 
 const deployment = (fields: object = {}) => ({
   id: "run-981",
@@ -135,6 +139,13 @@ describe("GitHub deployment_status webhook payloads", () => {
     expect(upload.deployments[0]!.url).toBe("https://github.com/o/r/actions/runs/1");
     expect(upload.warnings).toContain(
       "1 status(es) were not final (queued, pending, in progress or inactive) and were left out.",
+    );
+  });
+
+  it("refuses a workflow_run payload (real octokit/webhooks example), saying what to send instead", () => {
+    expectBadRequest(
+      () => parseUpload(readFileSync(path.resolve(process.cwd(), "../shared/samples", workflowRun), "utf8")),
+      /^A GitHub workflow_run payload does not say which runs are deployments\. Send the deployment_status payload/,
     );
   });
 

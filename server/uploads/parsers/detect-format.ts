@@ -41,6 +41,13 @@ export function detectFormat(json: unknown, hint?: UploadKind): UploadFormat {
   if (isCheckovReport(json) || isCheckovEmptySummary(json)) return "checkov-json";
   if ("SchemaVersion" in json && ("ArtifactName" in json || Array.isArray(json.Results))) return "trivy-json";
   if (Array.isArray(json.matches) && (isObject(json.descriptor) || isObject(json.source))) return "grype-json";
+  if (isObject(json.workflow_run) && !isObject(json.deployment_status)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "A GitHub workflow_run payload does not say which runs are deployments. Send the deployment_status payload, " +
+        "or Ladder's deployments JSON ({\"deployments\": [...]}) with committedAt from the run's head_commit.timestamp.",
+    );
+  }
   const incidentTool = detectIncidentTool(json);
   if (incidentTool) return incidentTool;
   if (Array.isArray(json.deployments)) return "deployments-json";
