@@ -57,6 +57,22 @@ test("an editor uploads reports by hand; a bad file is refused with its reason",
   expect((uploads.body.result?.data.json as unknown[]).length).toBe(1);
 });
 
+test("an editor uploads a PagerDuty export and GitHub deployments by hand; the list counts them", async ({ page }) => {
+  const owner = await makeUserWithWorkspace("Pager");
+  await signIn(page, owner.user.email);
+  await page.goto(`/w/${owner.slug}/sync`);
+  const picker = page.getByLabel("Upload a report");
+  await expect(picker).toBeEnabled();
+  await picker.setInputFiles(path.join(fixtures, "pagerduty-incidents.csv"));
+  await expect(page.getByText(/Detected\s+incidents\s+\(pagerduty-csv\) from PagerDuty: 3 incidents/)).toBeVisible();
+  await expect(picker).toBeEnabled();
+  await picker.setInputFiles(path.join(fixtures, "github-deployment-statuses.json"));
+  await expect(page.getByText(/Detected\s+deployments\s+\(github-deployment-status\) from GitHub: 2 deployments/)).toBeVisible();
+  const uploads = page.getByRole("table", { name: "Recent uploads" });
+  await expect(uploads.getByRole("columnheader", { name: "Deployments" })).toBeVisible();
+  await expect(uploads.getByRole("row")).toHaveCount(3);
+});
+
 // The e2e server reads reports inline only up to 0.05 MB (playwright.config.ts), so these ~100 KB
 // reports are answered with 202 and read by the worker.
 test("an editor uploads reports larger than the inline limit and follows them; another workspace cannot see them", async ({

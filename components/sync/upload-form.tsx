@@ -18,7 +18,8 @@ const kinds = [
   { value: "trivy", label: "Trivy" },
   { value: "grype", label: "Grype" },
   { value: "sbom", label: "SBOM (CycloneDX or SPDX)" },
-  { value: "incidents", label: "Incidents" },
+  { value: "incidents", label: "Incidents (PagerDuty JSON or CSV, Opsgenie, incident.io, Ladder JSON)" },
+  { value: "deployments", label: "Deployments (Ladder JSON or GitHub deployment_status)" },
   { value: "focus", label: "FOCUS cost export (CSV, gzip or Parquet)" },
 ];
 
@@ -122,7 +123,8 @@ export function UploadForm({ workspace }: { workspace: string }) {
           or drop it here
         </p>
         <p className="text-xs text-slate-500">
-          SARIF (Checkov, Trivy, Grype), Checkov/Trivy/Grype JSON, CycloneDX or SPDX SBOMs, incidents JSON
+          SARIF (Checkov, Trivy, Grype), Checkov/Trivy/Grype JSON, CycloneDX or SPDX SBOMs, incidents (PagerDuty, Opsgenie,
+          incident.io, Ladder JSON), deployments (Ladder JSON, GitHub deployment_status), FOCUS cost exports
         </p>
         <input
           id={`${id}-file`}

@@ -12,13 +12,14 @@ interface CostRowCounts {
 }
 
 export function UploadResult({ name, answer }: { name: string; answer: StoredReport }) {
-  const { findings = 0, failed = 0, components = 0, incidents = 0, rows = 0, totals } = answer.counts;
+  const { findings = 0, failed = 0, components = 0, incidents = 0, deployments = 0, rows = 0, totals } = answer.counts;
   const parts = [
     answer.kind === "focus" && plural(rows, "cost row"),
     answer.kind === "focus" && totals && plural(totals.length, "billing period total"),
     findings > 0 && `${formatNumber(failed)} failed of ${plural(findings, "finding")}`,
     components > 0 && plural(components, "component"),
     incidents > 0 && plural(incidents, "incident"),
+    deployments > 0 && plural(deployments, "deployment"),
   ].filter(Boolean);
   return (
     <Alert tone="success" title={`Stored ${name}`}>

@@ -19,7 +19,7 @@ export function UploadsTable({ workspace }: { workspace: string }) {
     return (
       <div className="p-5">
         <EmptyState title="No uploads yet">
-          Scan results, SBOMs and incident exports sent from CI or this page appear here.
+          Scan results, SBOMs, incident exports and deployments sent from CI or this page appear here.
         </EmptyState>
       </div>
     );
@@ -35,6 +35,7 @@ export function UploadsTable({ workspace }: { workspace: string }) {
           <Th className="text-right">Failed / findings</Th>
           <Th className="text-right">Components</Th>
           <Th className="text-right">Incidents</Th>
+          <Th className="text-right">Deployments</Th>
         </tr>
       </thead>
       <TBody>
@@ -95,6 +96,7 @@ export function UploadsTable({ workspace }: { workspace: string }) {
               </Td>
               <Td className="text-right tabular-nums">{summary?.components ? formatNumber(summary.components) : dash}</Td>
               <Td className="text-right tabular-nums">{summary?.incidents ? formatNumber(summary.incidents) : dash}</Td>
+              <Td className="text-right tabular-nums">{summary?.deployments ? formatNumber(summary.deployments) : dash}</Td>
             </tr>
           );
         })}

@@ -95,6 +95,7 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
       sizeBytes: Number(intake.sizeBytes),
       input: {
         source: stagedSource(intake.id),
+        ...(intake.meta.format === "pagerduty-csv" ? { csv: true } : {}),
         ...(intake.outline === null
           ? {}
           : {

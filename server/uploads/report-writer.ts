@@ -4,11 +4,12 @@ import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { v7 as timeOrderedId } from "uuid";
 import { textValue } from "~/server/db/text-values";
 import { copyField } from "~/server/ingest/copy-insert";
-import type { Finding, IncidentRecord, RecordSink, SbomComponent } from "./parsers";
+import type { DeploymentRecord, Finding, IncidentRecord, RecordSink, SbomComponent } from "./parsers";
 
 // Writes a report's records as they are read: findings and components through COPY (one COPY
 // at a time on the transaction's connection, switching tables when the report does), incidents
-// as upserts of a thousand. Nothing is visible until the caller commits.
+// and deployments as upserts of a thousand, keyed by (workspace, source, id) so that the same
+// record uploaded again is updated, not counted twice. Nothing is visible until the caller commits.
 
 export const FINDING_COLUMNS = [
   "id",
@@ -41,6 +42,7 @@ export class ReportWriter implements RecordSink {
   private pending: { table: Table; text: string }[] = [];
   private pendingCharacters = 0;
   private incidents: IncidentRecord[] = [];
+  private deployments: DeploymentRecord[] = [];
   private copy?: { table: Table; stream: CopyStreamQuery; done: Promise<void> };
   // Row ids: one time-ordered UUID per report, then a counter. Unique (the report's UUID is),
   // increasing (each index grows at its right edge), and without a random draw per row.
@@ -87,9 +89,14 @@ export class ReportWriter implements RecordSink {
     this.incidents.push(incident);
   }
 
+  deployment(deployment: DeploymentRecord): void {
+    this.deployments.push(deployment);
+  }
+
   /** Sends what was read so far; waits while Postgres is behind (back-pressure). */
   async flush(): Promise<void> {
     if (this.incidents.length >= INCIDENT_BATCH) await this.writeIncidents();
+    if (this.deployments.length >= INCIDENT_BATCH) await this.writeDeployments();
     if (this.pendingCharacters < FLUSH_CHARACTERS) return;
     await this.writePending();
   }
@@ -103,6 +110,7 @@ export class ReportWriter implements RecordSink {
     await this.writePending();
     await this.endCopy();
     await this.writeIncidents();
+    await this.writeDeployments();
   }
 
   private nextId(): string {
@@ -158,27 +166,76 @@ export class ReportWriter implements RecordSink {
     await this.endCopy();
     const rows = batch.map((i) => ({
       id: timeOrderedId(),
+      source: i.source ?? "upload",
       externalKey: i.externalId,
       title: i.title,
       service: i.service ?? null,
       severity: i.severity ?? null,
+      severityRank: i.severityRank ?? null,
+      environment: i.environment ?? null,
       accountId: i.accountId ?? null,
       startedAt: i.startedAt.toISOString(),
+      acknowledgedAt: i.acknowledgedAt?.toISOString() ?? null,
       resolvedAt: i.resolvedAt?.toISOString() ?? null,
       durationSeconds: i.resolvedAt ? Math.round((i.resolvedAt.getTime() - i.startedAt.getTime()) / 1000) : null,
+      url: i.url ?? null,
+      timeline: i.timeline ?? [],
     }));
     await this.client.query(
-      `INSERT INTO "Incident" (id, "workspaceId", source, "externalKey", title, service, severity, "accountId",
-                               "startedAt", "resolvedAt", "durationSeconds", "uploadId")
-       SELECT x.id, $2, 'upload', x."externalKey", x.title, x.service, x.severity, x."accountId",
-              x."startedAt"::timestamptz AT TIME ZONE 'UTC', x."resolvedAt"::timestamptz AT TIME ZONE 'UTC',
-              x."durationSeconds", $3
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, "externalKey" text, title text, service text, severity text,
-              "accountId" text, "startedAt" text, "resolvedAt" text, "durationSeconds" int)
+      `INSERT INTO "Incident" (id, "workspaceId", source, "externalKey", title, service, severity, "severityRank",
+                               environment, "accountId", "startedAt", "acknowledgedAt", "resolvedAt", "durationSeconds",
+                               url, timeline, "uploadId")
+       SELECT x.id, $2, x.source, x."externalKey", x.title, x.service, x.severity, x."severityRank", x.environment,
+              x."accountId", x."startedAt"::timestamptz AT TIME ZONE 'UTC', x."acknowledgedAt"::timestamptz AT TIME ZONE 'UTC',
+              x."resolvedAt"::timestamptz AT TIME ZONE 'UTC', x."durationSeconds", x.url, x.timeline, $3
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, source text, "externalKey" text, title text, service text,
+              severity text, "severityRank" int, environment text, "accountId" text, "startedAt" text,
+              "acknowledgedAt" text, "resolvedAt" text, "durationSeconds" int, url text, timeline jsonb)
        ON CONFLICT ("workspaceId", source, "externalKey") DO UPDATE SET
               title = EXCLUDED.title, service = EXCLUDED.service, severity = EXCLUDED.severity,
-              "accountId" = EXCLUDED."accountId", "startedAt" = EXCLUDED."startedAt", "resolvedAt" = EXCLUDED."resolvedAt",
-              "durationSeconds" = EXCLUDED."durationSeconds", "uploadId" = EXCLUDED."uploadId"`,
+              "severityRank" = EXCLUDED."severityRank", environment = EXCLUDED.environment,
+              "accountId" = EXCLUDED."accountId", "startedAt" = EXCLUDED."startedAt",
+              "acknowledgedAt" = EXCLUDED."acknowledgedAt", "resolvedAt" = EXCLUDED."resolvedAt",
+              "durationSeconds" = EXCLUDED."durationSeconds", url = EXCLUDED.url, timeline = EXCLUDED.timeline,
+              "uploadId" = EXCLUDED."uploadId"`,
+      [JSON.stringify(rows), this.workspaceId, this.uploadId],
+    );
+  }
+
+  private async writeDeployments() {
+    const batch = this.deployments;
+    this.deployments = [];
+    if (!batch.length) return;
+    await this.endCopy();
+    const iso = (date: Date | undefined) => date?.toISOString() ?? null;
+    const rows = batch.map((d) => ({
+      id: timeOrderedId(),
+      source: d.source,
+      externalKey: d.externalId,
+      service: d.service,
+      environment: d.environment,
+      accountId: d.accountId ?? null,
+      commitSha: d.commitSha ?? null,
+      committedAt: iso(d.committedAt),
+      startedAt: iso(d.startedAt),
+      finishedAt: d.finishedAt.toISOString(),
+      status: d.status,
+      url: d.url ?? null,
+    }));
+    await this.client.query(
+      `INSERT INTO "ReportedDeployment" (id, "workspaceId", "uploadId", source, "externalKey", service, environment,
+                                         "accountId", "commitSha", "committedAt", "startedAt", "finishedAt", status, url)
+       SELECT x.id, $2, $3, x.source, x."externalKey", x.service, x.environment, x."accountId", x."commitSha",
+              x."committedAt"::timestamptz AT TIME ZONE 'UTC', x."startedAt"::timestamptz AT TIME ZONE 'UTC',
+              x."finishedAt"::timestamptz AT TIME ZONE 'UTC', x.status, x.url
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, source text, "externalKey" text, service text, environment text,
+              "accountId" text, "commitSha" text, "committedAt" text, "startedAt" text, "finishedAt" text, status text,
+              url text)
+       ON CONFLICT ("workspaceId", source, "externalKey") DO UPDATE SET
+              service = EXCLUDED.service, environment = EXCLUDED.environment, "accountId" = EXCLUDED."accountId",
+              "commitSha" = EXCLUDED."commitSha", "committedAt" = EXCLUDED."committedAt",
+              "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt", status = EXCLUDED.status,
+              url = EXCLUDED.url, "uploadId" = EXCLUDED."uploadId"`,
       [JSON.stringify(rows), this.workspaceId, this.uploadId],
     );
   }

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { withConnection } from "~/server/db";
 import type { ByteSource } from "./json/byte-source";
 import { readUploadStream, readUploadText, type Outline, type ReadUpload, type ReportHeader, type UploadKind } from "./parsers";
+import { pagerDutyCsvHeader, readPagerDutyCsv } from "./parsers/pagerduty-csv";
 import { ReportWriter } from "./report-writer";
 import type { PipelineFacts, UploadMeta, Uploader } from "./upload-meta";
 
@@ -12,7 +13,8 @@ export interface StoreReport {
   facts: PipelineFacts;
   hint: UploadKind | undefined;
   sizeBytes: number;
-  input: { text: string } | { source: ByteSource; outline?: Outline };
+  /** A report as text or bytes; `csv` marks a PagerDuty CSV export (no JSON outline). */
+  input: { text: string } | { source: ByteSource; outline?: Outline; csv?: boolean };
   /** Stops a long read between chunks (the process is shutting down): nothing is stored. */
   signal?: AbortSignal;
   /** Runs in the same transaction, after the report is written (the intake marks itself stored). */
@@ -44,7 +46,7 @@ export async function storeReport(opts: StoreReport) {
       if (read.timings) {
         const { outlineMs, itemsMs } = read.timings;
         console.log(
-          `ladder: upload ${opts.id}: ${read.summary.findings + read.summary.components + read.summary.incidents} records from ${(opts.sizeBytes / 1048576).toFixed(1)} MB ` +
+          `ladder: upload ${opts.id}: ${read.summary.findings + read.summary.components + read.summary.incidents + read.summary.deployments} records from ${(opts.sizeBytes / 1048576).toFixed(1)} MB ` +
             `(outline ${(outlineMs / 1000).toFixed(1)} s, items ${(itemsMs / 1000).toFixed(1)} s, last rows ${((written - itemsRead) / 1000).toFixed(1)} s, commit ${((performance.now() - written) / 1000).toFixed(1)} s)`,
         );
       }
@@ -76,16 +78,32 @@ async function readInto(
     await onHeader(read.header);
     return read;
   }
+  const afterChunk = async () => {
+    opts.signal?.throwIfAborted();
+    await writer.flush();
+  };
+  if (opts.input.csv) {
+    let isHeaderWritten = false;
+    const read = await readPagerDutyCsv({
+      source: opts.input.source,
+      incident: (record) => writer.incident(record),
+      afterChunk: async () => {
+        // The Upload row goes first: the records written by afterChunk refer to it.
+        if (!isHeaderWritten) await onHeader(pagerDutyCsvHeader);
+        isHeaderWritten = true;
+        await afterChunk();
+      },
+    });
+    if (!isHeaderWritten) await onHeader(read.header);
+    return read;
+  }
   return readUploadStream({
     source: opts.input.source,
     ...(opts.input.outline ? { outline: opts.input.outline } : {}),
     hint: opts.hint,
     out: writer,
     onHeader,
-    afterChunk: async () => {
-      opts.signal?.throwIfAborted();
-      await writer.flush();
-    },
+    afterChunk,
   });
 }
 

@@ -3,7 +3,14 @@ import { hasRole } from "~/server/auth/roles";
 import { AppError } from "~/server/errors";
 import type { UploadKind } from "./parsers";
 
-export const uploadKinds = ["checkov", "trivy", "grype", "sbom", "incidents"] as const satisfies readonly UploadKind[];
+export const uploadKinds = [
+  "checkov",
+  "trivy",
+  "grype",
+  "sbom",
+  "incidents",
+  "deployments",
+] as const satisfies readonly UploadKind[];
 
 export interface UploadMeta {
   kind?: string;
@@ -16,6 +23,8 @@ export interface UploadMeta {
   softFail?: string;
   durationSeconds?: string;
   defaultBranch?: string;
+  /** Set by Ladder (never from the form) for a staged file that is not JSON: "pagerduty-csv". */
+  format?: string;
 }
 
 export interface Uploader {

@@ -13,10 +13,11 @@ import { outlineReader, readHeader } from "./parsers";
 import { StagedReport } from "./staging";
 import { checkUploader, readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
 import { v7 as timeOrderedId } from "uuid";
-import type { ByteSource } from "./json/byte-source";
 import { storeReport } from "./store-report";
 import type { receiveUpload } from "./uploads.service";
-import { isFocusUpload, storeHeldFocus } from "./focus-upload";
+import { isFocusUpload } from "./focus-upload";
+import { isPagerDutyCsv } from "./parsers/pagerduty-csv";
+import { heldSource, receiveCsv, receiveFocus } from "./receive-other";
 import type { FocusUploadResult } from "~/server/focus/focus-import.service";
 
 const MB = 1024 * 1024;
@@ -81,6 +82,8 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
   let file: { name: string | undefined } | undefined;
   // A FOCUS cost export (CSV or Parquet) is no JSON: decided on its first bytes, it skips the outline.
   let isFocus: boolean | undefined;
+  // So is PagerDuty's CSV incident export, read by its own streaming reader.
+  let isCsv: boolean | undefined;
   try {
     const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
     const gzipped = /\bgzip\b/i.test(request.headers.get("content-encoding") ?? "");
@@ -104,9 +107,10 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
         for await (const chunk of chunks) {
           size += chunk.length;
           isFocus ??= isFocusUpload(fields.kind, chunk);
+          isCsv ??= !isFocus && isPagerDutyCsv(fields.kind, chunk);
           // The outline is read as the report arrives: a report Ladder cannot read is refused
           // now, and what follows reads only the lists.
-          if (!isFocus) outline.write(chunk);
+          if (!isFocus && !isCsv) outline.write(chunk);
           if (!staged && size <= inlineBytes) {
             held.push(chunk);
             continue;
@@ -158,6 +162,7 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     readPipelineFacts(meta);
     const who = await uploader();
     checkUploader(who);
+    if (isCsv) return await receiveCsv({ meta: { ...meta, format: "pagerduty-csv" }, who, held, staged, size, hint });
     const read = outline.finish();
     readHeader(read, hint);
     if (!staged) {
@@ -187,35 +192,6 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     await staged?.discard();
     throw error;
   }
-}
-
-async function receiveFocus(opts: {
-  meta: UploadMeta;
-  who: RequestPrincipal;
-  held: Buffer[];
-  staged: StagedReport | undefined;
-  size: number;
-}): Promise<UploadAnswer> {
-  checkUploader(opts.who);
-  if (!opts.staged) {
-    return {
-      status: 201,
-      body: await storeHeldFocus({ uploader: opts.who, meta: opts.meta, held: opts.held, sizeBytes: opts.size }),
-    };
-  }
-  const { staged } = opts;
-  await staged.seal({ meta: opts.meta, filename: opts.meta.filename });
-  await queueStagedReport(staged.id);
-  return {
-    status: 202,
-    body: { id: staged.id, status: "queued", sizeBytes: staged.sizeBytes, statusUrl: `/api/v1/uploads/${staged.id}` },
-  };
-}
-
-function heldSource(chunks: Buffer[]): ByteSource {
-  return async function* () {
-    yield* chunks;
-  };
 }
 
 const tooLarge = (limit: number) =>

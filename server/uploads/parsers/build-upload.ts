@@ -10,6 +10,7 @@ export class UploadTally {
   private passed = 0;
   private components = 0;
   private incidents = 0;
+  private deployments = 0;
   private repeats = 0;
   // Some tools report the same rule at the same place twice (for example one CVE found in two
   // image layers). Numbering repeats in file order keeps every fingerprint distinct and still
@@ -41,6 +42,10 @@ export class UploadTally {
     this.incidents++;
   }
 
+  deployment(): void {
+    this.deployments++;
+  }
+
   summary(): UploadSummary {
     return {
       findings: this.findings,
@@ -49,6 +54,7 @@ export class UploadTally {
       bySeverity: { ...this.bySeverity },
       components: this.components,
       incidents: this.incidents,
+      deployments: this.deployments,
     };
   }
 

@@ -5,9 +5,15 @@ import type { UploadFormat, UploadKind } from "./upload-types";
 
 export const acceptedFormats =
   "SARIF 2.1.0 from Checkov, Trivy or Grype; Checkov JSON; Trivy JSON; Grype JSON; CycloneDX JSON 1.2 or later; " +
-  'SPDX 2.2/2.3 JSON; incidents JSON ({"incidents": [...]})';
+  'SPDX 2.2/2.3 JSON; incidents JSON ({"incidents": [...]}); PagerDuty REST v2 incidents (JSON) or its CSV export; ' +
+  'Opsgenie alerts or incidents; incident.io incidents; deployments JSON ({"deployments": [...]}); ' +
+  "GitHub deployment_status webhook payloads";
 
-const formatOfKind: Partial<Record<UploadKind, UploadFormat>> = { checkov: "checkov-json", incidents: "incidents-json" };
+const formatOfKind: Partial<Record<UploadKind, UploadFormat>> = {
+  checkov: "checkov-json",
+  incidents: "incidents-json",
+  deployments: "deployments-json",
+};
 
 /** Recognises an upload from its shape; the hint only settles SARIF from other tools and empty arrays. */
 export function detectFormat(json: unknown, hint?: UploadKind): UploadFormat {
@@ -35,7 +41,16 @@ export function detectFormat(json: unknown, hint?: UploadKind): UploadFormat {
   if (isCheckovReport(json) || isCheckovEmptySummary(json)) return "checkov-json";
   if ("SchemaVersion" in json && ("ArtifactName" in json || Array.isArray(json.Results))) return "trivy-json";
   if (Array.isArray(json.matches) && (isObject(json.descriptor) || isObject(json.source))) return "grype-json";
-  if (Array.isArray(json.incidents)) return "incidents-json";
+  if (isObject(json.workflow_run) && !isObject(json.deployment_status)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "A GitHub workflow_run payload does not say which runs are deployments. Send the deployment_status payload, " +
+        "or Ladder's deployments JSON ({\"deployments\": [...]}) with committedAt from the run's head_commit.timestamp.",
+    );
+  }
+  const incidentTool = detectIncidentTool(json);
+  if (incidentTool) return incidentTool;
+  if (Array.isArray(json.deployments)) return "deployments-json";
   throw new AppError(
     "BAD_REQUEST",
     `Unrecognised upload: a JSON object with top-level keys ${listKeys(json)}. Accepted: ${acceptedFormats}.`,
@@ -53,14 +68,53 @@ function detectArrayFormat(items: unknown[], hint: UploadKind | undefined): Uplo
   }
   const first = items[0];
   if (items.every((item) => isObject(item) && (isCheckovReport(item) || isCheckovEmptySummary(item)))) return "checkov-json";
+  if (isObject(first)) {
+    const tool = detectIncidentTool(first);
+    if (tool && tool !== "incidents-json") return tool;
+  }
   if (isObject(first) && "startedAt" in first && "title" in first) return "incidents-json";
+  if (isObject(first) && "finishedAt" in first && ("service" in first || "status" in first)) return "deployments-json";
   const seen = isObject(first)
     ? `whose first item has keys ${listKeys(first)}`
     : `whose first item is ${describeJsonType(first)}`;
   throw new AppError(
     "BAD_REQUEST",
-    `Unrecognised upload: a JSON array of ${items.length} item(s) ${seen}. Accepted arrays: Checkov JSON (one report per framework) or incidents. Accepted: ${acceptedFormats}.`,
+    `Unrecognised upload: a JSON array of ${items.length} item(s) ${seen}. Accepted arrays: Checkov JSON (one report per framework), incidents, deployments, or pages of PagerDuty, Opsgenie or incident.io and GitHub deployment_status payloads. Accepted: ${acceptedFormats}.`,
   );
+}
+
+/** The incident tool (or deployment webhook) a JSON object comes from, by the shape of its records. */
+function detectIncidentTool(json: JsonObject): UploadFormat | undefined {
+  if (isObject(json.deployment_status) && isObject(json.deployment)) return "github-deployment-status";
+  if (Array.isArray(json.incidents)) {
+    const first = json.incidents[0];
+    if ("pagination_meta" in json || (isObject(first) && isIncidentIoIncident(first))) return "incident-io-json";
+    if ("more" in json || "limit" in json || (isObject(first) && isPagerDutyIncident(first))) return "pagerduty-json";
+    return "incidents-json";
+  }
+  if (isObject(json.incident)) {
+    if (isIncidentIoIncident(json.incident)) return "incident-io-json";
+    if (isPagerDutyIncident(json.incident)) return "pagerduty-json";
+  }
+  const data = Array.isArray(json.data) ? json.data[0] : json.data;
+  if (isObject(data) && isOpsgenieRecord(data)) return "opsgenie-json";
+  if (Array.isArray(json.data) && json.data.length === 0 && ("requestId" in json || "took" in json)) return "opsgenie-json";
+  return undefined;
+}
+
+// PagerDuty REST v2: an incident numbered within the account, with an urgency and a service reference.
+function isPagerDutyIncident(value: JsonObject): boolean {
+  return "incident_number" in value || value.type === "incident" || ("urgency" in value && "created_at" in value);
+}
+
+// incident.io v2: a status with a category, a reference like INC-123, timestamps by name.
+function isIncidentIoIncident(value: JsonObject): boolean {
+  return "incident_status" in value || "incident_timestamp_values" in value || ("reference" in value && "permalink" in value);
+}
+
+// Opsgenie alerts (v2) and incidents (v1): a message, a tiny id, a createdAt.
+function isOpsgenieRecord(value: JsonObject): boolean {
+  return "message" in value && ("tinyId" in value || "createdAt" in value);
 }
 
 function isCheckovReport(value: JsonObject): boolean {

@@ -1,7 +1,7 @@
 import type { Outline } from "~/server/uploads/json/outline";
 import type { ItemCallback } from "~/server/uploads/json/items";
 import { asArray, at } from "./json-values";
-import type { FindingDraft, IncidentRecord, SbomComponent, UploadFormat, UploadKind } from "./upload-types";
+import type { DeploymentRecord, FindingDraft, IncidentRecord, SbomComponent, UploadFormat, UploadKind } from "./upload-types";
 
 // Every format is read the same way: its reader sees the report's outline (everything but the
 // long lists, see server/uploads/json/outline.ts), names the lists it reads item by item, and
@@ -19,6 +19,7 @@ export interface DraftSink {
   finding(finding: FindingDraft): void;
   component(component: SbomComponent): void;
   incident(incident: IncidentRecord): void;
+  deployment(deployment: DeploymentRecord): void;
   warn(warning: string): void;
 }
 
@@ -64,4 +65,12 @@ export const streamedLists = [
   "*.results.skipped_checks.*",
   "*.results.parsing_errors.*",
   "incidents.*",
+  // PagerDuty and incident.io pages (one, or several in an array), their log entries, Opsgenie's
+  // "data" lists, and deployments.
+  "*.incidents.*",
+  "log_entries.*",
+  "*.log_entries.*",
+  "data.*",
+  "*.data.*",
+  "deployments.*",
 ] as const;

@@ -14,6 +14,7 @@ describe("incidents JSON", () => {
       title: "Checkout API returning 5xx after deploy",
       service: "checkout-api",
       severity: "SEV2",
+      severityRank: 2,
       accountId: "123456789012",
       startedAt: new Date("2025-03-03T14:02:00Z"),
       resolvedAt: new Date("2025-03-03T14:47:30Z"),
@@ -30,6 +31,34 @@ describe("incidents JSON", () => {
   it("reads a bare array of incidents", () => {
     const upload = parseUpload(JSON.stringify([{ id: "A", title: "Deploy failed", startedAt: "2025-02-01T00:00:00+02:00" }]));
     expect(upload.incidents).toEqual([{ externalId: "A", title: "Deploy failed", startedAt: new Date("2025-01-31T22:00:00Z") }]);
+  });
+
+  it("reads the optional environment, acknowledgement, link and severity rank", () => {
+    const upload = parseUpload(
+      incident({
+        severity: "P1",
+        environment: "production",
+        acknowledgedAt: "2025-01-01T10:04:00Z",
+        url: "https://status.example.com/INC-1",
+      }),
+    );
+    expect(upload.incidents[0]).toEqual({
+      externalId: "INC-1",
+      title: "Outage",
+      severity: "P1",
+      severityRank: 1,
+      environment: "prod",
+      startedAt: new Date("2025-01-01T10:00:00Z"),
+      acknowledgedAt: new Date("2025-01-01T10:04:00Z"),
+      url: "https://status.example.com/INC-1",
+    });
+    expect(parseUpload(incident({ severity: "critical" })).incidents[0]!.severityRank).toBe(1);
+    expect(parseUpload(incident({ severity: "Sev 3" })).incidents[0]!.severityRank).toBe(3);
+    expect(parseUpload(incident({ severity: "whatever" })).incidents[0]).not.toHaveProperty("severityRank");
+    expectBadRequest(
+      () => parseUpload(incident({ acknowledgedAt: "2025-01-01T09:00:00Z" })),
+      "incidents[0] (INC-1): acknowledgedAt is before startedAt.",
+    );
   });
 
   it("accepts an empty list with a warning", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { FormatReader } from "./format-reader";
 import { asObject } from "./json-values";
+import { environmentOf, severityRankOf } from "./record-fields";
 
 const dateTimeMessage = "must be an ISO 8601 date-time with a timezone, e.g. 2024-05-01T09:30:00Z";
 
@@ -25,11 +26,16 @@ const incidentSchema = z.object({
     .nullish(),
   startedAt: isoDateTime,
   resolvedAt: isoDateTime.nullish(),
+  acknowledgedAt: isoDateTime.nullish(),
+  environment: optionalText,
+  url: z.string().trim().max(500).url("must be a URL").nullish(),
 });
 
 /**
  * The incidents upload: {"incidents": [incident, …]} or a bare array of incidents, where an
- * incident is {id, title, service?, severity?, accountId?, startedAt, resolvedAt?}.
+ * incident is {id, title, service?, severity?, accountId?, environment?, startedAt, acknowledgedAt?,
+ * resolvedAt?, url?}. A severity Ladder knows (SEV1, P1, critical … none) sets the severity rank;
+ * an environment it knows (production, stg, …) is stored as prod/staging/dev/sandbox.
  * Every incident is checked; the first three problems are named and nothing is stored.
  */
 export const readIncidents: FormatReader = (outline, _hint, sink) => {
@@ -61,11 +67,17 @@ export const readIncidents: FormatReader = (outline, _hint, sink) => {
         problem(`incidents[${index}] (${incident.id}): resolvedAt is before startedAt`);
         return;
       }
+      if (incident.acknowledgedAt && incident.acknowledgedAt < incident.startedAt) {
+        problem(`incidents[${index}] (${incident.id}): acknowledgedAt is before startedAt`);
+        return;
+      }
       if (seen.has(incident.id)) {
         problem(`incidents[${index}]: id "${incident.id}" appears more than once; each incident needs its own id`);
         return;
       }
       seen.add(incident.id);
+      const severityRank = severityRankOf(incident.severity ?? undefined);
+      const environment = environmentOf(incident.environment ?? undefined);
       sink.incident({
         externalId: incident.id,
         title: incident.title,
@@ -74,6 +86,10 @@ export const readIncidents: FormatReader = (outline, _hint, sink) => {
         ...(incident.accountId ? { accountId: incident.accountId } : {}),
         startedAt: incident.startedAt,
         ...(incident.resolvedAt ? { resolvedAt: incident.resolvedAt } : {}),
+        ...(severityRank === undefined ? {} : { severityRank }),
+        ...(environment ? { environment } : {}),
+        ...(incident.acknowledgedAt ? { acknowledgedAt: incident.acknowledgedAt } : {}),
+        ...(incident.url ? { url: incident.url } : {}),
       });
     },
     finish() {

@@ -12,11 +12,17 @@ import { detectFormat } from "./detect-format";
 import { streamedLists, type FormatReader, type ReportHeader, type ReportReading } from "./format-reader";
 import { readGrypeJson } from "./grype-json";
 import { readIncidents } from "./incidents";
+import { readDeployments } from "./deployments-json";
+import { readGithubDeploymentStatus } from "./github-deployment-status";
+import { readIncidentIo } from "./incident-io-json";
+import { readOpsgenie } from "./opsgenie-json";
+import { readPagerDutyJson } from "./pagerduty-json";
 import { parseJsonText } from "./json-text";
 import { readSarif } from "./sarif";
 import { readSpdx } from "./spdx";
 import { readTrivyJson } from "./trivy-json";
 import type {
+  DeploymentRecord,
   Finding,
   IncidentRecord,
   ParsedUpload,
@@ -30,6 +36,7 @@ export { detectFormat } from "./detect-format";
 export type { ReportHeader } from "./format-reader";
 export type { Outline } from "~/server/uploads/json/outline";
 export type {
+  DeploymentRecord,
   Finding,
   FindingStatus,
   IncidentRecord,
@@ -49,6 +56,15 @@ const readers: Record<UploadFormat, FormatReader> = {
   "cyclonedx-json": readCycloneDx,
   "spdx-json": readSpdx,
   "incidents-json": readIncidents,
+  "pagerduty-json": readPagerDutyJson,
+  // Read from CSV text by pagerduty-csv.ts, never from the JSON outline.
+  "pagerduty-csv": () => {
+    throw new Error("a PagerDuty CSV export is read by readPagerDutyCsv");
+  },
+  "opsgenie-json": readOpsgenie,
+  "incident-io-json": readIncidentIo,
+  "deployments-json": readDeployments,
+  "github-deployment-status": readGithubDeploymentStatus,
 };
 
 /** Where the records of a report go, as they are read. */
@@ -56,6 +72,7 @@ export interface RecordSink {
   finding(finding: Finding): void;
   component(component: SbomComponent): void;
   incident(incident: IncidentRecord): void;
+  deployment(deployment: DeploymentRecord): void;
 }
 
 export interface ReadUpload {
@@ -89,6 +106,10 @@ function begin(outline: Outline, hint: UploadKind | undefined, out: RecordSink):
       counted().incident();
       out.incident(incident);
     },
+    deployment: (deployment) => {
+      counted().deployment();
+      out.deployment(deployment);
+    },
     warn: (warning) => warnings.push(warning),
   });
   state.tally = new UploadTally(reading.header.tool.name);
@@ -119,16 +140,19 @@ export function parseUpload(text: string, hint?: UploadKind): ParsedUpload {
   const findings: Finding[] = [];
   const components: SbomComponent[] = [];
   const incidents: IncidentRecord[] = [];
+  const deployments: DeploymentRecord[] = [];
   const read = readUploadText(text, hint, {
     finding: (f) => findings.push(f),
     component: (c) => components.push(c),
     incident: (i) => incidents.push(i),
+    deployment: (d) => deployments.push(d),
   });
   return {
     ...read.header,
     findings,
     components,
     incidents,
+    deployments,
     summary: read.summary,
     warnings: read.warnings,
   };
@@ -147,7 +171,8 @@ export function outlineReader() {
 
 /** What a report is, from its outline, or AppError BAD_REQUEST for a format Ladder cannot read. */
 export function readHeader(outline: Outline, hint: UploadKind | undefined): ReportHeader {
-  return begin(outline, hint, { finding: () => undefined, component: () => undefined, incident: () => undefined }).reading.header;
+  const ignore = () => undefined;
+  return begin(outline, hint, { finding: ignore, component: ignore, incident: ignore, deployment: ignore }).reading.header;
 }
 
 /**
@@ -207,6 +232,12 @@ function describeFormat(format: UploadFormat): string {
     "cyclonedx-json": "a CycloneDX SBOM",
     "spdx-json": "an SPDX SBOM",
     "incidents-json": "an incidents file",
+    "pagerduty-json": "PagerDuty incidents",
+    "pagerduty-csv": "a PagerDuty CSV incident export",
+    "opsgenie-json": "Opsgenie alerts or incidents",
+    "incident-io-json": "incident.io incidents",
+    "deployments-json": "a deployments file",
+    "github-deployment-status": "a GitHub deployment_status payload",
   };
   return names[format];
 }

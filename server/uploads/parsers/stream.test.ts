@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "~/server/errors";
 import { bytesSource } from "~/server/uploads/json/byte-source";
-import { parseUpload, readUploadStream, type Finding, type IncidentRecord, type SbomComponent, type UploadKind } from "./index";
+import {
+  parseUpload,
+  readUploadStream,
+  type DeploymentRecord,
+  type Finding,
+  type IncidentRecord,
+  type SbomComponent,
+  type UploadKind,
+} from "./index";
 import { readFixture, readSample, samplePaths } from "./test-inputs";
 
 // A report too large to hold is read in two streamed passes; every report must come out of
@@ -10,6 +18,7 @@ async function readStreamed(text: string, chunkSize: number, hint?: UploadKind) 
   const findings: Finding[] = [];
   const components: SbomComponent[] = [];
   const incidents: IncidentRecord[] = [];
+  const deployments: DeploymentRecord[] = [];
   let headerSeenBeforeRecords = true;
   let records = 0;
   const read = await readUploadStream({
@@ -19,6 +28,7 @@ async function readStreamed(text: string, chunkSize: number, hint?: UploadKind) 
       finding: (f) => (records++, findings.push(f)),
       component: (c) => (records++, components.push(c)),
       incident: (i) => (records++, incidents.push(i)),
+      deployment: (d) => (records++, deployments.push(d)),
     },
     onHeader: async () => {
       if (records > 0) headerSeenBeforeRecords = false;
@@ -26,7 +36,7 @@ async function readStreamed(text: string, chunkSize: number, hint?: UploadKind) 
     afterChunk: async () => undefined,
   });
   expect(headerSeenBeforeRecords).toBe(true);
-  return { ...read.header, findings, components, incidents, summary: read.summary, warnings: read.warnings };
+  return { ...read.header, findings, components, incidents, deployments, summary: read.summary, warnings: read.warnings };
 }
 
 const fixtures = [
@@ -34,6 +44,11 @@ const fixtures = [
   "cyclonedx-1.6-nested.json",
   "grype.sarif",
   "incidents.json",
+  "incident-io.json",
+  "opsgenie-alerts.json",
+  "pagerduty-pages.json",
+  "deployments.json",
+  "github-deployment-statuses.json",
   "spdx-2.3.json",
   "trivy-vulns-and-misconfigs.json",
   "unknown-tool.sarif",

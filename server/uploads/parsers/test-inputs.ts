@@ -14,6 +14,9 @@ export const samplePaths = {
   grypeJson: "grype/anchore__grype/keycloak-test.json",
   cyclonedx: "sbom-cyclonedx/CycloneDX__bom-examples/bom.1.4.json",
   spdx: "sbom-spdx/spdx__spdx-examples/appbomination.spdx.json",
+  pagerduty: "incidents-pagerduty/demisto__content/incidents.json",
+  opsgenie: "incidents-opsgenie/demisto__content/get_incidents.json",
+  githubDeploymentStatus: "deployments-github/octokit__webhooks/payload.json",
 } as const;
 
 export function readSample(name: keyof typeof samplePaths): string {

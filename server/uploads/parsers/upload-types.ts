@@ -1,7 +1,19 @@
-export type UploadKind = "checkov" | "trivy" | "grype" | "sbom" | "incidents";
+export type UploadKind = "checkov" | "trivy" | "grype" | "sbom" | "incidents" | "deployments";
 
 export type UploadFormat =
-  "sarif" | "checkov-json" | "trivy-json" | "grype-json" | "cyclonedx-json" | "spdx-json" | "incidents-json";
+  | "sarif"
+  | "checkov-json"
+  | "trivy-json"
+  | "grype-json"
+  | "cyclonedx-json"
+  | "spdx-json"
+  | "incidents-json"
+  | "pagerduty-json"
+  | "pagerduty-csv"
+  | "opsgenie-json"
+  | "incident-io-json"
+  | "deployments-json"
+  | "github-deployment-status";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info" | "unknown";
 
@@ -35,6 +47,16 @@ export interface SbomComponent {
   supplier?: string;
 }
 
+/** Incident.source of an uploaded incident: Ladder's own JSON is "upload". */
+export type IncidentSource = "upload" | "pagerduty" | "opsgenie" | "incident-io";
+
+/** One entry of Incident.timeline: what happened, oldest first. */
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  text: string;
+}
+
 export interface IncidentRecord {
   externalId: string;
   title: string;
@@ -43,6 +65,32 @@ export interface IncidentRecord {
   accountId?: string;
   startedAt: Date;
   resolvedAt?: Date;
+  /** Absent: "upload" (Ladder's incidents JSON). */
+  source?: IncidentSource;
+  environment?: string;
+  /** 1 critical … 5 no impact (Incident.severityRank). */
+  severityRank?: number;
+  acknowledgedAt?: Date;
+  url?: string;
+  timeline?: TimelineEntry[];
+}
+
+export type DeploymentStatus = "succeeded" | "failed" | "rolled_back";
+
+/** A deployment a CI system reported (ReportedDeployment). */
+export interface DeploymentRecord {
+  source: "ladder" | "github";
+  externalId: string;
+  service: string;
+  environment: string;
+  accountId?: string;
+  commitSha?: string;
+  /** Only when the file says when the change was committed: lead time is "no data" otherwise. */
+  committedAt?: Date;
+  startedAt?: Date;
+  finishedAt: Date;
+  status: DeploymentStatus;
+  url?: string;
 }
 
 export interface UploadSummary {
@@ -53,6 +101,7 @@ export interface UploadSummary {
   bySeverity: Record<Severity, number>;
   components: number;
   incidents: number;
+  deployments: number;
 }
 
 export interface ParsedUpload {
@@ -63,6 +112,7 @@ export interface ParsedUpload {
   findings: Finding[];
   components: SbomComponent[];
   incidents: IncidentRecord[];
+  deployments: DeploymentRecord[];
   summary: UploadSummary;
   warnings: string[];
 }
