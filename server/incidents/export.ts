@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
+import { doraTableFor } from "./dora-table";
 import { deploymentView, loadDeployments } from "./load/deployments";
 import { incidentView, loadIncidents } from "./load/incidents";
-import { incidentsOverview } from "./overview";
 import { resolveScope } from "./scope";
 import type { DoraFigure, DoraRow, IncidentFilters } from "./types";
 
@@ -36,7 +36,7 @@ export async function exportRecords(
   now = new Date(),
 ): Promise<Flat[]> {
   if (table === "dora") {
-    const { dora } = await incidentsOverview({ workspaceId, filters, now });
+    const dora = await doraTableFor(await resolveScope(workspaceId, filters, now), now);
     return [dora.workspace, ...dora.byOu, ...dora.byAccount, ...dora.byService].map(doraRecord);
   }
   const scope = await resolveScope(workspaceId, filters, now);

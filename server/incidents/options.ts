@@ -1,6 +1,6 @@
 import { db } from "~/server/db";
 import { isIncluded } from "~/server/maturity/load/sql";
-import { groupServices } from "./load/deployments";
+import { groupServices } from "./load/deployment-sql";
 import type { Scope } from "./scope";
 import type { Environment, IncidentsOverview } from "./types";
 

@@ -1,9 +1,13 @@
 import { annotationsOf } from "./annotations";
-import { buckets, dora, restoreStats, suggestions } from "./computations";
-import { loadEvents, sourcesOf } from "./events";
-import { countOpenNow } from "./load/incidents";
+import { suggestions } from "./computations";
+import { doraOf } from "./dora-table";
+import { sourcesOf } from "./events";
+import { loadDeployments } from "./load/deployments";
+import { loadExperiments } from "./load/experiments";
+import { loadMaturityChanges } from "./load/maturity";
 import { filterOptions } from "./options";
 import { resolveScope } from "./scope";
+import { incidentsTrends } from "./trends";
 import type { IncidentFilters, IncidentsOverview } from "./types";
 
 // The Incidents page in one call: trend buckets, open incidents, totals, overlays, the DORA table,
@@ -24,28 +28,24 @@ export async function incidentsOverview({
   now = new Date(),
 }: OverviewOptions): Promise<IncidentsOverview> {
   const scope = await resolveScope(workspaceId, filters, now);
-  const [events, openNow, options] = await Promise.all([loadEvents(scope), countOpenNow(scope, now), filterOptions(scope)]);
-  const asOf = now < scope.to ? now : scope.to;
+  const [trends, deployments, experiments, maturity, options] = await Promise.all([
+    incidentsTrends(scope, now),
+    loadDeployments(scope),
+    loadExperiments(scope),
+    loadMaturityChanges(scope),
+    filterOptions(scope),
+  ]);
+  const events = { incidents: trends.incidents.map((i) => i.event), deployments, experiments, maturity };
   const suggested = suggestions(events);
-  const { annotations, leftOut } = annotationsOf(events, suggested, { base });
+  const { annotations, leftOut } = annotationsOf({ ...events, loadedDeployments: deployments }, suggested, { base });
   return {
     filters: scope.filters,
-    buckets: buckets(events, { from: scope.from, to: scope.to, bucket: scope.filters.bucket, asOf }),
-    openNow,
-    totals: {
-      incidents: events.incidents.length,
-      restore: restoreStats(events.incidents, asOf),
-      duplicatesMerged: events.incidents.reduce((n, i) => n + i.alsoFrom.length, 0),
-    },
+    buckets: trends.buckets,
+    openNow: trends.openNow,
+    totals: trends.totals,
     annotations,
     annotationsLeftOut: leftOut,
-    dora: dora(events, {
-      from: scope.from,
-      to: scope.to,
-      failureWindowHours: scope.filters.failureWindowHours,
-      asOf,
-      ouOf: (accountId) => scope.directory.accounts.get(accountId)?.ouPath ?? null,
-    }),
+    dora: doraOf(scope, events, now),
     suggestions: suggested,
     options,
     sources: sourcesOf(events),
