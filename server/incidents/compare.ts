@@ -4,6 +4,7 @@ import { notFound } from "~/server/errors";
 import { isIncluded } from "~/server/maturity/load/sql";
 import { comparison, findChange } from "./computations";
 import { loadEvents } from "./events";
+import { deploymentsRelation } from "./load/deployment-sql";
 import { resolveScope, type Scope } from "./scope";
 import type { Comparison, IncidentFilters } from "./types";
 
@@ -14,16 +15,29 @@ import type { Comparison, IncidentFilters } from "./types";
 const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 90;
 
-async function changeTime(scope: Scope, changeId: string): Promise<Date | null> {
-  const canary = /^canary:.+:(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(changeId);
-  if (canary) return new Date(canary[1]!);
-  const maturity = /^maturity:([^:]+):/.exec(changeId);
+interface ChangePlace {
+  at: Date;
+  /** The account and service the change's comparison reads, when the id tells. */
+  accountId?: string;
+  service?: string;
+}
+
+async function changePlace(scope: Scope, changeId: string): Promise<ChangePlace | null> {
+  const canary = /^canary:(.+):(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(changeId);
+  if (canary) {
+    const at = new Date(canary[2]!);
+    const [first] = await db.$queryRaw<{ accountId: string | null; service: string }[]>`
+      SELECT d."accountId", d.service FROM ${deploymentsRelation(scope, { from: at, to: new Date(at.getTime() + 1) })} d
+       WHERE d."group" = ${canary[1]!} LIMIT 1`;
+    return first ? { at, accountId: first.accountId ?? undefined, service: first.service } : null;
+  }
+  const maturity = /^maturity:([^:]+):(\d{12}):/.exec(changeId);
   if (maturity) {
     const snapshot = await db.maturitySnapshot.findFirst({
       where: { id: maturity[1]!, workspaceId: scope.workspaceId },
       select: { evaluatedAt: true },
     });
-    return snapshot?.evaluatedAt ?? null;
+    return snapshot ? { at: snapshot.evaluatedAt, accountId: maturity[2]! } : null;
   }
   const chaos = /^first-chaos:(\d{12}):(.*)$/.exec(changeId);
   if (chaos) {
@@ -32,9 +46,20 @@ async function changeTime(scope: Scope, changeId: string): Promise<Date | null> 
       SELECT MIN(r."startTime") AS at FROM "FisExperiment" r JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
        WHERE ${isIncluded("a", scope.workspaceId)} AND a."accountId" = ${chaos[1]!}
          ${service ? Prisma.sql`AND COALESCE(r.tags->>'service', r.tags->>'Service', r.tags->>'team') = ${service}` : Prisma.empty}`;
-    return first?.at ?? null;
+    return first?.at ? { at: first.at, accountId: chaos[1]!, service: service ?? undefined } : null;
   }
   return null;
+}
+
+/** The scope narrowed to the change's account and service: the comparison reads nothing else. */
+function narrowed(scope: Scope, place: ChangePlace | null): Scope {
+  if (!place?.accountId) return scope;
+  const keep = !scope.accountIds || scope.accountIds.includes(place.accountId);
+  return {
+    ...scope,
+    accountIds: keep ? [place.accountId] : [],
+    filters: { ...scope.filters, accountId: place.accountId, service: place.service ?? scope.filters.service },
+  };
 }
 
 export async function compareChange(opts: {
@@ -52,11 +77,12 @@ export async function compareChange(opts: {
     { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
     now,
   );
-  const at = await changeTime(scope, opts.changeId);
+  const place = await changePlace(scope, opts.changeId);
+  const at = place?.at;
   // Canary arrival is recognised from the deployments before it: load a window more before.
   const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;
   const to = at ? new Date(Math.min(at.getTime() + windowDays * DAY_MS, now.getTime()) + 1) : scope.to;
-  const events = await loadEvents(scope, from, to);
+  const events = await loadEvents(narrowed(scope, place), from, to);
   const change = findChange(opts.changeId, events);
   if (!change) throw notFound("That change");
   return comparison(change, events, { windowDays, asOf: now < to ? now : to });
