@@ -141,20 +141,23 @@ export function dora(
   opts: { from: Date; to: Date; failureWindowHours: number; asOf: Date; ouOf: (accountId: string) => string | null },
 ): DoraTable {
   const days = Math.max(1, (Math.min(opts.to.getTime(), opts.asOf.getTime()) - opts.from.getTime()) / DAY_MS);
+  // One pass: events grouped by key, then a row per key.
   const group = (key: (x: { accountId: string | null; service?: string | null }) => string | null, scope: DoraRow["scope"]) => {
-    const keys = new Set([...ev.incidents, ...ev.deployments].map(key).filter((k): k is string => k !== null));
-    return [...keys]
-      .sort()
-      .map((k) =>
-        doraRow(
-          scope,
-          k,
-          k,
-          { ...ev, incidents: ev.incidents.filter((i) => key(i) === k), deployments: ev.deployments.filter((d) => key(d) === k) },
-          days,
-          opts.asOf,
-        ),
-      );
+    const byKey = new Map<string, Events>();
+    const of = (k: string) => {
+      let e = byKey.get(k);
+      if (!e) byKey.set(k, (e = { incidents: [], deployments: [], experiments: [], maturity: [] }));
+      return e;
+    };
+    for (const i of ev.incidents) {
+      const k = key(i);
+      if (k !== null) of(k).incidents.push(i);
+    }
+    for (const d of ev.deployments) {
+      const k = key(d);
+      if (k !== null) of(k).deployments.push(d);
+    }
+    return [...byKey.keys()].sort().map((k) => doraRow(scope, k, k, byKey.get(k)!, days, opts.asOf));
   };
   return {
     workspace: doraRow("workspace", "workspace", "Workspace", ev, days, opts.asOf),
