@@ -83,7 +83,13 @@ export async function compareChange(opts: {
   const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;
   const to = at ? new Date(Math.min(at.getTime() + windowDays * DAY_MS, now.getTime()) + 1) : scope.to;
   const events = await loadEvents(narrowed(scope, place), from, to);
-  const change = findChange(opts.changeId, events);
+  const asOf = now < to ? now : to;
+  const change = findChange(opts.changeId, events, { isProduction: scope.isProduction, asOf });
   if (!change) throw notFound("That change");
-  return comparison(change, events, { windowDays, asOf: now < to ? now : to });
+  return comparison(change, events, {
+    windowDays,
+    asOf,
+    isProduction: scope.isProduction,
+    failureWindowHours: scope.filters.failureWindowHours,
+  });
 }

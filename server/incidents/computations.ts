@@ -19,6 +19,14 @@ import type {
 // INTERIM: plain stand-ins for server/incidents/compute/* (branch stats) with the signatures the
 // service needs; replaced by calls to the real computations once they are merged.
 
+export type ProductionPredicate = (event: { accountId: string | null; environment: string | null }) => boolean;
+
+/** Production: an event's own environment, else its account's (the account directory). */
+export const isProductionFor =
+  (environmentOf: (accountId: string) => string | null | undefined): ProductionPredicate =>
+  (e) =>
+    e.environment !== null ? e.environment === "prod" : e.accountId !== null && environmentOf(e.accountId) === "prod";
+
 export interface Events {
   incidents: IncidentEvent[];
   deployments: DeploymentEvent[];
@@ -138,7 +146,15 @@ function doraRow(scope: DoraRow["scope"], key: string, label: string, ev: Events
 
 export function dora(
   ev: Events,
-  opts: { from: Date; to: Date; failureWindowHours: number; asOf: Date; ouOf: (accountId: string) => string | null },
+  opts: {
+    from: Date;
+    to: Date;
+    failureWindowHours: number;
+    asOf: Date;
+    isProduction: ProductionPredicate;
+    ouOf: (accountId: string) => string | null;
+    accountName?: (accountId: string) => string | null;
+  },
 ): DoraTable {
   const days = Math.max(1, (Math.min(opts.to.getTime(), opts.asOf.getTime()) - opts.from.getTime()) / DAY_MS);
   // One pass: events grouped by key, then a row per key.
@@ -169,7 +185,7 @@ export function dora(
   };
 }
 
-export function suggestions(ev: Events): ChangeSuggestion[] {
+export function suggestions(ev: Events, _opts: { isProduction: ProductionPredicate; asOf: Date }): ChangeSuggestion[] {
   const out: ChangeSuggestion[] = [];
   const seenAllAtOnce = new Set<string>();
   const arrived = new Set<string>();
@@ -205,13 +221,21 @@ export function suggestions(ev: Events): ChangeSuggestion[] {
   return out;
 }
 
-export function findChange(id: string, ev: Events): ChangeSuggestion | null {
-  return suggestions(ev).find((s) => s.id === id) ?? null;
+export function findChange(
+  id: string,
+  ev: Events,
+  opts: { isProduction: ProductionPredicate; asOf: Date },
+): ChangeSuggestion | null {
+  return suggestions(ev, opts).find((s) => s.id === id) ?? null;
 }
 
 const unknown = (method: string): RatioEstimate => ({ ratio: null, low: null, high: null, method, verdict: "too-few" });
 
-export function comparison(change: ChangeSuggestion, ev: Events, opts: { windowDays: number; asOf: Date }): Comparison {
+export function comparison(
+  change: ChangeSuggestion,
+  ev: Events,
+  opts: { windowDays: number; asOf: Date; isProduction: ProductionPredicate; failureWindowHours: number },
+): Comparison {
   const at = new Date(change.at).getTime();
   const inScope = (x: { accountId: string | null; service?: string | null }) =>
     (!change.accountId || x.accountId === change.accountId) && (!change.service || x.service === change.service);

@@ -15,12 +15,20 @@ export function doraOf(scope: Scope, events: Pick<Events, "incidents" | "deploym
       to: scope.to,
       failureWindowHours: scope.filters.failureWindowHours,
       asOf: now < scope.to ? now : scope.to,
+      isProduction: scope.isProduction,
+      accountName: (accountId) => scope.directory.accounts.get(accountId)?.name ?? null,
       ouOf: (accountId) => scope.directory.accounts.get(accountId)?.ouPath ?? null,
     },
   );
 }
 
+/** After the range, incidents can still mark its last deployments failed: up to the failure window more. */
+export const failureHorizon = (scope: Scope): Date => new Date(scope.to.getTime() + scope.filters.failureWindowHours * 3_600_000);
+
 export async function doraTableFor(scope: Scope, now: Date): Promise<DoraTable> {
-  const [{ incidents }, deployments] = await Promise.all([loadIncidents(scope), loadDeployments(scope)]);
+  const [{ incidents }, deployments] = await Promise.all([
+    loadIncidents(scope, scope.from, failureHorizon(scope)),
+    loadDeployments(scope),
+  ]);
   return doraOf(scope, { incidents: incidents.map((i) => i.event), deployments }, now);
 }

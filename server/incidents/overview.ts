@@ -1,9 +1,10 @@
 import { annotationsOf } from "./annotations";
 import { suggestions } from "./computations";
-import { doraOf } from "./dora-table";
+import { doraOf, failureHorizon } from "./dora-table";
 import { sourcesOf } from "./events";
 import { loadDeployments } from "./load/deployments";
 import { loadExperiments } from "./load/experiments";
+import { loadIncidents } from "./load/incidents";
 import { loadMaturityChanges } from "./load/maturity";
 import { filterOptions } from "./options";
 import { resolveScope } from "./scope";
@@ -28,15 +29,16 @@ export async function incidentsOverview({
   now = new Date(),
 }: OverviewOptions): Promise<IncidentsOverview> {
   const scope = await resolveScope(workspaceId, filters, now);
-  const [trends, deployments, experiments, maturity, options] = await Promise.all([
+  const [trends, after, deployments, experiments, maturity, options] = await Promise.all([
     incidentsTrends(scope, now),
+    scope.to < now ? loadIncidents(scope, scope.to, failureHorizon(scope)) : Promise.resolve({ incidents: [] }),
     loadDeployments(scope),
     loadExperiments(scope),
     loadMaturityChanges(scope),
     filterOptions(scope),
   ]);
   const events = { incidents: trends.incidents.map((i) => i.event), deployments, experiments, maturity };
-  const suggested = suggestions(events);
+  const suggested = suggestions(events, { isProduction: scope.isProduction, asOf: now < scope.to ? now : scope.to });
   const { annotations, leftOut } = annotationsOf({ ...events, loadedDeployments: deployments }, suggested, { base });
   return {
     filters: scope.filters,
@@ -45,7 +47,7 @@ export async function incidentsOverview({
     totals: trends.totals,
     annotations,
     annotationsLeftOut: leftOut,
-    dora: doraOf(scope, events, now),
+    dora: doraOf(scope, { ...events, incidents: [...events.incidents, ...after.incidents.map((i) => i.event)] }, now),
     suggestions: suggested,
     options,
     sources: sourcesOf(events),

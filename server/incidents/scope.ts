@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { accountFilter, loadDirectory, ouPathOf, type Directory } from "~/server/finops/accounts";
+import { isProductionFor, type ProductionPredicate } from "./computations";
 import type { Bucket, IncidentFilters } from "./types";
 
 // Which rows a view reads: the workspace, the range, and the OU / environment / account / service
@@ -17,6 +18,7 @@ export interface Scope {
   /** The accounts the OU / environment / account filters keep; null = no such filter. */
   accountIds: string[] | null;
   directory: Directory;
+  isProduction: ProductionPredicate;
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -52,6 +54,7 @@ export async function resolveScope(workspaceId: string, filters: IncidentFilters
     to: new Date(`${to}T00:00:00Z`),
     accountIds,
     directory,
+    isProduction: isProductionFor((accountId) => directory.accounts.get(accountId)?.environment),
   };
 }
 
