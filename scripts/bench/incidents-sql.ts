@@ -61,7 +61,7 @@ export async function rawDora(client: pg.Client, workspaceId: string, from: Date
            UNION ALL SELECT "accountId", service, t, NULL, NULL, t, "resolvedAt" FROM inc),
     last AS (SELECT *, max(t) FILTER (WHERE status IS NOT NULL)
                        OVER (PARTITION BY "accountId", service ORDER BY t ROWS UNBOUNDED PRECEDING) AS "lastDeployment" FROM ev)`;
-  const per = (key: string) => () =>
+  const per = (key: string) =>
     client.query(
       `${blamed}
        SELECT ${key}, count(*) FILTER (WHERE status IS NOT NULL) AS deployments,

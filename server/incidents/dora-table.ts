@@ -27,7 +27,7 @@ export const failureHorizon = (scope: Scope): Date => new Date(scope.to.getTime(
 
 export async function doraTableFor(scope: Scope, now: Date): Promise<DoraTable> {
   const [{ incidents }, deployments] = await Promise.all([
-    loadIncidents(scope, scope.from, failureHorizon(scope)),
+    loadIncidents(scope, scope.from, failureHorizon(scope), true),
     loadDeployments(scope),
   ]);
   return doraOf(scope, { incidents: incidents.map((i) => i.event), deployments }, now);

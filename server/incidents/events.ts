@@ -14,7 +14,7 @@ export interface LoadedEvents extends Events {
 
 export async function loadEvents(scope: Scope, from = scope.from, to = scope.to): Promise<LoadedEvents> {
   const [incidents, deployments, experiments, maturity] = await Promise.all([
-    loadIncidents(scope, from, to),
+    loadIncidents(scope, from, to, true),
     loadDeployments(scope, { from, to }),
     loadExperiments(scope, { from, to }),
     loadMaturityChanges(scope, from, to),

@@ -31,7 +31,7 @@ export async function incidentsOverview({
   const scope = await resolveScope(workspaceId, filters, now);
   const [trends, after, deployments, experiments, maturity, options] = await Promise.all([
     incidentsTrends(scope, now),
-    scope.to < now ? loadIncidents(scope, scope.to, failureHorizon(scope)) : Promise.resolve({ incidents: [] }),
+    scope.to < now ? loadIncidents(scope, scope.to, failureHorizon(scope), true) : Promise.resolve({ incidents: [] }),
     loadDeployments(scope),
     loadExperiments(scope),
     loadMaturityChanges(scope),

@@ -14,7 +14,7 @@ export interface Trends extends Pick<IncidentsOverview, "buckets" | "openNow" | 
 
 export async function incidentsTrends(scope: Scope, now: Date): Promise<Trends> {
   const [{ incidents }, experiments, counts, openNow] = await Promise.all([
-    loadIncidents(scope),
+    loadIncidents(scope, scope.from, scope.to, true),
     loadExperiments(scope),
     deploymentCounts(scope, scope.filters.bucket),
     countOpenNow(scope, now),

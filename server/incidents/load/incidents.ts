@@ -27,12 +27,16 @@ export const INCIDENT_COLUMNS = Prisma.sql`r.id, r.source, r."externalKey", r.ti
   r.environment, r.severity, r."severityRank", r."startedAt", r."acknowledgedAt", r."resolvedAt", r."durationSeconds",
   r.url, r."uploadId", ${ALARM_ARN} AS "alarmArn"`;
 
+/** What the computations need of a row (trends, DORA): fewer columns over a hundred thousand rows. */
+const EVENT_COLUMNS = Prisma.sql`r.id, r.source, r."accountId", r.service, r.environment, r.severity, r."severityRank",
+  r."startedAt", r."resolvedAt", ${ALARM_ARN} AS "alarmArn"`;
+
 export const incidentScopeWhere = (scope: Scope) =>
   scopeWhere(scope, { account: `r."accountId"`, environment: `r.environment`, service: `r.service` });
 
-async function queryIncidents(scope: Scope, where: Prisma.Sql): Promise<StoredIncident[]> {
+async function queryIncidents(scope: Scope, where: Prisma.Sql, slim = false): Promise<StoredIncident[]> {
   return db.$queryRaw<StoredIncident[]>`
-    SELECT ${INCIDENT_COLUMNS}
+    SELECT ${slim ? EVENT_COLUMNS : INCIDENT_COLUMNS}
       FROM "Incident" r
      WHERE r."workspaceId" = ${scope.workspaceId} ${where} ${incidentScopeWhere(scope)}`;
 }
@@ -67,11 +71,14 @@ export async function loadIncidents(
   scope: Scope,
   from = scope.from,
   to = scope.to,
+  /** Only the columns the computations read (the rows then do not make views). */
+  slim = false,
 ): Promise<{ incidents: LoadedIncident[]; rows: number }> {
   const margin = 15 * 60_000;
   const rows = await queryIncidents(
     scope,
     Prisma.sql`AND r."startedAt" >= ${new Date(from.getTime() - margin)} AND r."startedAt" < ${new Date(to.getTime() + margin)}`,
+    slim,
   );
   const incidents = toLoaded(scope, rows).filter((i) => i.event.startedAt >= from && i.event.startedAt < to);
   const counted = incidents.reduce((n, i) => n + 1 + i.event.alsoFrom.length, 0);
@@ -80,7 +87,7 @@ export async function loadIncidents(
 
 /** Incidents open now, whenever they started, counted once. */
 export async function countOpenNow(scope: Scope, now: Date): Promise<number> {
-  const rows = await queryIncidents(scope, Prisma.sql`AND r."resolvedAt" IS NULL AND r."startedAt" <= ${now}`);
+  const rows = await queryIncidents(scope, Prisma.sql`AND r."resolvedAt" IS NULL AND r."startedAt" <= ${now}`, true);
   return toLoaded(scope, rows).length;
 }
 
