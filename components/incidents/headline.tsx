@@ -35,7 +35,7 @@ export function IncidentsHeadline({ overview }: { overview: IncidentsOverview })
   return (
     <Card>
       <CardBody>
-        <dl className="grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-5">
+        <dl className="grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-4">
           <Figure
             label="Incidents in range"
             value={formatCount(totals.incidents)}
@@ -57,11 +57,6 @@ export function IncidentsHeadline({ overview }: { overview: IncidentsOverview })
             label="p90 time to restore"
             value={formatDuration(restore.p90)}
             note={`9 in 10 restored within this; ${basis}`}
-          />
-          <Figure
-            label="Sources"
-            value={formatCount(overview.sources.length)}
-            note={overview.sources.length ? overview.sources.join(", ") : "No incident source has data yet"}
           />
         </dl>
       </CardBody>

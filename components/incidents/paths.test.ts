@@ -38,6 +38,8 @@ describe("incidents URL", () => {
       days: 30,
     });
     expect(readIncidentsPage({ page: "-1", days: "abc" })).toMatchObject({ page: 1, change: null, days: 90 });
+    // Below the procedure's 7 days, or a failure window past 14 days, is not asked for.
+    expect(readIncidentsPage({ days: "3", window: "400" })).toMatchObject({ days: 90, filters: {} });
   });
 
   it("writes the filters back the way it reads them, and the export carries them", () => {

@@ -48,8 +48,9 @@ export function readIncidentFilters(params: SearchParams): IncidentFilters {
   const accountId = first(params.account);
   if (accountId && ACCOUNT.test(accountId)) filters.accountId = accountId;
   const service = first(params.service);
-  if (service && service.length <= 200) filters.service = service;
-  const window = positiveInt(first(params.window), 24 * 30);
+  if (service && service.length <= 256) filters.service = service;
+  // The procedures' limits: a failure window up to 14 days, a comparison window of 7 to 365 days.
+  const window = positiveInt(first(params.window), 24 * 14);
   if (window !== null) filters.failureWindowHours = window;
   return filters;
 }
@@ -61,8 +62,8 @@ export function readIncidentsPage(params: SearchParams): IncidentsPageState {
   return {
     filters: readIncidentFilters(params),
     page: positiveInt(first(params.page), 100_000) ?? 1,
-    change: change && change.length <= 300 ? change : null,
-    days: days ?? DEFAULT_COMPARE_DAYS,
+    change: change && change.length <= 512 ? change : null,
+    days: days !== null && days >= 7 ? days : DEFAULT_COMPARE_DAYS,
   };
 }
 
