@@ -59,8 +59,8 @@ test.describe.serial("Incidents", () => {
 
     // The overlays: deployments on the same axis, and event markers that are links to their event.
     await expect(page.getByText(/^Deployments per month \(bars\)/)).toBeVisible();
-    const markers = page.locator("svg a[aria-label^='Deployment: ']");
-    await expect(markers.first()).toBeAttached({ timeout: 30_000 });
+    const events = page.getByRole("list", { name: "Events on the time axis" });
+    await expect(events.getByRole("link", { name: /^Deployment: / }).first()).toBeVisible();
     await shot(page, "page");
 
     // The OU filter is the URL: a reload keeps it.

@@ -8,14 +8,18 @@ export function ExportLinks({
   table,
   filters,
   label,
+  visible,
 }: {
   workspace: string;
   table: IncidentsExportTable;
   filters: IncidentFilters;
   label: string;
+  /** Shown before "CSV"/"JSON" when several tables export from one place. */
+  visible?: string;
 }) {
   return (
-    <div className="flex gap-2">
+    <div className="flex items-center gap-2">
+      {visible && <span className="text-xs font-medium text-slate-600">{visible}</span>}
       <a href={incidentsExportPath(workspace, table, "csv", filters)} className={buttonClasses("secondary", "sm")} download>
         CSV<span className="sr-only"> export of {label}</span>
       </a>

@@ -42,8 +42,14 @@ export function IncidentsTable({
         }
         action={
           <div className="flex flex-wrap gap-3">
-            <ExportLinks workspace={workspace} table="incidents" filters={filters} label="the incidents" />
-            <ExportLinks workspace={workspace} table="deployments" filters={filters} label="the deployments" />
+            <ExportLinks workspace={workspace} table="incidents" filters={filters} label="the incidents" visible="Incidents" />
+            <ExportLinks
+              workspace={workspace}
+              table="deployments"
+              filters={filters}
+              label="the deployments"
+              visible="Deployments"
+            />
           </div>
         }
       />

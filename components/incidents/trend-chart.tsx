@@ -1,25 +1,14 @@
 "use client";
 
 import { useId } from "react";
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceDot,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import type { Annotation, SeverityKey } from "~/server/incidents/types";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { SeverityKey } from "~/server/incidents/types";
 import { formatDuration, severityLabels } from "./format";
-import { annotationName, type ChartRow, type PlacedAnnotation } from "./trend-rows";
+import type { ChartRow } from "./trend-rows";
 
-// Three strips on one time axis (same buckets, margins and axis widths, tooltips in sync): the
-// incidents by severity with time to restore, the events (deployments, chaos experiments, maturity
-// changes) as markers that open what they stand for, and the deployments per bucket. Every series
+// Two charts on one time axis (same buckets, margins and axis widths, tooltips in sync): the
+// incidents by severity with time to restore, and the deployments per bucket; the events lane
+// between them (events-lane.tsx) lines its markers up with the same buckets. Every series
 // has a pattern or a dash style besides its colour; the table below the chart has every number.
 
 const severityStyles: Record<SeverityKey, { color: string; pattern: "solid" | "diagonal" | "dots" | "cross" | "hollow" }> = {
@@ -51,8 +40,11 @@ function Patterns({ prefix }: { prefix: string }) {
 
 const axisTick = { fill: "#475569", fontSize: 12 };
 const margin = { top: 8, right: 8, bottom: 0, left: 0 };
-const LEFT = 44;
-const RIGHT = 52;
+/** The axes' widths: the events lane lines its markers up with the bars through these. */
+export const LEFT = 44;
+export const RIGHT = 52;
+
+const legendText = (value: unknown) => <span style={{ color: "#334155" }}>{String(value)}</span>;
 
 const shortLabel = (rows: ChartRow[]) => (start: string) => rows.find((r) => r.start === start)?.label ?? start;
 
@@ -79,7 +71,7 @@ export function IncidentsChart({ rows, severities }: { rows: ChartRow[]; severit
         <YAxis yAxisId="count" allowDecimals={false} tick={axisTick} width={LEFT} />
         <YAxis yAxisId="hours" orientation="right" tick={axisTick} width={RIGHT} tickFormatter={(v: number) => `${v} h`} />
         <Tooltip formatter={tooltipText} labelFormatter={(l) => `${label(String(l))} (UTC)`} />
-        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: "#334155" }} />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         {severities.map((key) => (
           <Bar
             key={key}
@@ -118,66 +110,6 @@ export function IncidentsChart({ rows, severities }: { rows: ChartRow[]; severit
   );
 }
 
-const markerColors = { good: "#047857", bad: "#b91c1c", neutral: "#334155" };
-
-function markerTone(annotation: Annotation): keyof typeof markerColors {
-  if (annotation.kind === "maturity") return annotation.status === "up" ? "good" : "bad";
-  if (annotation.kind === "deployment") return annotation.status === "succeeded" ? "neutral" : "bad";
-  return /fail|stop/i.test(annotation.status) ? "bad" : "neutral";
-}
-
-/** The marker's outline: deployments a triangle, experiments a diamond, maturity changes an arrow up or down. */
-export function markerPath(annotation: Annotation): string {
-  if (annotation.kind === "deployment") return "M0,-6 L6,5 L-6,5 Z";
-  if (annotation.kind === "experiment") return "M0,-7 L6,0 L0,7 L-6,0 Z";
-  return annotation.status === "up"
-    ? "M0,-7 L6,1 L2,1 L2,7 L-2,7 L-2,1 L-6,1 Z"
-    : "M0,7 L6,-1 L2,-1 L2,-7 L-2,-7 L-2,-1 L-6,-1 Z";
-}
-
-function Marker({ cx, cy, annotation }: { cx?: number; cy?: number; annotation: Annotation }) {
-  const name = annotationName(annotation);
-  const color = markerColors[markerTone(annotation)];
-  return (
-    <a href={annotation.href} aria-label={name} className="focus:outline-none [&:focus-visible>path]:stroke-[3]">
-      <title>{name}</title>
-      <path
-        d={markerPath(annotation)}
-        transform={`translate(${cx ?? 0},${cy ?? 0})`}
-        fill={annotation.kind === "experiment" ? "#fff" : color}
-        stroke={color}
-        strokeWidth={2}
-      />
-    </a>
-  );
-}
-
-export const LANE_HEIGHT = 16;
-
-/** The events lane: one marker per annotation in its bucket, stacked from the top. */
-export function EventsLane({ rows, placed }: { rows: ChartRow[]; placed: PlacedAnnotation[] }) {
-  const slots = Math.max(1, ...placed.map((p) => p.slot + 1));
-  return (
-    <ResponsiveContainer width="100%" height={slots * LANE_HEIGHT + 24}>
-      <ComposedChart data={rows} syncId="incidents-trend" margin={margin} title="Events on the same time axis">
-        <XAxis dataKey="start" hide />
-        <YAxis yAxisId="lane" domain={[0, slots]} reversed tick={false} axisLine={false} width={LEFT} />
-        <YAxis yAxisId="right" orientation="right" tick={false} axisLine={false} width={RIGHT} />
-        {placed.map((p) => (
-          <ReferenceDot
-            key={`${p.annotation.kind}-${p.annotation.id}`}
-            yAxisId="lane"
-            x={p.bucketStart}
-            y={p.slot + 0.5}
-            ifOverflow="visible"
-            shape={(props: { cx?: number; cy?: number }) => <Marker cx={props.cx} cy={props.cy} annotation={p.annotation} />}
-          />
-        ))}
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
-}
-
 export function DeploymentsChart({ rows }: { rows: ChartRow[] }) {
   const label = shortLabel(rows);
   return (
@@ -193,7 +125,7 @@ export function DeploymentsChart({ rows }: { rows: ChartRow[] }) {
         <YAxis allowDecimals={false} tick={axisTick} width={LEFT} />
         <YAxis yAxisId="right" orientation="right" tick={false} axisLine={false} width={RIGHT} />
         <Tooltip formatter={tooltipText} labelFormatter={(l) => `${label(String(l))} (UTC)`} />
-        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: "#334155" }} />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         <Bar dataKey="deployments" name="Deployments" fill="#cbd5e1" stroke="#475569" isAnimationActive={false} />
         <Line
           dataKey="failedDeployments"

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "~/components/ui/card";
 import type { IncidentsOverview } from "~/server/incidents/types";
 import { chartRows, placeAnnotations, presentSeverities } from "./trend-rows";
+import { EventsLane, MarkerIcon } from "./events-lane";
 import { TrendData } from "./trend-data";
 import { annotationKindLabels } from "./trend-rows";
 
@@ -17,30 +18,30 @@ const IncidentsChart = dynamic(() => import("./trend-chart").then((m) => m.Incid
   ssr: false,
   loading: () => <ChartSkeleton height={300} />,
 });
-const EventsLane = dynamic(() => import("./trend-chart").then((m) => m.EventsLane), {
-  ssr: false,
-  loading: () => <ChartSkeleton height={40} />,
-});
 const DeploymentsChart = dynamic(() => import("./trend-chart").then((m) => m.DeploymentsChart), {
   ssr: false,
   loading: () => <ChartSkeleton height={170} />,
 });
 
 function MarkerKey() {
-  const item = (d: string, fill: string, stroke: string, text: string) => (
+  const item = (
+    kind: "deployment" | "experiment" | "maturity",
+    status: string,
+    tone: "good" | "bad" | "neutral",
+    text: string,
+  ) => (
     <li className="flex items-center gap-1.5">
-      <svg viewBox="-8 -8 16 16" className="size-4" aria-hidden="true">
-        <path d={d} fill={fill} stroke={stroke} strokeWidth={2} />
-      </svg>
+      <MarkerIcon kind={kind} status={status} tone={tone} />
       {text}
     </li>
   );
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Event markers">
-      {item("M0,-6 L6,5 L-6,5 Z", "#b91c1c", "#b91c1c", "Deployment failed or rolled back (grey: canary arrival)")}
-      {item("M0,-7 L6,0 L0,7 L-6,0 Z", "#fff", "#334155", "Chaos experiment (red: stopped or failed)")}
-      {item("M0,-7 L6,1 L2,1 L2,7 L-2,7 L-2,1 L-6,1 Z", "#047857", "#047857", "Maturity level up")}
-      {item("M0,7 L6,-1 L2,-1 L2,-7 L-2,-7 L-2,-1 L-6,-1 Z", "#b91c1c", "#b91c1c", "Maturity level down")}
+    <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="What the markers mean">
+      {item("deployment", "failed", "bad", "Deployment failed or rolled back")}
+      {item("deployment", "succeeded", "neutral", "Deployment (canary arrival)")}
+      {item("experiment", "completed", "neutral", "Chaos experiment (red: stopped or failed)")}
+      {item("maturity", "up", "good", "Maturity level up")}
+      {item("maturity", "down", "bad", "Maturity level down")}
     </ul>
   );
 }
@@ -74,9 +75,9 @@ export function TrendPanel({ overview }: { overview: IncidentsOverview }) {
           </figure>
           <figure>
             <figcaption className="mt-3 mb-1 text-sm font-medium text-slate-800">
-              Events in each {per}: each marker opens its event ({placed.length} shown)
+              Events in each {per}, on the same axis: each marker opens its event ({placed.length} shown)
             </figcaption>
-            <EventsLane rows={rows} placed={placed} />
+            <EventsLane starts={buckets.map((b) => b.start)} placed={placed} />
             <MarkerKey />
           </figure>
           <figure>
