@@ -93,7 +93,7 @@ test.describe.serial("Incidents", () => {
     await expect(deployment).toContainText(/Succeeded|Failed|Rolled back/);
     await expect(page.getByText("Where it came from")).toBeVisible();
     await shot(page, "detail");
-    await deployment.getByRole("rowheader").getByRole("link").click();
+    await deployment.getByRole("link", { name: /its service's incidents and deployments$/ }).click();
     await expect(page).toHaveURL(/\/incidents\?.*service=/);
 
     // Did it pay off? A suggested change is a link; its comparison gives counts, intervals and a verdict.

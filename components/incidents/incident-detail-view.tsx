@@ -51,19 +51,23 @@ function DeploymentsBefore({ detail, workspace }: { detail: IncidentDetail; work
                 <tr key={d.id} id={`deployment-${d.id}`}>
                   <Td className="py-2 whitespace-nowrap tabular-nums">{formatUtc(d.finishedAt)}</Td>
                   <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
-                    {d.url ? (
-                      <a href={d.url} className="text-sky-800 underline underline-offset-2" rel="noreferrer" target="_blank">
-                        {name}
-                        <span className="sr-only"> (opens the deployment in a new tab)</span>
-                      </a>
-                    ) : (
-                      <Link
-                        href={incidentsPath(workspace, { service: d.service, accountId: d.accountId ?? undefined })}
-                        className="text-sky-800 underline underline-offset-2"
+                    <Link
+                      href={incidentsPath(workspace, { service: d.service, accountId: d.accountId ?? undefined })}
+                      className="text-sky-800 underline underline-offset-2"
+                    >
+                      {name}
+                      <span className="sr-only">: its service&apos;s incidents and deployments</span>
+                    </Link>
+                    {d.url && (
+                      <a
+                        href={d.url}
+                        className="ml-2 text-xs font-normal text-sky-800 underline underline-offset-2"
+                        rel="noreferrer"
+                        target="_blank"
                       >
-                        {name}
-                        <span className="sr-only">: its service&apos;s incidents and deployments</span>
-                      </Link>
+                        {d.source === "codedeploy" ? "AWS console" : "Log"}
+                        <span className="sr-only"> of deployment {d.id} (opens in a new tab)</span>
+                      </a>
                     )}
                     <span className="block text-xs font-normal text-slate-600">
                       {d.id}
