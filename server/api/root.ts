@@ -2,6 +2,7 @@ import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { finopsRouter } from "./routers/finops";
+import { incidentsRouter } from "./routers/incidents";
 import { maturityRouter } from "./routers/maturity";
 import { membersRouter } from "./routers/members";
 import { syncRouter } from "./routers/sync";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   uploads: uploadsRouter,
   maturity: maturityRouter,
   finops: finopsRouter,
+  incidents: incidentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

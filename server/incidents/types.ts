@@ -234,6 +234,8 @@ export interface IncidentsOverview {
   /** Counted once each: rows of several sources that are one incident. */
   totals: { incidents: number; restore: DurationStats; duplicatesMerged: number };
   annotations: Annotation[];
+  /** Annotations beyond the cap that were left out (the newest are kept). */
+  annotationsLeftOut?: number;
   dora: DoraTable;
   suggestions: ChangeSuggestion[];
   options: {

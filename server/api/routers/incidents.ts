@@ -1,0 +1,35 @@
+import { compareChange } from "~/server/incidents/compare";
+import { incidentDetail } from "~/server/incidents/detail";
+import { compareInput, incidentDetailInput, incidentFiltersInput, incidentsListInput } from "~/server/incidents/incidents.schema";
+import { incidentsPage } from "~/server/incidents/list";
+import { incidentsOverview } from "~/server/incidents/overview";
+import { createTRPCRouter, workspaceProcedure } from "../trpc";
+
+export const incidentsRouter = createTRPCRouter({
+  overview: workspaceProcedure("viewer")
+    .input(incidentFiltersInput)
+    .query(({ ctx, input: { workspace: _w, ...filters } }) =>
+      incidentsOverview({ workspaceId: ctx.workspace.id, filters, base: `/w/${ctx.workspace.slug}` }),
+    ),
+
+  list: workspaceProcedure("viewer")
+    .input(incidentsListInput)
+    .query(({ ctx, input: { workspace: _w, page, pageSize, ...filters } }) =>
+      incidentsPage({ workspaceId: ctx.workspace.id, filters, page, pageSize }),
+    ),
+
+  detail: workspaceProcedure("viewer")
+    .input(incidentDetailInput)
+    .query(({ ctx, input }) => incidentDetail({ workspaceId: ctx.workspace.id, incidentId: input.incidentId })),
+
+  compare: workspaceProcedure("viewer")
+    .input(compareInput)
+    .query(({ ctx, input }) =>
+      compareChange({
+        workspaceId: ctx.workspace.id,
+        changeId: input.changeId,
+        windowDays: input.windowDays,
+        failureWindowHours: input.failureWindowHours,
+      }),
+    ),
+});

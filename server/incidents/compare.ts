@@ -1,0 +1,89 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import { notFound } from "~/server/errors";
+import { isIncluded } from "~/server/maturity/load/sql";
+import { comparison, findChange } from "./computations";
+import { loadEvents } from "./events";
+import { deploymentsRelation } from "./load/deployment-sql";
+import { resolveScope, type Scope } from "./scope";
+import type { Comparison, IncidentFilters } from "./types";
+
+// Did it pay off? The same window before and after one change. The change's time is read from its
+// id (or its maturity snapshot, or its account's first experiment) so only the two windows are
+// loaded; the id is then resolved against those events, and one that does not resolve is NOT_FOUND.
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_WINDOW_DAYS = 90;
+
+interface ChangePlace {
+  at: Date;
+  /** The account and service the change's comparison reads, when the id tells. */
+  accountId?: string;
+  service?: string;
+}
+
+async function changePlace(scope: Scope, changeId: string): Promise<ChangePlace | null> {
+  const canary = /^canary:(.+):(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(changeId);
+  if (canary) {
+    const at = new Date(canary[2]!);
+    const [first] = await db.$queryRaw<{ accountId: string | null; service: string }[]>`
+      SELECT d."accountId", d.service FROM ${deploymentsRelation(scope, { from: at, to: new Date(at.getTime() + 1) })} d
+       WHERE d."group" = ${canary[1]!} LIMIT 1`;
+    return first ? { at, accountId: first.accountId ?? undefined, service: first.service } : null;
+  }
+  const maturity = /^maturity:([^:]+):(\d{12}):/.exec(changeId);
+  if (maturity) {
+    const snapshot = await db.maturitySnapshot.findFirst({
+      where: { id: maturity[1]!, workspaceId: scope.workspaceId },
+      select: { evaluatedAt: true },
+    });
+    return snapshot ? { at: snapshot.evaluatedAt, accountId: maturity[2]! } : null;
+  }
+  const chaos = /^first-chaos:(\d{12}):(.*)$/.exec(changeId);
+  if (chaos) {
+    const service = chaos[2] && chaos[2] !== "*" ? chaos[2] : null;
+    const [first] = await db.$queryRaw<{ at: Date | null }[]>`
+      SELECT MIN(r."startTime") AS at FROM "FisExperiment" r JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
+       WHERE ${isIncluded("a", scope.workspaceId)} AND a."accountId" = ${chaos[1]!}
+         ${service ? Prisma.sql`AND COALESCE(r.tags->>'service', r.tags->>'Service', r.tags->>'team') = ${service}` : Prisma.empty}`;
+    return first?.at ? { at: first.at, accountId: chaos[1]!, service: service ?? undefined } : null;
+  }
+  return null;
+}
+
+/** The scope narrowed to the change's account and service: the comparison reads nothing else. */
+function narrowed(scope: Scope, place: ChangePlace | null): Scope {
+  if (!place?.accountId) return scope;
+  const keep = !scope.accountIds || scope.accountIds.includes(place.accountId);
+  return {
+    ...scope,
+    accountIds: keep ? [place.accountId] : [],
+    filters: { ...scope.filters, accountId: place.accountId, service: place.service ?? scope.filters.service },
+  };
+}
+
+export async function compareChange(opts: {
+  workspaceId: string;
+  changeId: string;
+  windowDays?: number;
+  failureWindowHours?: number;
+  filters?: IncidentFilters;
+  now?: Date;
+}): Promise<Comparison> {
+  const now = opts.now ?? new Date();
+  const windowDays = opts.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const scope = await resolveScope(
+    opts.workspaceId,
+    { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
+    now,
+  );
+  const place = await changePlace(scope, opts.changeId);
+  const at = place?.at;
+  // Canary arrival is recognised from the deployments before it: load a window more before.
+  const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;
+  const to = at ? new Date(Math.min(at.getTime() + windowDays * DAY_MS, now.getTime()) + 1) : scope.to;
+  const events = await loadEvents(narrowed(scope, place), from, to);
+  const change = findChange(opts.changeId, events);
+  if (!change) throw notFound("That change");
+  return comparison(change, events, { windowDays, asOf: now < to ? now : to });
+}
