@@ -91,7 +91,8 @@ test.describe.serial("Incidents", () => {
     const before = page.getByRole("table", { name: "Deployments in the 24 hours before the incident" });
     const deployment = before.getByRole("row").nth(1);
     await expect(deployment).toContainText(/Succeeded|Failed|Rolled back/);
-    await expect(page.getByText("Where it came from")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Where it came from" })).toBeVisible();
+    await expect(page.getByText(/^arn:aws:cloudwatch:/).first()).toBeVisible();
     await shot(page, "detail");
     await deployment.getByRole("link", { name: /its service's incidents and deployments$/ }).click();
     await expect(page).toHaveURL(/\/incidents\?.*service=/);

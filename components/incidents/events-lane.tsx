@@ -41,19 +41,27 @@ export function MarkerIcon({
   );
 }
 
-export function EventsLane({ starts, placed }: { starts: string[]; placed: PlacedAnnotation[] }) {
-  const rows = Math.max(1, ...placed.map((p) => p.slot + 1));
+/** Markers drawn per bucket; the rest are counted in a "+n" link to the full list. */
+export const LANE_ROWS = 4;
+
+export function EventsLane({ starts, placed, listId }: { starts: string[]; placed: PlacedAnnotation[]; listId: string }) {
+  const rows = Math.min(LANE_ROWS, Math.max(1, ...placed.map((p) => p.slot + 1)));
   const index = new Map(starts.map((start, i) => [start, i]));
+  const more = new Map<string, number>();
+  for (const p of placed) if (p.slot >= LANE_ROWS - 1) more.set(p.bucketStart, (more.get(p.bucketStart) ?? 0) + 1);
+  const left = (start: string) =>
+    `calc(${LEFT}px + (100% - ${LEFT + RIGHT}px) * ${((index.get(start) ?? 0) + 0.5) / starts.length})`;
   return (
     <ul className="relative" style={{ height: rows * ROW + 4 }} aria-label="Events on the time axis">
       {placed.map(({ annotation, bucketStart, slot }) => {
-        const i = index.get(bucketStart) ?? 0;
+        // The last row holds a marker only when it is the bucket's last one; otherwise its count.
+        if (slot >= LANE_ROWS - 1 && (more.get(bucketStart) ?? 0) > 1) return null;
         const name = annotationName(annotation);
         return (
           <li
             key={`${annotation.kind}-${annotation.id}`}
             className="absolute -translate-x-1/2"
-            style={{ left: `calc(${LEFT}px + (100% - ${LEFT + RIGHT}px) * ${(i + 0.5) / starts.length})`, top: slot * ROW }}
+            style={{ left: left(bucketStart), top: slot * ROW }}
           >
             <a
               href={annotation.href}
@@ -66,6 +74,23 @@ export function EventsLane({ starts, placed }: { starts: string[]; placed: Place
           </li>
         );
       })}
+      {[...more.entries()]
+        .filter(([, count]) => count > 1)
+        .map(([start, count]) => (
+          <li
+            key={`more-${start}`}
+            className="absolute -translate-x-1/2"
+            style={{ left: left(start), top: (LANE_ROWS - 1) * ROW }}
+          >
+            <a
+              href={`#${listId}`}
+              className="block rounded-sm px-0.5 text-xs leading-5 font-medium text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-slate-900"
+            >
+              +{count}
+              <span className="sr-only"> more events in this bucket, in the list of events</span>
+            </a>
+          </li>
+        ))}
     </ul>
   );
 }

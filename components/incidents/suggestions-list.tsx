@@ -53,7 +53,8 @@ export function SuggestionsList({
                 <span className="font-medium text-slate-900">{s.title}</span>
               </span>
               <span className="mt-1 block text-xs text-slate-600">
-                {formatUtc(s.at)} · {s.reason}
+                {formatUtc(s.at)}
+                {s.reason && ` · ${s.reason}`}
               </span>
             </Link>
           </li>

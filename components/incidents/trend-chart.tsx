@@ -69,7 +69,14 @@ export function IncidentsChart({ rows, severities }: { rows: ChartRow[]; severit
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="start" tickFormatter={label} tick={axisTick} interval="preserveStartEnd" />
         <YAxis yAxisId="count" allowDecimals={false} tick={axisTick} width={LEFT} />
-        <YAxis yAxisId="hours" orientation="right" tick={axisTick} width={RIGHT} tickFormatter={(v: number) => `${v} h`} />
+        <YAxis
+          yAxisId="hours"
+          orientation="right"
+          domain={[0, (max: number) => Math.max(1, Math.ceil(max))]}
+          tick={axisTick}
+          width={RIGHT}
+          tickFormatter={(v: number) => `${v} h`}
+        />
         <Tooltip formatter={tooltipText} labelFormatter={(l) => `${label(String(l))} (UTC)`} />
         <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         {severities.map((key) => (

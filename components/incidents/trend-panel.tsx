@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useId } from "react";
 import { Card, CardHeader } from "~/components/ui/card";
 import type { IncidentsOverview } from "~/server/incidents/types";
 import { chartRows, placeAnnotations, presentSeverities } from "./trend-rows";
@@ -54,6 +55,7 @@ export function TrendPanel({ overview }: { overview: IncidentsOverview }) {
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
   const per = filters.bucket === "week" ? "week" : "month";
+  const id = useId().replace(/:/g, "");
   return (
     <Card className="overflow-hidden">
       <CardHeader
@@ -75,9 +77,10 @@ export function TrendPanel({ overview }: { overview: IncidentsOverview }) {
           </figure>
           <figure>
             <figcaption className="mt-3 mb-1 text-sm font-medium text-slate-800">
-              Events in each {per}, on the same axis: each marker opens its event ({placed.length} shown)
+              Events in each {per}, on the same axis: each marker opens its event ({placed.length} in range
+              {overview.annotationsLeftOut ? `; ${overview.annotationsLeftOut} older ones left out` : ""})
             </figcaption>
-            <EventsLane starts={buckets.map((b) => b.start)} placed={placed} />
+            <EventsLane starts={buckets.map((b) => b.start)} placed={placed} listId={`${id}-events`} />
             <MarkerKey />
           </figure>
           <figure>
@@ -97,7 +100,7 @@ export function TrendPanel({ overview }: { overview: IncidentsOverview }) {
           <summary className="cursor-pointer px-5 py-3 text-sm font-medium text-sky-800 underline-offset-2 hover:underline">
             List the {placed.length} events
           </summary>
-          <ol className="space-y-1 px-5 pb-4 text-sm">
+          <ol id={`${id}-events`} className="space-y-1 px-5 pb-4 text-sm">
             {placed.map(({ annotation }) => (
               <li key={`${annotation.kind}-${annotation.id}`}>
                 <span className="text-slate-600">{annotation.at.slice(0, 10)} · </span>

@@ -43,23 +43,35 @@ export interface PlacedAnnotation {
   slot: number;
 }
 
-/** Annotations in the bucket whose UTC start is the last at or before their time; outside the range, left out. */
+// Within a bucket the rarer kinds come first, so a lane showing only the first few markers keeps them.
+const kindOrder: Record<AnnotationKind, number> = { maturity: 0, experiment: 1, deployment: 2 };
+
+/**
+ * Annotations in the bucket whose UTC start is the last at or before their time (outside the
+ * range, left out), ordered within a bucket by kind (maturity, experiment, deployment) and time.
+ */
 export function placeAnnotations(buckets: TrendBucket[], annotations: Annotation[], rangeEnd: string): PlacedAnnotation[] {
-  const starts = buckets.map((b) => b.start);
+  const starts = buckets.map((b) => `${b.start}T00:00:00.000Z`);
   const end = `${rangeEnd}T00:00:00.000Z`;
-  const slots = new Map<string, number>();
-  const placed: PlacedAnnotation[] = [];
-  const sorted = [...annotations].sort((a, b) => a.at.localeCompare(b.at));
-  for (const annotation of sorted) {
-    if (!starts.length || annotation.at < `${starts[0]}T00:00:00.000Z` || annotation.at >= end) continue;
+  const inBuckets: { annotation: Annotation; index: number }[] = [];
+  for (const annotation of annotations) {
+    if (!starts.length || annotation.at < starts[0]! || annotation.at >= end) continue;
     let index = 0;
-    for (let i = 0; i < starts.length; i += 1) if (`${starts[i]}T00:00:00.000Z` <= annotation.at) index = i;
-    const bucketStart = starts[index]!;
-    const slot = slots.get(bucketStart) ?? 0;
-    slots.set(bucketStart, slot + 1);
-    placed.push({ annotation, bucketStart, slot });
+    for (let i = 0; i < starts.length; i += 1) if (starts[i]! <= annotation.at) index = i;
+    inBuckets.push({ annotation, index });
   }
-  return placed;
+  inBuckets.sort(
+    (a, b) =>
+      a.index - b.index ||
+      kindOrder[a.annotation.kind] - kindOrder[b.annotation.kind] ||
+      a.annotation.at.localeCompare(b.annotation.at),
+  );
+  const slots = new Map<number, number>();
+  return inBuckets.map(({ annotation, index }) => {
+    const slot = slots.get(index) ?? 0;
+    slots.set(index, slot + 1);
+    return { annotation, bucketStart: buckets[index]!.start, slot };
+  });
 }
 
 export const annotationKindLabels: Record<AnnotationKind, string> = {
