@@ -90,6 +90,7 @@ const pages: { name: string; path: () => string; heading: string | RegExp }[] = 
   { name: "accounts", path: () => `/w/${slug}/accounts`, heading: "Accounts" },
   { name: "maturity overview", path: () => `/w/${slug}/maturity`, heading: "Maturity" },
   { name: "finops", path: () => `/w/${slug}/finops`, heading: "FinOps" },
+  { name: "incidents", path: () => `/w/${slug}/incidents`, heading: "Incidents" },
   { name: "maturity practice", path: () => `/w/${slug}/maturity/practices/multi-account`, heading: /./ },
   {
     name: "maturity check",
@@ -154,6 +155,9 @@ test("at 320 px wide the pages reflow instead of scrolling sideways", async ({ p
   await open(page, `/w/${slug}/maturity/checks/${result.checkId}?account=${result.accountId}`, /./);
   await measure("maturity check");
   await shot(page, "320-check");
+  await open(page, `/w/${slug}/incidents`, "Incidents");
+  await measure("incidents");
+  await shot(page, "320-incidents");
   await open(page, `/w/${slug}/sync`, "Sync");
   await page.getByText("All sources").click();
   // A popover running off the left edge does not widen the page, but cuts its text all the same.

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
 import { FinOpsTile } from "~/components/finops/overview-tile";
-import { daysAgo } from "~/components/maturity/labels";
+import { OutcomesTile } from "~/components/incidents/outcomes-tile";
+import { daysAgo, daysAhead } from "~/components/maturity/labels";
 import { WorkspaceOverview } from "~/components/maturity/workspace-overview";
 import { ErrorBoundary } from "~/components/ui/error-boundary";
 import { PageHeader } from "~/components/ui/page-header";
@@ -19,6 +20,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const since = daysAgo(30);
   prefetch(trpc.maturity.overview.queryOptions({ workspace: workspace.slug, since }));
   prefetch(trpc.finops.overview.queryOptions({ workspace: workspace.slug }));
+  // The last 30 days (to tomorrow, the end excluded) and the 30 before, UTC days.
+  const outcomeRanges = {
+    recent: { from: since, to: daysAhead(1) },
+    previous: { from: daysAgo(60), to: since },
+  };
+  prefetch(trpc.incidents.overview.queryOptions({ workspace: workspace.slug, ...outcomeRanges.recent, bucket: "week" }));
+  prefetch(trpc.incidents.overview.queryOptions({ workspace: workspace.slug, ...outcomeRanges.previous, bucket: "week" }));
   return (
     <HydrateClient>
       <PageHeader
@@ -34,6 +42,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <ErrorBoundary title="The FinOps figures could not be loaded">
           <Suspense fallback={<PanelSkeleton label="Loading the FinOps figures…" />}>
             <FinOpsTile workspace={workspace.slug} />
+          </Suspense>
+        </ErrorBoundary>
+        <ErrorBoundary title="The outcomes could not be loaded">
+          <Suspense fallback={<PanelSkeleton label="Loading the outcomes…" />}>
+            <OutcomesTile workspace={workspace.slug} ranges={outcomeRanges} />
           </Suspense>
         </ErrorBoundary>
       </div>
