@@ -18,8 +18,11 @@ import type { IncidentsOverview } from "./types";
 //   the incidents of its three alarms (one per ALARM transition).
 // - 90 days before [2026-01-02T11:37Z, 2026-04-02T11:37Z): 56 deployments completed, 20 alarm episodes
 //   started (weekly chance 0.45 per alarm before canaries); 90 days after, up to the change + 90 days:
-//   57 deployments, 5 episodes (weekly chance 0.12). Incidents per 100 deployments: 2000/56 = 35.714…
-//   before, 500/57 = 8.771… after.
+//   57 deployments, 5 episodes (weekly chance 0.12). Incident Manager (simulator/data/incident-records.ts)
+//   opens a record for each episode of 10 minutes or more (the same incident: same alarm ARN, counted
+//   once) and adds manual records without an alarm on service checkout: one before ("customer reports
+//   failed checkouts", 2026-02-14T22:32Z) and one after ("partner API outage", 2026-04-14T12:02Z).
+//   Incidents: 21 before, 6 after. Per 100 deployments: 2100/56 = 37.5 before, 600/57 = 10.526… after.
 
 const NOW = new Date("2026-11-18T12:00:00Z");
 vi.useFakeTimers({ toFake: ["Date"], now: NOW, shouldAdvanceTime: true });
@@ -64,7 +67,7 @@ describe("the demo organisation's incidents", () => {
     const c = await ws.caller.incidents.compare({ workspace: ws.slug, changeId: CHANGE });
     expect(c.change).toMatchObject({ kind: "canary", accountId: CHECKOUT, service: "checkout" });
     const side = (s: typeof c.before) => [s.from, s.deployments, s.incidents, s.incidentsPer100Deployments];
-    expect(side(c.before)).toEqual(["2026-01-02T11:37:00.000Z", 56, 20, 2000 / 56]);
-    expect(side(c.after)).toEqual(["2026-04-02T11:37:00.000Z", 57, 5, 500 / 57]);
+    expect(side(c.before)).toEqual(["2026-01-02T11:37:00.000Z", 56, 21, 2100 / 56]);
+    expect(side(c.after)).toEqual(["2026-04-02T11:37:00.000Z", 57, 6, 600 / 57]);
   });
 });
