@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useIsBrowser } from "~/components/ui/use-is-browser";
 import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
@@ -16,6 +17,7 @@ const MENU_WIDTH_PX = 320; // w-80
 export function SyncNowForm({ workspace }: { workspace: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const isBrowser = useIsBrowser();
   const queryClient = useQueryClient();
   const { data: sources } = useSuspenseQuery(trpc.sync.sources.queryOptions({ workspace }));
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(sources.map((s) => s.name)));
@@ -120,7 +122,8 @@ export function SyncNowForm({ workspace }: { workspace: string }) {
             ))}
           </fieldset>
         </details>
-        <Button type="submit" isLoading={start.isPending}>
+        {/* Until React owns the page a press would submit the form natively and start nothing. */}
+        <Button type="submit" isLoading={start.isPending} disabled={!isBrowser}>
           Sync now
         </Button>
       </div>
