@@ -2,10 +2,19 @@ import { cn } from "./cn";
 
 // A wide table scrolls inside its own box, never the page (WCAG 1.4.10). The box is positioned
 // so that visually hidden (absolutely positioned) text in the cells is clipped with the rest
-// instead of stretching the page.
+// instead of stretching the page. The box is a named, focusable region so that keyboard users
+// can scroll it too (axe: scrollable-region-focusable).
 export function Table({ className, caption, children }: { className?: string; caption?: string; children: React.ReactNode }) {
   return (
-    <div className={cn("relative overflow-x-auto", className)}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn(
+        "relative overflow-x-auto focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none",
+        className,
+      )}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
