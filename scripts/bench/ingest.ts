@@ -13,6 +13,7 @@ import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
 import { compareUpsertWithCopy } from "./copy-vs-upsert";
 import { cpuSnapshot, cpuSpent } from "./cpu-time";
+import { tupleWrites, tupleWritesSince } from "./tuple-writes";
 import { report, withPeakMemory, type Figure } from "./report";
 import { control, startSimulatorProcess } from "./simulator-process";
 
@@ -141,15 +142,20 @@ async function resync(
   simulatorPid: number | undefined,
   label: (name: string) => string,
 ): Promise<Figure[]> {
+  const writesBefore = await tupleWrites();
   const cpuBefore = cpuSnapshot(simulatorPid);
   const started = Date.now();
   const run = await sync();
   const cpu = cpuSpent(cpuBefore, cpuSnapshot(simulatorPid));
+  const writes = tupleWritesSince(writesBefore, await tupleWrites());
   return [
     { name: label("second sync: wall time"), value: (Date.now() - started) / 1000, unit: "s", goal: null },
     { name: label("second sync: rows written"), value: run.rowsInserted + run.rowsUpdated, unit: "rows", goal: null },
     { name: label("second sync: CPU of the workers"), value: cpu.worker, unit: "s", goal: null },
     { name: label("second sync: CPU of PostgreSQL"), value: cpu.postgres, unit: "s", goal: null },
+    { name: label("second sync: tuples updated"), value: writes.updated, unit: "rows", goal: null },
+    { name: label("second sync: tuples inserted"), value: writes.inserted, unit: "rows", goal: null },
+    { name: label("second sync: tuples deleted"), value: writes.deleted, unit: "rows", goal: null },
   ];
 }
 
