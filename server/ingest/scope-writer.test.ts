@@ -71,7 +71,7 @@ describe("scopeWriter", () => {
     expect(await second.write(changed)).toEqual(counts(1, 1, 1));
     expect(second.method).toBe("upsert");
     expect((await stored(id)).map((r) => [r.unblended.toString(), r.lastSeenRunId])).toEqual([
-      ["0.1", "run-2"],
+      ["0.1", "run-1"],
       ["0.25", "run-2"],
       ["1", "run-2"],
     ]);

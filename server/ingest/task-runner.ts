@@ -5,6 +5,7 @@ import { withLimits } from "./limits";
 import { queueEvaluation } from "./evaluation-jobs";
 import { finishTask, type TaskOutcome } from "./runs.service";
 import { sourceRunners } from "./runners";
+import { forgetSeenKeys } from "./stale-rows";
 import type { SourceName, SourceResult } from "./sources";
 
 // Credentials that expire between being fetched and being used are fetched again, in-task.
@@ -31,7 +32,10 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
 
   const finish = async (outcome: Omit<TaskOutcome, "apiCalls" | "ceRequests">) => {
     const settled = await finishTask(task.id, { ...outcome, apiCalls, ceRequests });
-    if (settled?.runFinished) await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
+    if (settled?.runFinished) {
+      await forgetSeenKeys(task.runId);
+      await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
+    }
   };
   if (!runner || !account.roleArn || !account.accountId) {
     await finish({

@@ -1,14 +1,18 @@
-import { db, withConnection } from "~/server/db";
+import { withConnection } from "~/server/db";
 import { textValue } from "~/server/db/text-values";
 import { providedColumns, quote, shapeOf, type TableShape } from "~/server/db/table-shape";
 import { inAccountTransaction } from "./account-lock";
+import { literal, OWNER_COLUMNS } from "./stale-rows";
+
+export { deleteUnseen, deleteUnseenIn } from "./stale-rows";
 
 // Bulk upsert by natural key, one statement and one round trip per batch: each column travels
 // as one text array (compact, no per-row parameters) that Postgres unnests and casts to the
 // column's type, so money stays exact decimal text until the database.
-// Rows whose values did not change are not rewritten with new values, only marked as seen by
-// this run, so a repeated sync reports them as unchanged and stale-row deletion can trust
-// lastSeenRunId.
+// Rows whose values did not change are not rewritten at all (a daily re-sync of an unchanged
+// organisation would otherwise rewrite about a million rows to mark them seen): inserted and
+// changed rows carry the run in lastSeenRunId, and the keys of unchanged ones are staged in
+// SeenKeys, one row per batch, for the stale-row removal after the scope's fetch (stale-rows.ts).
 
 export type Row = Record<string, unknown>;
 
@@ -42,8 +46,9 @@ export function dedupe(rows: Row[], key: string[]): Row[] {
 const statements = new Map<string, string>();
 
 // `incoming` holds the batch; `known` the stored rows it matches, read once from the
-// statement's snapshot. Known rows are updated (values only when they changed, the run mark
-// when it is not this run's yet), the others inserted.
+// statement's snapshot. Known rows are updated when their values changed, their keys staged
+// when they did not; the others are inserted. Keys are staged as the text of a row of their typed
+// values, which the removal compares with the same text of a stored row.
 // ON CONFLICT DO NOTHING covers a row another transaction inserts meanwhile.
 function upsertSql(table: string, key: string[], columns: TableShape["columns"], shape: TableShape): string {
   const { hasId, hasUpdatedAt } = shape;
@@ -57,24 +62,29 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
     ? `(${values.map((v) => `t.${v}`).join(", ")}) IS DISTINCT FROM (${values.map((v) => `i.${v}`).join(", ")})`
     : "false";
   const target = quote(table);
+  const owner = columns.find((c) => OWNER_COLUMNS.includes(c.name))?.name;
   const sql = `
     WITH incoming AS MATERIALIZED (
       SELECT ${columns.map((c, n) => `u.c${n}::${c.type} AS ${quote(c.name)}`).join(", ")}
         FROM unnest(${columns.map((_, n) => `$${n + 2}::text[]`).join(", ")}) AS u(${columns.map((_, n) => `c${n}`).join(", ")})
     ), known AS MATERIALIZED (
-      SELECT ${key.map((k) => `i.${quote(k)}`).join(", ")}, ${changed} AS "changed",
-             t."lastSeenRunId" IS DISTINCT FROM $1 AS "unseen"${values.map((v) => `, i.${v}`).join("")}
+      SELECT ${key.map((k) => `i.${quote(k)}`).join(", ")}, ${changed} AS "changed"${values.map((v) => `, i.${v}`).join("")}
         FROM ${target} AS t JOIN incoming AS i ON ${matches("t", "i")}
     ), updated AS (
       UPDATE ${target} AS t
          SET ${[
            ...values.map((v) => `${v} = k.${v}`),
            `"lastSeenRunId" = $1`,
-           ...(hasUpdatedAt ? [`"updatedAt" = CASE WHEN k."changed" THEN now() ELSE t."updatedAt" END`] : []),
+           ...(hasUpdatedAt ? [`"updatedAt" = now()`] : []),
          ].join(", ")}
         FROM known AS k
-       WHERE ${matches("t", "k")} AND (k."changed" OR k."unseen")
-      RETURNING k."changed"
+       WHERE ${matches("t", "k")} AND k."changed"
+      RETURNING 1
+    ), staged AS (
+      INSERT INTO "SeenKeys" (id, "runId", "tableName", "ownerRef", keys)
+      SELECT gen_random_uuid()::text, $1, ${literal(table)}, ${owner ? `k.${quote(owner)}::text` : "''"},
+             array_agg(ROW(${key.map((k) => `k.${quote(k)}`).join(", ")})::text)
+        FROM known AS k WHERE NOT k."changed" GROUP BY 4
     ), inserted AS (
       INSERT INTO ${target} (${hasId ? `"id", ` : ""}${names.join(", ")}, "lastSeenRunId"${hasUpdatedAt ? `, "updatedAt"` : ""})
       SELECT ${hasId ? "gen_random_uuid()::text, " : ""}${names.map((n) => `i.${n}`).join(", ")}, $1${hasUpdatedAt ? ", now()" : ""}
@@ -84,7 +94,7 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM inserted)::int AS inserted,
-           (SELECT count(*) FROM updated WHERE "changed")::int AS updated`;
+           (SELECT count(*) FROM updated)::int AS updated`;
   statements.set(cacheKey, sql);
   return sql;
 }
@@ -100,44 +110,4 @@ async function upsertBatch(table: string, key: string[], rows: Row[], runId: str
     inAccountTransaction(client, shape, rows, () => client.query<{ inserted: number; updated: number }>(sql, params)),
   );
   return result.rows[0]!;
-}
-
-// Removes rows of a scope that this run did not see. Call it only after the scope's fetch
-// completed: a partial fetch must never delete what it did not reach.
-// A range narrows the scope further, e.g. the days a Cost Explorer window re-read.
-export async function deleteUnseen(
-  table: string,
-  scope: Row,
-  runId: string,
-  range?: { column: string; from: string; to: string },
-): Promise<number> {
-  const entries = Object.entries(scope);
-  const conditions = entries.map(([column], i) => `${quote(column)} = $${i + 2}`);
-  const params: unknown[] = [runId, ...entries.map(([, value]) => value)];
-  if (range) {
-    params.push(range.from, range.to);
-    conditions.push(`${quote(range.column)} >= $${params.length - 1}::date AND ${quote(range.column)} < $${params.length}::date`);
-  }
-  return db.$executeRawUnsafe(
-    `DELETE FROM ${quote(table)} WHERE ${conditions.join(" AND ")} AND "lastSeenRunId" IS DISTINCT FROM $1`,
-    ...params,
-  );
-}
-
-// deleteUnseen for several tables sharing a scope (a source's tables for one account and
-// region), in one statement: one round trip instead of one per table.
-export async function deleteUnseenIn(tables: string[], scope: Row, runId: string): Promise<number> {
-  if (!tables.length) return 0;
-  const entries = Object.entries(scope);
-  const conditions = entries.map(([column], i) => `${quote(column)} = $${i + 2}`).join(" AND ");
-  const deletes = tables.map(
-    (table, i) =>
-      `d${i} AS (DELETE FROM ${quote(table)} WHERE ${conditions} AND "lastSeenRunId" IS DISTINCT FROM $1 RETURNING 1)`,
-  );
-  const [row] = await db.$queryRawUnsafe<{ deleted: number }[]>(
-    `WITH ${deletes.join(", ")} SELECT (${tables.map((_, i) => `(SELECT count(*) FROM d${i})`).join(" + ")})::int AS deleted`,
-    runId,
-    ...entries.map(([, value]) => value),
-  );
-  return row!.deleted;
 }

@@ -54,17 +54,21 @@ async function loadEc2Month(workspaceId: string, now: Date): Promise<Ec2MonthEvi
     accountMonthFigures({ workspaceId, month, now }),
     db.$queryRaw<{ payerRef: string; accountId: string; observedAt: Date }[]>`
       WITH p AS (${payers(workspaceId)}),
-      runs AS (
-        SELECT p."payerRef", r."accountId", r."lastSeenRunId" FROM "Ec2CostDaily" r
+      observed AS (
+        SELECT p."payerRef", r."accountId", min(${seenAt}) AS at FROM "Ec2CostDaily" r
           JOIN p ON r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
+          ${seenJoin("r", workspaceId, "Ec2CostDaily")}
          WHERE r.day >= ${from}::date AND r.day < ${to}::date
-        UNION
-        SELECT p."payerRef", r."accountId", r."lastSeenRunId" FROM "NodePoolCostDaily" r
+         GROUP BY p."payerRef", r."accountId"
+        UNION ALL
+        SELECT p."payerRef", r."accountId", min(${seenAt}) FROM "NodePoolCostDaily" r
           JOIN p ON r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
+          ${seenJoin("r", workspaceId, "NodePoolCostDaily")}
          WHERE r.day >= ${from}::date AND r.day < ${to}::date
+         GROUP BY p."payerRef", r."accountId"
       )
-      SELECT r."payerRef", r."accountId", min(${seenAt}) AS "observedAt"
-        FROM runs r ${seenJoin("r", workspaceId)}
+      SELECT r."payerRef", r."accountId", min(r.at) AS "observedAt"
+        FROM observed r
        GROUP BY r."payerRef", r."accountId"
       UNION ALL
       -- A month read from an imported FOCUS export was seen when it was uploaded.
@@ -117,7 +121,7 @@ function loadComputeSpends(workspaceId: string, now: Date): Promise<ComputeSpend
              min(${seenAt}) AS "observedAt"
         FROM "CostDaily" r JOIN p ON r."awsAccountRef" = p."payerRef" AND r."accountId" = p."accountId"
          AND r.day >= ${from}::date AND r.day < ${to}::date
-        ${seenJoin("r", workspaceId)}
+        ${seenJoin("r", workspaceId, "CostDaily")}
        GROUP BY p."payerRef", r."accountId"
     ),
     fetched AS (
@@ -153,7 +157,7 @@ function loadCommitments(workspaceId: string, now: Date): Promise<CommitmentEvid
              CASE WHEN r.kind = 'ri_utilization' THEN 100 * (1 - sum(r."unusedHours") / NULLIF(sum(r.hours), 0))
                   ELSE 100 * sum(r.used) / NULLIF(sum(r.commitment), 0) END AS "utilisationPct",
              COALESCE(sum(r.unused), 0) AS "unusedCost", min(${seenAt}) AS "observedAt"
-        FROM "CommitmentDaily" r ${seenJoin("r", workspaceId)}
+        FROM "CommitmentDaily" r ${seenJoin("r", workspaceId, "CommitmentDaily")}
        WHERE r."awsAccountRef" IN (SELECT "payerRef" FROM p) AND r."accountId" = '*'
          AND r.kind IN ('ri_utilization', 'sp_utilization') AND r.day >= ${from}::date AND r.day < ${to}::date
        GROUP BY r."awsAccountRef", r.kind

@@ -22,7 +22,7 @@ function loadIncidents(workspaceId: string, since: Date): Promise<IncidentEviden
     SELECT r.id, r."accountId", r.source, r."startedAt", r."resolvedAt", r."durationSeconds",
            CASE WHEN r."uploadId" IS NULL THEN ${seenAt} ELSE u."createdAt" END AS "observedAt"
       FROM "Incident" r
-      ${seenJoin("r", workspaceId)}
+      ${seenJoin("r", workspaceId, "Incident")}
       LEFT JOIN "Upload" u ON u.id = r."uploadId" AND u."workspaceId" = ${workspaceId}
      WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since}
      ORDER BY r.id`;

@@ -28,7 +28,7 @@ function loadAccounts(workspaceId: string) {
       FROM "AwsAccount" a
       LEFT JOIN "AwsOrganization" o ON o.id = ${primaryOrganization(workspaceId)}
       LEFT JOIN "OrgMember" m ON m."organizationRefId" = o.id AND m."accountId" = a."accountId"
-      ${seenJoin("m", workspaceId)}
+      ${seenJoin("m", workspaceId, "OrgMember")}
      WHERE ${isIncluded("a", workspaceId)}
      ORDER BY a."accountId"`;
 }
@@ -39,7 +39,7 @@ function organizationRows<T>(workspaceId: string, table: string, columns: string
     SELECT r.id, ${Prisma.raw(columns)}, ${seenAt} AS "observedAt"
       FROM ${Prisma.raw(`"${table}"`)} r
       JOIN "AwsOrganization" o ON o.id = r."organizationRefId"
-      ${seenJoin("r", workspaceId)}
+      ${seenJoin("r", workspaceId, table)}
      WHERE o."workspaceId" = ${workspaceId} AND o.id = ${primaryOrganization(workspaceId)}
      ORDER BY r.id`;
 }

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { fetchedJoin } from "./fetched";
 
 // SQL every loader shares. Each query reaches rows only through an AwsAccount (or organisation)
 // of the workspace, so no id or account number can pull in another workspace's data.
@@ -26,14 +27,16 @@ export function primaryOrganization(workspaceId: string): Prisma.Sql {
 }
 
 /**
- * When a sync last confirmed a row: the run named by its lastSeenRunId (upserts stamp unchanged
- * rows too). `updatedAt` only moves when values change, so it cannot say that. A row whose run
- * is gone cannot say when it was seen and counts as long stale.
+ * When a sync last confirmed a row of `table`: the later of the run that last wrote it (its
+ * lastSeenRunId) and the last complete fetch of its scope (fetched.ts), which confirmed the rows
+ * it found unchanged without rewriting them. A row whose runs are gone cannot say when it was
+ * seen and counts as long stale.
  */
-export function seenJoin(alias: string, workspaceId: string): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN "SyncRun" seen ON seen.id = ${Prisma.raw(alias)}."lastSeenRunId" AND seen."workspaceId" = ${workspaceId}`;
+export function seenJoin(alias: string, workspaceId: string, table: string): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "SyncRun" seen ON seen.id = ${Prisma.raw(alias)}."lastSeenRunId" AND seen."workspaceId" = ${workspaceId}
+    ${fetchedJoin(table, alias, workspaceId)}`;
 }
-export const seenAt = Prisma.sql`COALESCE(seen."finishedAt", seen."startedAt", seen."createdAt", 'epoch')`;
+export const seenAt = Prisma.sql`GREATEST(COALESCE(seen."finishedAt", seen."startedAt", seen."createdAt", 'epoch'), COALESCE(fetched.at, 'epoch'))`;
 
 export interface AccountRow {
   id: string;
@@ -55,7 +58,7 @@ export async function accountRows<T>(
     SELECT r.id, a."accountId", ${Prisma.raw(columns)}, ${seenAt} AS "observedAt"
       FROM ${Prisma.raw(`"${table}"`)} r
       JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
-      ${seenJoin("r", workspaceId)}
+      ${seenJoin("r", workspaceId, table)}
      WHERE ${isIncluded("a", workspaceId)} ${where}`;
   return byId(rows);
 }

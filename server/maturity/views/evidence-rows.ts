@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { fetchedAtOf } from "../load/fetched";
 import type { Decisive } from "../results";
 import type { EvidenceRow } from "./types";
 
@@ -40,13 +41,13 @@ const HIDDEN = new Set(["id", "awsAccountRef", "organizationRefId", "lastSeenRun
 const MAX_IDS = 500;
 
 /**
- * When a sync last confirmed the row: the run its lastSeenRunId names, as the evaluator judges
- * freshness (load/sql.ts). Rows without one (uploads, claims) fall back to their own column.
+ * When a sync last confirmed the row: the later of the run its lastSeenRunId names and the last
+ * complete fetch of its scope, as the evaluator judges freshness (load/sql.ts). Rows without one (uploads, claims) fall back to their own column.
  */
-function observedAt(observed: string | undefined, workspaceId: string): Prisma.Sql {
+function observedAt(table: string, observed: string | undefined, workspaceId: string): Prisma.Sql {
   const own = observed ? Prisma.raw(`t."${observed}"`) : Prisma.sql`NULL::timestamp`;
-  return Prisma.sql`COALESCE((SELECT COALESCE(s."finishedAt", s."startedAt", s."createdAt") FROM "SyncRun" s
-    WHERE s.id = to_jsonb(t)->>'lastSeenRunId' AND s."workspaceId" = ${workspaceId}), ${own})`;
+  return Prisma.sql`COALESCE(GREATEST((SELECT COALESCE(s."finishedAt", s."startedAt", s."createdAt") FROM "SyncRun" s
+    WHERE s.id = to_jsonb(t)->>'lastSeenRunId' AND s."workspaceId" = ${workspaceId}), ${fetchedAtOf(table, "t", workspaceId)}), ${own})`;
 }
 
 function ownedBy(table: string, owner: Owner, workspaceId: string): Prisma.Sql {
@@ -64,7 +65,7 @@ export async function evidenceRows(workspaceId: string, ids: readonly string[], 
   if (!wanted.length) return [];
   const parts = Object.entries(TABLES).map(
     ([table, { owner, observed }]) =>
-      Prisma.sql`SELECT ${table} AS kind, to_jsonb(t) AS row, ${observedAt(observed, workspaceId)} AS "observedAt"
+      Prisma.sql`SELECT ${table} AS kind, to_jsonb(t) AS row, ${observedAt(table, observed, workspaceId)} AS "observedAt"
         ${ownedBy(table, owner, workspaceId)} AND t.id = ANY(${wanted})`,
   );
   const found = await db.$queryRaw<{ kind: string; row: Record<string, unknown>; observedAt: Date | null }[]>(
