@@ -21,16 +21,34 @@ export interface EvaluateOptions {
 const ACCOUNT_INDEPENDENT = new Set(["checkov-uploads", "scan-uploads", "sbom-uploads"]);
 
 export function evaluateWorkspace(evidence: MaturityEvidence, options: EvaluateOptions): WorkspaceEvaluation {
+  const scope = resolveScope(options.scope);
+  const inScope = evidence.accounts.filter((a) => isInScope(a, scope));
+  return summariseEvaluation(evaluateAccounts(evidence, inScope, options), inScope, scope, options);
+}
+
+export interface AccountsEvaluation {
+  results: CheckResult[];
+  accountLevels: WorkspaceEvaluation["accountLevels"];
+}
+
+/**
+ * The results and practice levels of `accounts`, from evidence that holds at least their rows:
+ * every rule reads the rows of the account it judges, so a batch of accounts with only its own
+ * rows (and the shared evidence whole) judges each account as the whole workspace would.
+ */
+export function evaluateAccounts(
+  evidence: MaturityEvidence,
+  accounts: readonly AccountEvidence[],
+  options: EvaluateOptions,
+): AccountsEvaluation {
   const { now } = options;
   const checks = options.checks ?? catalogueChecks;
-  const scope = resolveScope(options.scope);
   const ctx = new EvaluationContext(evidence, now);
   const tree = new OrgTree(evidence);
-  const inScope = evidence.accounts.filter((a) => isInScope(a, scope));
   const shared = new Map<string, Outcome>();
 
   const results: CheckResult[] = [];
-  for (const account of inScope) {
+  for (const account of accounts) {
     for (const check of checks) {
       const computed =
         ACCOUNT_INDEPENDENT.has(check.source) && check.mode === "automated"
@@ -56,20 +74,30 @@ export function evaluateWorkspace(evidence: MaturityEvidence, options: EvaluateO
     if (list) list.push(r);
     else byAccount.set(r.accountId, [r]);
   }
-  const accountLevels = inScope.flatMap((account) =>
+  const accountLevels = accounts.flatMap((account) =>
     practices.map((practice) =>
       accountPracticeLevel(practice, account.accountId, byAccount.get(account.accountId) ?? [], checks),
     ),
   );
+  return { results, accountLevels };
+}
+
+/** The organisation's levels and stage: from every account's levels, never from one batch's. */
+export function summariseEvaluation(
+  { results, accountLevels }: AccountsEvaluation,
+  accounts: readonly AccountEvidence[],
+  scope: WorkspaceEvaluation["scope"],
+  options: EvaluateOptions,
+): WorkspaceEvaluation {
   const practiceLevels = practices.map((practice) => practiceLevel(practice, accountLevels));
   return {
-    evaluatedAt: now,
+    evaluatedAt: options.now,
     scope,
-    accounts: inScope.map((a) => ({ accountId: a.accountId, name: a.name, environment: a.environment, ouPath: a.ouPath })),
+    accounts: accounts.map((a) => ({ accountId: a.accountId, name: a.name, environment: a.environment, ouPath: a.ouPath })),
     results,
     accountLevels,
     practiceLevels,
-    stage: organizationStage(practiceLevels, inScope.length),
+    stage: organizationStage(practiceLevels, accounts.length),
   };
 }
 

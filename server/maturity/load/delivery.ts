@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import type { AlarmEvidence, DeploymentEvidence, DeploymentGroupEvidence, IncidentEvidence, MaturityEvidence } from "../evidence";
-import { accountRows, DAY_MS, seenAt, seenJoin, type Limit } from "./sql";
+import { accountRows, type AccountBatch, DAY_MS, inBatch, seenAt, seenJoin, type Limit } from "./sql";
 
 type DeliveryEvidence = Pick<MaturityEvidence, "alarms" | "incidents" | "deploymentGroups" | "deployments">;
 
@@ -17,33 +17,33 @@ const styleOf = (style: string): DeploymentGroupEvidence["deploymentStyle"] =>
     : "other";
 
 /** CloudWatch incidents were last seen by a sync; uploaded ones when their upload arrived. */
-function loadIncidents(workspaceId: string, since: Date): Promise<IncidentEvidence[]> {
+function loadIncidents(workspaceId: string, since: Date, only: AccountBatch): Promise<IncidentEvidence[]> {
   return db.$queryRaw<IncidentEvidence[]>`
     SELECT r.id, r."accountId", r.source, r."startedAt", r."resolvedAt", r."durationSeconds",
            CASE WHEN r."uploadId" IS NULL THEN ${seenAt} ELSE u."createdAt" END AS "observedAt"
       FROM "Incident" r
       ${seenJoin("r", workspaceId, "Incident")}
       LEFT JOIN "Upload" u ON u.id = r."uploadId" AND u."workspaceId" = ${workspaceId}
-     WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since}
+     WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since} ${inBatch(`r."accountId"`, only)}
      ORDER BY r.id`;
 }
 
-export async function loadDelivery(workspaceId: string, now: Date, limit: Limit): Promise<DeliveryEvidence> {
+export async function loadDelivery(workspaceId: string, now: Date, limit: Limit, only?: AccountBatch): Promise<DeliveryEvidence> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS);
   const [alarms, incidents, groups, deployments] = await Promise.all([
     limit(() =>
       accountRows<Omit<AlarmEvidence, "id" | "accountId" | "observedAt">>(
-        workspaceId,
+        { workspaceId, only },
         "CloudWatchAlarm",
         `r.region, r.arn, r.name, r.state`,
       ),
     ),
-    limit(() => loadIncidents(workspaceId, since)),
+    limit(() => loadIncidents(workspaceId, since, only)),
     limit(() =>
       accountRows<
         Omit<DeploymentGroupEvidence, "id" | "accountId" | "observedAt" | "deploymentStyle"> & { deploymentStyle: string }
       >(
-        workspaceId,
+        { workspaceId, only },
         "DeploymentGroup",
         `r.region, r."applicationName", r."groupName", r."deploymentStyle", r."autoRollbackEnabled", r."autoRollbackEvents",
          r."alarmsEnabled", r.alarms`,
@@ -51,7 +51,7 @@ export async function loadDelivery(workspaceId: string, now: Date, limit: Limit)
     ),
     limit(() =>
       accountRows<Omit<DeploymentEvidence, "id" | "accountId" | "observedAt">>(
-        workspaceId,
+        { workspaceId, only },
         "Deployment",
         `r."applicationName", r."groupName", r.status, r."createdAtAws" AS "createdAt", r."rolledBack"`,
         Prisma.sql`AND r."createdAtAws" >= ${since}`,

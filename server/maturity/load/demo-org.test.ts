@@ -8,6 +8,7 @@ import { evaluateWorkspace } from "../evaluate";
 import type { Environment, MaturityEvidence } from "../evidence";
 import type { WorkspaceEvaluation } from "../results";
 import { lastFullMonth } from "../rules/finops";
+import { evaluateAndStore, evaluateStoredEvidence } from "../evaluation.service";
 import { loadSyncedEvidence } from ".";
 import { disagreements, environmentAccounts, otherAccounts } from "./demo-org-levels";
 import { syncEverything } from "./demo-org-setup";
@@ -265,5 +266,21 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
     // Two organisation-wide sources from the management account, five per account.
     expect(evidence.sourceSyncs).toHaveLength(2 + 5 * evidence.accounts.length);
     expect(evaluation.results.filter((r) => r.status === "error")).toEqual([]);
+  });
+
+  it("evaluates in account batches exactly as in one, down to every stored result", async () => {
+    const oneBatch = await evaluateStoredEvidence(workspaceId, now, 1000);
+    const batches = await evaluateStoredEvidence(workspaceId, now, 5);
+    expect(evidence.accounts.length).toBeGreaterThan(5);
+    expect(batches.evaluation).toEqual(oneBatch.evaluation);
+
+    const stored = () =>
+      db.maturityResult.findMany({ where: { workspaceId }, orderBy: [{ accountId: "asc" }, { checkId: "asc" }] });
+    await evaluateAndStore(workspaceId, { trigger: "manual", now, batchAccounts: 5 });
+    const fromBatches = await stored();
+    const again = await evaluateAndStore(workspaceId, { trigger: "manual", now, batchAccounts: 1000 });
+    expect(again.resultsWritten).toBe(0);
+    expect(await stored()).toEqual(fromBatches);
+    expect(fromBatches).toHaveLength(oneBatch.evaluation.results.length);
   });
 });

@@ -77,7 +77,7 @@ export async function loadOrganization(workspaceId: string, limit: Limit): Promi
     ),
     limit(() =>
       accountRows<Omit<TrailEvidence, "id" | "observedAt" | "seenFromAccountId">>(
-        workspaceId,
+        { workspaceId },
         "AwsTrail",
         `r.arn, r.name, r."isOrganizationTrail", r."isMultiRegion", r."logFileValidation", r."isLogging"`,
       ),

@@ -8,7 +8,7 @@ import type {
   MaturityEvidence,
 } from "../evidence";
 import { registryRules } from "./json";
-import { accountRows, type Limit } from "./sql";
+import { accountRows, type AccountBatch, type Limit } from "./sql";
 
 type ScanEvidence = Pick<
   MaturityEvidence,
@@ -19,32 +19,32 @@ type ScanEvidence = Pick<
 // low ones per account, so only the critical ones are read (and from Inspector, the open ones).
 const CRITICAL = Prisma.sql`AND upper(r.severity) = 'CRITICAL'`;
 
-export async function loadScans(workspaceId: string, limit: Limit): Promise<ScanEvidence> {
+export async function loadScans(workspaceId: string, limit: Limit, only?: AccountBatch): Promise<ScanEvidence> {
   const [ecrRepositories, registries, ecrImages, ecrFindings, inspectorFindings] = await Promise.all([
     limit(() =>
       accountRows<Omit<EcrRepositoryEvidence, "id" | "accountId" | "observedAt">>(
-        workspaceId,
+        { workspaceId, only },
         "EcrRepository",
         `r.region, r.name, r."scanOnPush"`,
       ),
     ),
     limit(() =>
       accountRows<{ region: string; scanType: string; rules: unknown }>(
-        workspaceId,
+        { workspaceId, only },
         "EcrRegistryScanning",
         `r.region, r."scanType", r.rules`,
       ),
     ),
     limit(() =>
       accountRows<Omit<EcrImageEvidence, "id" | "accountId" | "observedAt">>(
-        workspaceId,
+        { workspaceId, only },
         "EcrImage",
         `r.region, r."repositoryName", r.digest, r.tags, r."pushedAt", r."lastPulledAt", r."scanStatus"`,
       ),
     ),
     limit(() =>
       accountRows<Omit<EcrFindingEvidence, "id" | "accountId" | "observedAt">>(
-        workspaceId,
+        { workspaceId, only },
         "EcrFinding",
         `r.region, r."repositoryName", r."imageDigest", r.name, r.severity, r."firstObservedAt"`,
         CRITICAL,
@@ -54,11 +54,12 @@ export async function loadScans(workspaceId: string, limit: Limit): Promise<Scan
     // account whose credentials listed it.
     limit(() =>
       accountRows<Omit<InspectorFindingEvidence, "id" | "observedAt" | "accountId"> & { findingAccountId: string }>(
-        workspaceId,
+        { workspaceId, only },
         "InspectorFinding",
         `r."accountId" AS "findingAccountId", r.severity, r.status, r."resourceType", r."resourceId", r."vulnerabilityId",
          r."firstObservedAt"`,
         Prisma.sql`${CRITICAL} AND upper(r.status) = 'ACTIVE'`,
+        `r."accountId"`,
       ),
     ),
   ]);

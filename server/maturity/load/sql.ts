@@ -45,21 +45,34 @@ export interface AccountRow {
 }
 
 /**
+ * The AWS accounts whose per-account evidence a load reads: all of them, or one batch of an
+ * evaluation that goes through the accounts a few hundred at a time.
+ */
+export type AccountBatch = readonly string[] | undefined;
+
+/** `column` (an AWS account number) within the batch; nothing when the batch is all accounts. */
+export function inBatch(column: string, only: AccountBatch): Prisma.Sql {
+  return only ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${[...only]}::text[])` : Prisma.empty;
+}
+
+/**
  * Rows of a per-account table (one with awsAccountRef and lastSeenRunId), with the AWS account
- * number and when they were last seen. `columns` is code, never input.
+ * number and when they were last seen. `columns` is code, never input. `batchColumn` names the
+ * account a row is evidence for, when it is not the account that read it.
  */
 export async function accountRows<T>(
-  workspaceId: string,
+  { workspaceId, only }: { workspaceId: string; only?: AccountBatch },
   table: string,
   columns: string,
   where: Prisma.Sql = Prisma.empty,
+  batchColumn = `a."accountId"`,
 ): Promise<Array<T & AccountRow>> {
   const rows = await db.$queryRaw<Array<T & AccountRow>>`
     SELECT r.id, a."accountId", ${Prisma.raw(columns)}, ${seenAt} AS "observedAt"
       FROM ${Prisma.raw(`"${table}"`)} r
       JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
       ${seenJoin("r", workspaceId, table)}
-     WHERE ${isIncluded("a", workspaceId)} ${where}`;
+     WHERE ${isIncluded("a", workspaceId)} ${where} ${inBatch(batchColumn, only)}`;
   return byId(rows);
 }
 
