@@ -10,6 +10,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // .next/standalone: a server.js with only the files it needs, for the container image
+  // (scripts/assemble-standalone.mjs adds the static assets); `ladder start` ignores it.
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
