@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, isBuildCurrent } from "~/server/cli/build";
-import { createFreshDatabase } from "~/server/test/test-database";
+import { createFreshDatabase, startTestServer, type TestServer } from "~/server/test/test-database";
 
 // The standalone server (`output: "standalone"`) as the container image runs it: assembled by
 // scripts/assemble-standalone.mjs into a folder outside the repository, so Node cannot fall
@@ -17,7 +17,8 @@ const STARTUP_LIMIT_MS = 60_000;
 let folder: string;
 let server: ChildProcess | undefined;
 let baseUrl: string;
-let database: { url: string; drop(): Promise<void> };
+let postgres: TestServer | undefined;
+let database: { url: string; drop(): Promise<void> } | undefined;
 let output = "";
 
 function freePort(): Promise<number> {
@@ -60,9 +61,9 @@ beforeAll(async () => {
   const assembled = spawnSync(process.execPath, ["scripts/assemble-standalone.mjs", folder], { encoding: "utf8" });
   expect(assembled.status, assembled.stderr).toBe(0);
 
-  const admin = new URL(process.env.DATABASE_URL!);
-  admin.pathname = "/postgres";
-  database = await createFreshDatabase(admin.toString(), "ladder_standalone");
+  // A database of its own, where the sign-in page's answer depends only on this test.
+  postgres = await startTestServer();
+  database = await createFreshDatabase(postgres.adminUrl, "ladder_standalone");
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ["server.js"], {
@@ -92,6 +93,7 @@ afterAll(async () => {
     await exited;
   }
   await database?.drop();
+  await postgres?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -111,7 +113,7 @@ describe("standalone server", () => {
     const html = await first.text();
     expect(html).toContain("Create the owner account");
 
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: database!.url });
     await client.connect();
     try {
       await client.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('standalone-owner', 'owner@example.com', now())`);
