@@ -1,3 +1,5 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+
 // Security headers that do not depend on the request; the CSP (with a per-request nonce)
 // is set in proxy.ts.
 const securityHeaders = [
@@ -19,4 +21,10 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// `next build` also writes .next/standalone: a server.js with only the files it needs, for
+// the container image (scripts/assemble-standalone.mjs adds the static assets). Only the build
+// is told so: `ladder start` serves .next with its own server, which Next.js would otherwise
+// warn about on every start.
+export default function config(phase) {
+  return phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: "standalone" } : nextConfig;
+}

@@ -12,6 +12,7 @@ export default defineConfig({
       "simulator/**/*.test.ts",
       "bin/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "deploy/**/*.test.ts",
     ],
     environment: "node",
     globalSetup: ["./server/test/global-setup.ts"],
