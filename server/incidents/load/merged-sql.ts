@@ -24,32 +24,7 @@ export interface Absorbed {
 const WINDOW = Prisma.raw(`interval '${SAME_INCIDENT_WINDOW_MS / 60_000} minutes'`);
 
 export async function absorbedIncidents(scope: Scope, from: Date, to: Date): Promise<Absorbed> {
-  const rows = await db.$queryRaw<IncidentRow[]>`
-    WITH r AS (
-      SELECT r.id, r.source, r."accountId", r.service, ${ALARM_ARN} AS "alarmArn", r."startedAt", r."resolvedAt",
-             GREATEST(r."startedAt" + ${WINDOW}, COALESCE(r."resolvedAt", r."startedAt")) AS reach
-        FROM "Incident" r
-       WHERE r."workspaceId" = ${scope.workspaceId}
-         AND r."startedAt" >= ${new Date(from.getTime() - SAME_INCIDENT_WINDOW_MS)}
-         AND r."startedAt" < ${new Date(to.getTime() + SAME_INCIDENT_WINDOW_MS)}
-         ${incidentScopeWhere(scope)}
-    ), flagged AS (
-      SELECT r.*,
-             r."accountId" IS NOT NULL AND r.service IS NOT NULL
-               AND min(r.source) OVER place <> max(r.source) OVER place
-               AND (r."startedAt" - lag(r."startedAt") OVER place_t <= ${WINDOW}
-                    OR lead(r."startedAt") OVER place_t - r."startedAt" <= ${WINDOW}) AS near,
-             r."alarmArn" IS NOT NULL
-               AND min(r.source) OVER alarm <> max(r.source) OVER alarm
-               AND (max(r.reach) OVER (alarm_t ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= r."startedAt"
-                    OR lead(r."startedAt") OVER alarm_t <= r.reach) AS reached
-        FROM r
-      WINDOW place AS (PARTITION BY r."accountId", r.service),
-             place_t AS (PARTITION BY r."accountId", r.service ORDER BY r."startedAt"),
-             alarm AS (PARTITION BY r."alarmArn"),
-             alarm_t AS (PARTITION BY r."alarmArn" ORDER BY r."startedAt", r.id)
-    )
-    SELECT id, source, "accountId", service, "alarmArn", "startedAt", "resolvedAt" FROM flagged WHERE near OR reached`;
+  const rows = await db.$queryRaw<IncidentRow[]>(candidatesSql(scope, from, to));
   const ids: string[] = [];
   let merged = 0;
   for (const { row, alsoFrom } of mergeSameIncidents(rows)) {
@@ -57,6 +32,42 @@ export async function absorbedIncidents(scope: Scope, from: Date, to: Date): Pro
     if (row.startedAt >= from && row.startedAt < to) merged += alsoFrom.length;
   }
   return { ids, merged };
+}
+
+/** The rows that may be absorbed or absorb another: the same incident's candidates. */
+export function candidatesSql(scope: Scope, from: Date, to: Date): Prisma.Sql {
+  // Sorted on integers: the partitions are hashes of (account, service) and of the ARN. A collision
+  // only adds candidates (the merge itself compares the values), never loses one.
+  return Prisma.sql`
+    WITH r AS (
+      SELECT r.id, r.source, r."startedAt",
+             CASE WHEN r."accountId" IS NOT NULL AND r.service IS NOT NULL THEN hashtext(r."accountId" || '/' || r.service) END AS place,
+             hashtext(${ALARM_ARN}) AS alarm,
+             GREATEST(r."startedAt" + ${WINDOW}, COALESCE(r."resolvedAt", r."startedAt")) AS reach
+        FROM "Incident" r
+       WHERE r."workspaceId" = ${scope.workspaceId}
+         AND r."startedAt" >= ${new Date(from.getTime() - SAME_INCIDENT_WINDOW_MS)}
+         AND r."startedAt" < ${new Date(to.getTime() + SAME_INCIDENT_WINDOW_MS)}
+         ${incidentScopeWhere(scope)}
+    ), flagged AS (
+      SELECT r.id,
+             r.place IS NOT NULL
+               AND min(r.source) OVER place <> max(r.source) OVER place
+               AND (r."startedAt" - lag(r."startedAt") OVER place_t <= ${WINDOW}
+                    OR lead(r."startedAt") OVER place_t - r."startedAt" <= ${WINDOW}) AS near,
+             r.alarm IS NOT NULL
+               AND min(r.source) OVER alarm <> max(r.source) OVER alarm
+               AND (max(r.reach) OVER (alarm_t ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= r."startedAt"
+                    OR lead(r."startedAt") OVER alarm_t <= r.reach) AS reached
+        FROM r
+      WINDOW place AS (PARTITION BY r.place),
+             place_t AS (PARTITION BY r.place ORDER BY r."startedAt"),
+             alarm AS (PARTITION BY r.alarm),
+             alarm_t AS (PARTITION BY r.alarm ORDER BY r."startedAt")
+    )
+    SELECT r.id, r.source, r."accountId", r.service, ${ALARM_ARN} AS "alarmArn", r."startedAt", r."resolvedAt"
+      FROM flagged f JOIN "Incident" r ON r.id = f.id
+     WHERE f.near OR f.reached`;
 }
 
 /** `AND` the row is not absorbed by another (`alias`.id not among the ids). */

@@ -44,9 +44,10 @@ export async function incidentTrend(scope: Scope, asOf: Date): Promise<IncidentT
   const absorbed = await absorbedIncidents(scope, scope.from, scope.to);
   const unit = scope.filters.bucket === "week" ? "week" : "month";
   const rows = await db.$queryRaw<Row[]>`
-    SELECT GROUPING(start, rank, severity)::int AS grouping, start, rank, severity, count(*)::int AS total, count(s)::int AS n,
+    SELECT GROUPING(start, rank, severity)::int AS grouping, to_char(start, 'YYYY-MM-DD') AS start, rank, severity,
+           count(*)::int AS total, count(s)::int AS n,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
-      FROM (SELECT to_char(date_trunc(${unit}, r."startedAt"), 'YYYY-MM-DD') AS start, r."severityRank" AS rank, r.severity,
+      FROM (SELECT date_trunc(${unit}, r."startedAt") AS start, r."severityRank" AS rank, r.severity,
                    ${restoreSecondsSql(`r."startedAt"`, `r."resolvedAt"`, asOf)} AS s
               FROM "Incident" r
              WHERE r."workspaceId" = ${scope.workspaceId} AND r."startedAt" >= ${scope.from} AND r."startedAt" < ${scope.to}
