@@ -227,7 +227,7 @@ beforeAll(async () => {
   workspaceId = workspace.id;
   await writeRows(workspaceId);
   emptyWorkspaceId = (await workspaceWithOwner("Incidents SQL empty")).workspace.id;
-});
+}, 120_000);
 
 describe("the incidents' SQL path", () => {
   it("gives the reference's monthly and weekly trend and DORA table, duplicates merged and failures attributed", async () => {
