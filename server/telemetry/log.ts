@@ -1,7 +1,6 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { telemetryConfig } from "./config";
+import { appRequire } from "./node-require";
 import { activeTraceIds } from "./spans";
 
 // Structured JSON logs on stdout, one object a line, level from LOG_LEVEL. In development they
@@ -12,8 +11,8 @@ import { activeTraceIds } from "./spans";
 function prettyStream(): DestinationStream | undefined {
   if (process.env.NODE_ENV !== "development" || process.env.LOG_FORMAT === "json") return undefined;
   try {
-    const require = createRequire(path.join(process.cwd(), "package.json"));
-    const pretty = require("pino-pretty") as (options: object) => DestinationStream;
+    const pretty = appRequire()?.("pino-pretty") as ((options: object) => DestinationStream) | undefined;
+    if (!pretty) return undefined;
     return pretty({ colorize: process.stdout.isTTY, ignore: "pid,hostname", translateTime: "HH:MM:ss.l" });
   } catch {
     return undefined;

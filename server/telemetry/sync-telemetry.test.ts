@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMetrics } from "~/app/api/metrics/route";
-import { startSync } from "~/server/ingest/runs.service";
+import { POST as trpcPost } from "~/app/api/trpc/[trpc]/route";
 import { startWorker } from "~/server/ingest/worker";
 import { useAwsSimulator } from "~/server/test/aws-simulator";
 import { startOtlpReceiver, type ReceivedSpan } from "~/server/test/otlp-receiver";
 import { parsePrometheusText, sampleSum } from "~/server/test/prometheus-text";
 import { waitForRun, workspaceWithDemoOrganization } from "~/server/test/sync-helpers";
+import { createSession } from "~/server/users/users.service";
 import { scrapeMetrics } from "./scrape";
 import { startTelemetry, stopTelemetry } from "./tracing";
 
@@ -32,12 +33,17 @@ beforeAll(async () => {
     // Throttled twice, then answered: the call's span says so, and the throttle counter counts it.
     sim.current.state.addFault({ kind: "throttle", service: "organizations", action: "ListAccountsForParent", times: 2 });
     before = parsePrometheusText(await scrapeMetrics());
-    const started = await startSync({
-      workspaceId: ws.workspace.id,
-      actor: { userId: ws.owner.id },
-      trigger: "manual",
-      sources: ["organization", "chaos"],
-    });
+    // Started as the Sync page starts it: a tRPC request, whose span is the run's parent.
+    const { sessionToken } = await createSession({ userId: ws.owner.id });
+    const response = await trpcPost(
+      new Request("http://ladder.test/api/trpc/sync.start", {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: `next-auth.session-token=${sessionToken}` },
+        body: JSON.stringify({ json: { workspace: ws.slug, sources: ["organization", "chaos"] } }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const started = ((await response.json()) as { result: { data: { json: { id: string } } } }).result.data.json;
     run = await waitForRun(ws.workspace.id, started.id);
   } finally {
     sim.current.state.clearFaults();
@@ -60,6 +66,8 @@ describe("traces of a sync", () => {
     const runSpan = spans.find((s) => s.name === "sync.run.start" && s.attributes["ladder.sync.run_id"] === run.id);
     expect(runSpan).toBeDefined();
     expect(runSpan!.service).toBe("ladder-telemetry-test");
+    const procedure = spans.find((s) => s.spanId === runSpan!.parentSpanId);
+    expect(procedure).toMatchObject({ name: "trpc sync.start", attributes: { "rpc.method": "sync.start" } });
     const tasks = spans.filter((s) => s.name === "sync.task" && s.attributes["ladder.sync.run_id"] === run.id);
     expect(tasks).toHaveLength(run.tasksTotal);
     expect(new Set(tasks.map((t) => t.attributes["ladder.sync.source"]))).toEqual(new Set(["organization", "chaos"]));
@@ -99,6 +107,12 @@ describe("traces of a sync", () => {
 });
 
 describe("metrics after a sync", () => {
+  it("time the procedure that started it", async () => {
+    const samples = parsePrometheusText(await scrapeMetrics());
+    const where = { procedure: "sync.start", type: "mutation", result: "ok" };
+    expect(sampleSum(samples, "ladder_trpc_procedure_duration_seconds_count", where)).toBe(1);
+  });
+
   it("count tasks, the run, AWS requests and throttles, and read queue depth", async () => {
     const response = await getMetrics(
       new Request("http://ladder.test/api/metrics", { headers: { authorization: `Bearer ${TOKEN}` } }),

@@ -1,6 +1,5 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { telemetryConfig } from "./config";
+import { appRequire } from "./node-require";
 
 // The OpenTelemetry Node SDK, started once per process by whichever comes first: Next's
 // instrumentation hook (web) or the CLI (`ladder worker`, `ladder sync --worker`, `ladder start`).
@@ -54,7 +53,7 @@ async function start(defaultName: string): Promise<Started | undefined> {
   // The instrumentations patch modules as they are required. Modules loaded before this point (or
   // through ESM `import`, which the require hook does not see) are patched here: requiring them
   // again runs the hook on the one shared module object.
-  const require = createRequire(path.join(process.cwd(), "package.json"));
-  for (const name of ["http", "https", "pg"]) require(name);
+  const require = appRequire();
+  for (const name of ["http", "https", "pg"]) require?.(name);
   return { serviceName, shutdown: () => sdk.shutdown() };
 }
