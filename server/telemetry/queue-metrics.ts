@@ -1,6 +1,7 @@
 import { Gauge } from "prom-client";
 import { withConnection } from "~/server/db";
 import { EVALUATE_QUEUE, SCHEDULER_QUEUE, TASK_QUEUE, UPLOAD_QUEUE } from "~/server/ingest/queue";
+import { log } from "./log";
 import { metrics } from "./metrics";
 
 // Queue depth is read from PostgreSQL when scraped, so every process reports the same numbers
@@ -17,10 +18,18 @@ export function registerQueueDepth(): void {
     registers: [registry],
     async collect() {
       this.reset();
+      let rows: Awaited<ReturnType<typeof queueDepth>>;
+      try {
+        rows = await queueDepth();
+      } catch (error) {
+        // A database that does not answer leaves this gauge out, not the process metrics with it.
+        log.warn({ err: error }, "metrics: queue depth unreadable");
+        return;
+      }
       // Known queues report 0 rather than vanish when empty.
       for (const queue of [TASK_QUEUE, EVALUATE_QUEUE, UPLOAD_QUEUE, SCHEDULER_QUEUE])
         for (const state of WAITING_STATES) this.set({ queue, state }, 0);
-      for (const row of await queueDepth()) this.set({ queue: row.name, state: row.state }, row.count);
+      for (const row of rows) this.set({ queue: row.name, state: row.state }, row.count);
     },
   });
 }

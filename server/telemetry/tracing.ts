@@ -12,7 +12,7 @@ interface Started {
 const holder = globalThis as unknown as { ladderTelemetry?: Promise<Started | undefined> };
 
 // Requests nobody wants traced: probes and scrapes every few seconds, static files.
-const UNTRACED_PATHS = /^\/(api\/(health|ready|metrics)$|_next\/static\/|favicon\.ico$)/;
+const UNTRACED_PATHS = /^\/((api\/)?(health|ready|metrics)$|_next\/static\/|favicon\.ico$)/;
 
 export function startTelemetry(serviceName: string): Promise<Started | undefined> {
   holder.ladderTelemetry ??= start(serviceName);
@@ -22,7 +22,10 @@ export function startTelemetry(serviceName: string): Promise<Started | undefined
 export async function stopTelemetry(): Promise<void> {
   const started = await holder.ladderTelemetry;
   holder.ladderTelemetry = undefined;
-  await started?.shutdown();
+  // A collector that is down must not turn a clean exit into a crash: the spans are lost, said once.
+  await started?.shutdown().catch((error: unknown) => {
+    console.warn(`telemetry: could not send the last spans (${(error as Error).message})`);
+  });
 }
 
 async function start(defaultName: string): Promise<Started | undefined> {
