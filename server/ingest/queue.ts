@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { databaseUrl } from "~/server/env";
+import { log } from "~/server/telemetry/log";
 
 export const TASK_QUEUE = "sync-task";
 export const SCHEDULER_QUEUE = "sync-scheduler";
@@ -44,7 +45,7 @@ async function startQueue(options: QueueOptions): Promise<PgBoss> {
     schedule: isWorker,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? Number(process.env.LADDER_QUEUE_MAINTENANCE_SECONDS ?? 60),
   });
-  boss.on("error", (error) => console.error("ladder queue:", error));
+  boss.on("error", (error) => log.error({ err: error }, "queue error"));
   await boss.start();
   const timeout = options.taskTimeoutSeconds ?? taskTimeoutSeconds();
   await ensureQueue(boss, {

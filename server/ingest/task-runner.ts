@@ -1,6 +1,9 @@
 import { forgetRoleCredentials, roleCredentials, sessionNameFor } from "~/server/aws/credentials";
 import { classifyAwsError } from "~/server/aws/errors";
 import { db } from "~/server/db";
+import { log } from "~/server/telemetry/log";
+import { metrics, secondsSince } from "~/server/telemetry/metrics";
+import { linkFromCarrier, withSpan } from "~/server/telemetry/spans";
 import { withLimits } from "./limits";
 import { queueEvaluation } from "./evaluation-jobs";
 import { finishTask, type TaskOutcome } from "./runs.service";
@@ -12,14 +15,53 @@ const CREDENTIAL_RETRIES = 2;
 
 export interface TaskAttempt {
   isLastAttempt: boolean;
+  // Trace context of the run that queued the task: its span links to the run's.
+  trace?: Record<string, string>;
+}
+
+interface TaskReport {
+  source?: string;
+  // The final status, or "retry" when the attempt is handed back to the queue.
+  status: string;
+}
+
+// One span per attempt at a task, in a trace of its own linked to the run's; the AWS calls and
+// queries it makes are its children. Its duration counts into the task histogram by source.
+export function runTask(taskId: string, attempt: TaskAttempt): Promise<void> {
+  const start = process.hrtime.bigint();
+  const report: TaskReport = { status: "retry" };
+  const links = linkFromCarrier(attempt.trace);
+  return withSpan("sync.task", { root: true, links, attributes: { "ladder.sync.task_id": taskId } }, async (span) => {
+    try {
+      await executeTask(taskId, attempt, report, (attributes) => span.setAttributes(attributes));
+    } finally {
+      if (report.source) {
+        span.setAttribute("ladder.sync.task_status", report.status);
+        metrics().taskDuration.observe({ source: report.source, status: report.status }, secondsSince(start));
+      }
+    }
+  });
 }
 
 // Runs one source for one account. Failures that may pass (throttling beyond the SDK's own
 // retries, 5xx, a lost worker) are thrown so the queue retries the task with backoff; what
 // earlier attempts wrote stays, and upserts by natural key make a repeat harmless.
-export async function runTask(taskId: string, attempt: TaskAttempt): Promise<void> {
+async function executeTask(
+  taskId: string,
+  attempt: TaskAttempt,
+  report: TaskReport,
+  describe: (attributes: Record<string, string>) => void,
+): Promise<void> {
   const task = await claimTask(taskId);
   if (!task) return;
+  report.source = task.source;
+  describe({
+    "ladder.sync.run_id": task.runId,
+    "ladder.sync.source": task.source,
+    "ladder.aws.account_id": task.awsAccount.accountId ?? "",
+    "ladder.workspace_id": task.awsAccount.workspaceId,
+  });
+  const taskLog = log.child({ runId: task.runId, taskId: task.id, source: task.source, accountId: task.awsAccount.accountId });
   const runner = sourceRunners[task.source as SourceName];
   const account = task.awsAccount;
   const apiCalls = { ...task.apiCalls };
@@ -31,7 +73,14 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
 
   const finish = async (outcome: Omit<TaskOutcome, "apiCalls" | "ceRequests">) => {
     const settled = await finishTask(task.id, { ...outcome, apiCalls, ceRequests });
-    if (settled?.runFinished) await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
+    report.status = outcome.status;
+    if (outcome.status === "succeeded") taskLog.debug({ status: outcome.status }, "task finished");
+    else taskLog.warn({ status: outcome.status, error: outcome.error }, "task finished");
+    if (settled?.runFinished) {
+      metrics().syncRuns.inc({ status: settled.runStatus });
+      taskLog.info({ status: settled.runStatus }, "sync finished");
+      await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
+    }
   };
   if (!runner || !account.roleArn || !account.accountId) {
     await finish({
@@ -81,6 +130,7 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
           where: { id: task.id },
           data: { status: "queued", error: `Retrying after ${message}`, apiCalls, ceRequests },
         });
+        taskLog.warn({ error: message }, "task will be retried");
         throw error;
       }
       await finish({ status: "failed", error: message });

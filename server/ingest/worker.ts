@@ -14,6 +14,8 @@ import { runTask } from "./task-runner";
 
 interface TaskJob {
   taskId: string;
+  // W3C trace context of the run that queued the task (server/telemetry/spans.ts).
+  trace?: Record<string, string>;
 }
 
 export interface WorkerOptions {
@@ -36,7 +38,7 @@ export async function startWorker(options: WorkerOptions = {}) {
   for (let i = 0; i < concurrency; i++) {
     await boss.work<TaskJob>(TASK_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
-      await runTask(job.data.taskId, { isLastAttempt: job.retryCount >= job.retryLimit });
+      await runTask(job.data.taskId, { isLastAttempt: job.retryCount >= job.retryLimit, trace: job.data.trace });
     });
   }
   // One large report at a time per process: reading one keeps a core and a connection busy.
