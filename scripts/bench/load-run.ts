@@ -50,7 +50,7 @@ export async function runLoad(routes: LoadRoute[], sessions: Session[], seconds:
       url: `${web.base}${route.path}`,
       connections: cookies.length,
       duration: seconds,
-      timeout: 30,
+      timeout: 120,
       setupClient: (client) =>
         client.setHeaders({ cookie: cookies[next++ % cookies.length]!, accept: "text/html,application/json" }),
     });

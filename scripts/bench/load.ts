@@ -4,7 +4,8 @@
 // and the tRPC batches their panels send (scripts/bench/load-routes.ts). Prints throughput and
 // latency percentiles per route and the CPU each process spent; figures in .bench/load.json.
 // BENCH_LOAD_SECONDS shortens the run, BENCH_LOAD_ACCOUNTS and BENCH_LOAD_USERS change the size,
-// BENCH_LOAD_NODE_OPTIONS passes Node flags to the web processes (e.g. --cpu-prof).
+// BENCH_LOAD_NODE_OPTIONS passes Node flags to the web processes (e.g. --cpu-prof), BENCH_LOAD_PORT
+// sets the first of their two ports (3191).
 import { disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
 import { buildApp, isBuildCurrent } from "~/server/cli/build";
@@ -19,25 +20,26 @@ import { report, type Figure } from "./report";
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const ACCOUNTS = Number(process.env.BENCH_LOAD_ACCOUNTS ?? 1000);
 const USERS = Number(process.env.BENCH_LOAD_USERS ?? 50);
-const PORTS = [3191, 3192];
+const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3191);
+const PORTS = [PORT, PORT + 1];
 
 // Every route answers 200 with what a signed-in user sees (no redirect to sign-in, no tRPC
-// error) on every process before the clock starts; this also warms each process up.
+// error) on every process before the clock starts; this also warms each process up. All at once:
+// one at a time, the slow routes took longer than the run itself on a busy machine.
 async function checkRoutes(routes: LoadRoute[], sessions: Session[], webs: WebProcess[]) {
-  for (const web of webs) {
+  const checks = webs.flatMap((web) => {
     const cookie = sessions.find((s) => s.web === web)!.cookie;
-    for (const route of routes) {
-      for (let i = 0; i < 3; i++) {
-        const response = await fetch(`${web.base}${route.path}`, { headers: { cookie }, redirect: "manual" });
-        const body = await response.text();
-        const isApi = route.path.startsWith("/api/");
-        const failed = isApi ? (JSON.parse(body) as { error?: unknown }[]).some((r) => r.error) : !body.includes("<main");
-        if (response.status !== 200 || failed) {
-          throw new Error(`${route.name} on ${web.base} answered ${response.status}: ${body.slice(0, 500)}`);
-        }
+    return routes.map(async (route) => {
+      const response = await fetch(`${web.base}${route.path}`, { headers: { cookie }, redirect: "manual" });
+      const body = await response.text();
+      const isApi = route.path.startsWith("/api/");
+      const failed = isApi ? (JSON.parse(body) as { error?: unknown }[]).some((r) => r.error) : !body.includes("<main");
+      if (response.status !== 200 || failed) {
+        throw new Error(`${route.name} on ${web.base} answered ${response.status}: ${body.slice(0, 500)}`);
       }
-    }
-  }
+    });
+  });
+  await Promise.all(checks);
 }
 
 function figuresOf(results: Awaited<ReturnType<typeof runLoad>>): Figure[] {
