@@ -17,7 +17,10 @@ export async function startWeb(databaseUrl: string, port: number): Promise<WebPr
   mkdirSync(".bench", { recursive: true });
   const log = `.bench/load-web-${port}.log`;
   const out = openSync(log, "w");
-  const child = spawn(process.execPath, ["bin/ladder.mjs", "start"], {
+  // Node flags for the web processes only (e.g. --cpu-prof --cpu-prof-dir=.bench/prof; Node 20
+  // refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "bin/ladder.mjs", "start"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -28,8 +31,6 @@ export async function startWeb(databaseUrl: string, port: number): Promise<WebPr
       LADDER_DATA_DIR: `.data/bench-load-${port}`,
       LADDER_DEMO: "0",
       LADDER_ALLOW_LOCAL_LOGIN: "1",
-      // Node flags for this process only (e.g. --cpu-prof --cpu-prof-dir=.bench/prof).
-      NODE_OPTIONS: process.env.BENCH_LOAD_NODE_OPTIONS ?? "",
     },
     stdio: ["ignore", out, out],
   });

@@ -4,7 +4,7 @@
 // and the tRPC batches their panels send (scripts/bench/load-routes.ts). Prints throughput and
 // latency percentiles per route and the CPU each process spent; figures in .bench/load.json.
 // BENCH_LOAD_SECONDS shortens the run, BENCH_LOAD_ACCOUNTS and BENCH_LOAD_USERS change the size,
-// BENCH_LOAD_NODE_OPTIONS passes Node flags to the web processes (e.g. --cpu-prof), BENCH_LOAD_PORT
+// BENCH_LOAD_NODE_ARGS passes Node flags to the web processes (e.g. --cpu-prof), BENCH_LOAD_PORT
 // sets the first of their two ports (3191).
 import { disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
