@@ -6,6 +6,7 @@
 // BENCH_LOAD_SECONDS shortens the run, BENCH_LOAD_ACCOUNTS and BENCH_LOAD_USERS change the size,
 // BENCH_LOAD_NODE_ARGS passes Node flags to the web processes (e.g. --cpu-prof), BENCH_LOAD_PORT
 // sets the first of their two ports (3191).
+import http from "node:http";
 import { disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
 import { buildApp, isBuildCurrent } from "~/server/cli/build";
@@ -23,6 +24,20 @@ const USERS = Number(process.env.BENCH_LOAD_USERS ?? 50);
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3191);
 const PORTS = [PORT, PORT + 1];
 
+// fetch gives up on a response whose headers take over 5 minutes, which a busy machine reached.
+function getWithoutTimeout(url: string, cookie: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { cookie } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
 // Every route answers 200 with what a signed-in user sees (no redirect to sign-in, no tRPC
 // error) on every process before the clock starts; this also warms each process up. All at once:
 // one at a time, the slow routes took longer than the run itself on a busy machine.
@@ -30,13 +45,10 @@ async function checkRoutes(routes: LoadRoute[], sessions: Session[], webs: WebPr
   const checks = webs.flatMap((web) => {
     const cookie = sessions.find((s) => s.web === web)!.cookie;
     return routes.map(async (route) => {
-      const response = await fetch(`${web.base}${route.path}`, { headers: { cookie }, redirect: "manual" });
-      const body = await response.text();
+      const { status, body } = await getWithoutTimeout(`${web.base}${route.path}`, cookie);
       const isApi = route.path.startsWith("/api/");
       const failed = isApi ? (JSON.parse(body) as { error?: unknown }[]).some((r) => r.error) : !body.includes("<main");
-      if (response.status !== 200 || failed) {
-        throw new Error(`${route.name} on ${web.base} answered ${response.status}: ${body.slice(0, 500)}`);
-      }
+      if (status !== 200 || failed) throw new Error(`${route.name} on ${web.base} answered ${status}: ${body.slice(0, 500)}`);
     });
   });
   await Promise.all(checks);
