@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 // between runs; CPU time shows which part of the system a change made cheaper. Linux only
 // (/proc); elsewhere the figures are left out.
 
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
-function ticksOf(pid: number): number {
+export function ticksOf(pid: number): number {
   try {
     // Fields after the command (which may contain spaces) start at ")"; utime and stime are 14 and 15.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");

@@ -28,6 +28,14 @@ async function writeRows(client: pg.Client, workspaceId: string, accounts: numbe
        FROM generate_series(0, $2) n`,
     [workspaceId, accounts - 1],
   );
+  await writeCostRows(client, accounts, from, to);
+}
+
+/**
+ * The daily rows of accounts 000000000000 … (accounts - 1), billed to the organisation connected
+ * as AwsAccount 'bench-0' (which must exist): the EC2 groupings and the commitments.
+ */
+export async function writeCostRows(client: pg.Client, accounts: number, from: Date, to: Date) {
   const days = `generate_series($1::date, $2::date - 1, interval '1 day') d`;
   await client.query(
     `INSERT INTO "Ec2CostDaily" ("awsAccountRef", day, "accountId", "instanceType", "purchaseType", unblended, amortized, "usageHours", estimated)
