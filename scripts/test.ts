@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createFreshDatabase, startTestServer } from "../server/test/test-database";
+import { startOnOtherNode } from "./test-other-node";
 
 const results = ".data/test-results";
 let passed = 0;
@@ -16,8 +17,7 @@ function step(name: string, command: string, args: string[], env: Record<string,
   return false;
 }
 
-function countVitest(): void {
-  const file = `${results}/vitest.json`;
+function countVitest(file = `${results}/vitest.json`): void {
   if (!existsSync(file)) return;
   const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
   passed += report.numPassedTests;
@@ -39,10 +39,18 @@ async function main(): Promise<number> {
   // `npm test -- e2e` (or `-- unit`) runs one part while working on it; CI runs everything.
   const only = process.argv[2];
   let ok = true;
+  // LADDER_TEST_NODE=22 (CI): integration tests on that Node.js too, beside the checks below,
+  // and the browser step's app built and run on it.
+  const otherNode =
+    !only && process.env.LADDER_TEST_NODE ? startOnOtherNode(Number(process.env.LADDER_TEST_NODE), results) : undefined;
   if (!only) {
     ok = step("format", `${bin}/prettier`, ["--check", "."]) && ok;
     ok = step("types", `${bin}/tsc`, ["--noEmit", "-p", "."]) && ok;
     ok = step("lint", `${bin}/eslint`, ["--max-warnings", "0", "."]) && ok;
+  }
+  if (otherNode) {
+    ok = (await otherNode.finished) && ok;
+    countVitest(otherNode.report);
   }
 
   const server = await startTestServer();
@@ -57,7 +65,13 @@ async function main(): Promise<number> {
 
     const e2e = await createFreshDatabase(server.adminUrl, "ladder_e2e");
     try {
-      ok = step("browser", `${bin}/playwright`, ["test", ...process.argv.slice(3)], { ...env, E2E_DATABASE_URL: e2e.url }) && ok;
+      const path: Record<string, string> = otherNode ? { PATH: otherNode.path } : {};
+      ok =
+        step("browser", `${bin}/playwright`, ["test", ...process.argv.slice(3)], {
+          ...env,
+          ...path,
+          E2E_DATABASE_URL: e2e.url,
+        }) && ok;
       countPlaywright();
     } finally {
       await e2e.drop();

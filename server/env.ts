@@ -13,6 +13,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   LADDER_PG_PORT: z.coerce.number().int().positive().default(54329),
   LADDER_DATA_DIR: z.string().default(".data"),
+  // As root in a folder the "postgres" user cannot enter: where the embedded PostgreSQL's
+  // binaries and data go instead (server/db/postgres-as-root.ts; default /var/lib/ladder).
+  LADDER_PG_SHARED_DIR: z.string().optional(),
   LADDER_ALLOW_LOCAL_LOGIN: flag,
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),

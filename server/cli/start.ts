@@ -1,10 +1,12 @@
 import { createServer } from "node:http";
 import { takeOverShutdownSignals } from "~/server/db/embedded";
 import { env, isLocalLoginAllowed, resetEnvCache } from "~/server/env";
+import { AppError } from "~/server/errors";
 import { startWorker } from "~/server/ingest/worker";
 import { buildApp, isBuildCurrent } from "./build";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./database";
 import { redeployDemoStacks, startDemoSimulator } from "./demo";
+import { missingProductionSettings } from "./production-settings";
 
 const log = (line: string) => console.log(`ladder: ${line}`);
 
@@ -13,6 +15,8 @@ const log = (line: string) => console.log(`ladder: ${line}`);
 // Ctrl-C (or a kill) stops everything and nothing is left behind.
 export async function startApp(opts: { dev: boolean }): Promise<void> {
   const e = env();
+  const missing = missingProductionSettings(e, opts);
+  if (missing) throw new AppError("BAD_REQUEST", missing);
   const database = await resolveDatabase(e, log);
   takeOverShutdownSignals();
   const stopDatabase = () =>
