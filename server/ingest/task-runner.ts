@@ -1,6 +1,7 @@
 import { forgetRoleCredentials, roleCredentials, sessionNameFor } from "~/server/aws/credentials";
 import { classifyAwsError } from "~/server/aws/errors";
 import { db } from "~/server/db";
+import { env } from "~/server/env";
 import { withLimits } from "./limits";
 import { queueEvaluation } from "./evaluation-jobs";
 import { finishTask, type TaskOutcome } from "./runs.service";
@@ -12,6 +13,26 @@ const CREDENTIAL_RETRIES = 2;
 
 export interface TaskAttempt {
   isLastAttempt: boolean;
+  // True once a stopping worker has given the task back to the queue: this run of it writes no
+  // outcome, another worker runs it again.
+  isReleased?: () => boolean;
+}
+
+export class TaskReleasedError extends Error {
+  constructor() {
+    super("The task was given back to the queue by a stopping worker.");
+    this.name = "TaskReleasedError";
+  }
+}
+
+const RELEASED_NOTE = "Released by a stopping worker; another worker runs it.";
+
+// Tasks a stopping worker gives back: queued again, unless they finished meanwhile.
+export async function releaseTasks(taskIds: string[]): Promise<void> {
+  await db.syncTask.updateMany({
+    where: { id: { in: taskIds }, status: "running" },
+    data: { status: "queued", error: RELEASED_NOTE },
+  });
 }
 
 // Runs one source for one account. Failures that may pass (throttling beyond the SDK's own
@@ -30,9 +51,18 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
   };
 
   const finish = async (outcome: Omit<TaskOutcome, "apiCalls" | "ceRequests">) => {
+    if (attempt.isReleased?.()) throw new TaskReleasedError();
     const settled = await finishTask(task.id, { ...outcome, apiCalls, ceRequests });
     if (settled?.runFinished) await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
   };
+  if (account.isDemo && !env().LADDER_DEMO) {
+    // Without the simulator every call would fail on credentials, retried until the limit.
+    await finish({
+      status: "failed",
+      error: "This is the demo organisation, and the worker that took the task runs without its AWS simulator (LADDER_DEMO=0).",
+    });
+    return;
+  }
   if (!runner || !account.roleArn || !account.accountId) {
     await finish({
       status: "skipped",
@@ -76,6 +106,7 @@ export async function runTask(taskId: string, attempt: TaskAttempt): Promise<voi
         return;
       }
       const message = `${failure.code}: ${failure.message}`;
+      if (attempt.isReleased?.()) throw new TaskReleasedError();
       if (!attempt.isLastAttempt) {
         await db.syncTask.update({
           where: { id: task.id },
@@ -113,6 +144,7 @@ interface ClaimedTask {
     kind: "account" | "organization";
     organizationRefId: string | null;
     workspaceId: string;
+    isDemo: boolean;
     workspace: { slug: string };
   };
 }
@@ -136,7 +168,7 @@ async function claimTask(taskId: string): Promise<ClaimedTask | undefined> {
     SELECT c.id, c."runId", c.source, c."apiCalls", c."ceRequests",
            (SELECT max(t."finishedAt") FROM "SyncTask" t
              WHERE t."awsAccountRef" = c."awsAccountRef" AND t.source = c.source AND t.status = 'succeeded') AS "lastSucceededAt",
-           a.id AS ref, a."accountId", a."roleArn", a."externalId", a.kind::text AS kind, a."organizationRefId", a."workspaceId", w.slug
+           a.id AS ref, a."accountId", a."roleArn", a."externalId", a.kind::text AS kind, a."organizationRefId", a."workspaceId", a."isDemo", w.slug
       FROM claimed c JOIN "AwsAccount" a ON a.id = c."awsAccountRef" JOIN "Workspace" w ON w.id = a."workspaceId"`;
   if (!row) return undefined;
   return {
@@ -154,6 +186,7 @@ async function claimTask(taskId: string): Promise<ClaimedTask | undefined> {
       kind: row.kind,
       organizationRefId: row.organizationRefId,
       workspaceId: row.workspaceId,
+      isDemo: row.isDemo,
       workspace: { slug: row.slug },
     },
   };
