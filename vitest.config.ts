@@ -13,6 +13,8 @@ export default defineConfig({
       "bin/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],
+    // Tests of several processes at once, some needing the built app: vitest.processes.config.ts.
+    exclude: ["**/node_modules/**", "**/*.process.test.ts"],
     environment: "node",
     globalSetup: ["./server/test/global-setup.ts"],
     setupFiles: ["./server/test/setup-env.ts"],

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe("SIGTERM on a worker", () => {
   it(
     "gives the task in hand back to the queue, exits 0, and another worker completes the run",
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const ws = await workspaceWithDemoOrganization(sim.current, "Released");
       // Slow enough that the task is still running when the grace period ends.
@@ -37,7 +37,7 @@ describe("SIGTERM on a worker", () => {
           "the task to start",
         );
         child.child.kill("SIGTERM");
-        const { code } = await child.exited;
+        const { code } = await child.exit(40_000);
         expect(code, child.output()).toBe(0);
         expect(child.output()).toMatch(/released 1 task\(s\)/);
         const released = await db.syncTask.findFirstOrThrow({ where: { runId: run.id } });
@@ -63,7 +63,7 @@ describe("SIGTERM on a worker", () => {
     },
   );
 
-  it("is killed when its event loop is blocked past the grace period", { timeout: 60_000 }, async () => {
+  it("is killed when its event loop is blocked past the grace period", { timeout: 150_000 }, async () => {
     const child = runLadder(
       ["worker", "--concurrency", "1"],
       childEnv({ LADDER_DEMO: "0", LADDER_SHUTDOWN_GRACE_SECONDS: "2", LADDER_TEST_BLOCK_EVENT_LOOP_SECONDS: "600" }),
@@ -72,7 +72,7 @@ describe("SIGTERM on a worker", () => {
       await child.waitFor(/worker running/);
       child.child.kill("SIGTERM");
       // Without the supervisor this would wait for the ten-minute computation (and time out).
-      const { code } = await child.exited;
+      const { code } = await child.exit(40_000);
       const [, pid] = child.output().match(/worker \(pid (\d+)\) did not stop within 2 s of SIGTERM/) ?? [];
       expect(pid, child.output()).toBeDefined();
       expect(code).toBe(1);

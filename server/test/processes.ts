@@ -9,6 +9,8 @@ export interface LadderProcess {
   // Resolves once the output matches, rejects if the process exits first.
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  // The exit, or an error with the output if there is none in that time (a hung test says why).
+  exit(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -32,6 +34,13 @@ export function runLadder(args: string[], env: NodeJS.ProcessEnv): LadderProcess
     child,
     output: () => text,
     exited,
+    exit: (timeoutMs = 90_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`ladder ${args[0]} did not exit:\n${text}`)), timeoutMs);
+      });
+      return Promise.race([exited, late]).finally(() => clearTimeout(timer));
+    },
     waitFor: (pattern, timeoutMs = 90_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
