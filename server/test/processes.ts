@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
 
 // `ladder` commands as real OS processes, for the tests of what happens between processes.
 
@@ -93,4 +94,27 @@ export function isProcessRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The process a supervised `ladder start` or `ladder worker` runs its work in.
+export function supervisedChildPid(supervisor: LadderProcess): number {
+  const pid = Number(
+    execFileSync("pgrep", ["-P", String(supervisor.child.pid)])
+      .toString()
+      .trim()
+      .split("\n")[0],
+  );
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error("the supervised process was not found");
+  return pid;
 }
