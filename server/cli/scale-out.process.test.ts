@@ -14,8 +14,9 @@ import { buildApp, isBuildCurrent } from "./build";
 // sync survives one worker killed outright, with the same rows as a run on one process.
 
 // Every process agrees on the queue's settings (the last to start writes them): a task lost with
-// its worker is retried after 30 s, found by the maintenance that runs every second.
+// its worker is retried a second after 30 s, found by the maintenance that runs every second.
 process.env.LADDER_TASK_TIMEOUT_SECONDS = "30";
+process.env.LADDER_TASK_RETRY_DELAY_SECONDS = "1";
 process.env.LADDER_QUEUE_MAINTENANCE_SECONDS = "1";
 
 const sim = useAwsSimulator({ demoRoles: false });
