@@ -39,7 +39,7 @@ describe("a worker beside npm start", () => {
     });
     const app = runLadder(["start"], env);
     processes.push(app);
-    await app.waitFor(/Ladder is running/, 150_000);
+    await app.waitFor(/Ladder is running/, 300_000);
     const file = demoDiscoveryPath(dataDir);
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
@@ -68,7 +68,7 @@ describe("a worker beside npm start", () => {
         ),
       (r) => r.finishedAt !== null,
       "the run to finish",
-      150_000,
+      300_000,
     );
     expect(run).toMatchObject({ tasksDone: started.tasks, tasksTotal: started.tasks, errors: [] });
 

@@ -37,7 +37,7 @@ describe("scale-out", () => {
     let expected;
     try {
       const run = await startSync({ workspaceId: reference.workspace.id, actor: { label: "test" }, trigger: "manual" });
-      expected = await waitForRun(reference.workspace.id, run.id, 170_000);
+      expected = await waitForRun(reference.workspace.id, run.id, 300_000);
     } finally {
       await single.stop();
     }
@@ -61,10 +61,10 @@ describe("scale-out", () => {
     const [webA, webB, worker1, worker2] = [web(portA), web(portB), worker(), worker()];
     processes.push(webA, webB, worker1, worker2);
     await Promise.all([
-      webA.waitFor(/Ladder is running/, 150_000),
-      webB.waitFor(/Ladder is running/, 150_000),
-      worker1.waitFor(/worker running/, 150_000),
-      worker2.waitFor(/worker running/, 150_000),
+      webA.waitFor(/Ladder is running/, 300_000),
+      webB.waitFor(/Ladder is running/, 300_000),
+      worker1.waitFor(/worker running/, 300_000),
+      worker2.waitFor(/worker running/, 300_000),
     ]);
     const [a, b] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
 
@@ -81,13 +81,13 @@ describe("scale-out", () => {
       tasks,
       (rows) => count(rows, "succeeded") >= 3 && count(rows, "running") >= 2,
       "tasks done and running",
-      150_000,
+      300_000,
     );
     process.kill(supervisedChildPid(worker1), "SIGKILL");
     expect((await worker1.exit()).code).toBe(1);
     sim.current.state.clearFaults();
 
-    const run = await waitForRun(ws.workspace.id, started.id, 170_000);
+    const run = await waitForRun(ws.workspace.id, started.id, 300_000);
     expect(run.status).toBe(expected.status);
     expect(run.tasksDone).toBe(run.tasksTotal);
     expect(run.tasks.filter((t) => t.status === "queued" || t.status === "running")).toEqual([]);
