@@ -14,6 +14,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "deploy/**/*.test.ts",
     ],
+    // Tests of several processes at once, some needing the built app: vitest.processes.config.ts.
+    exclude: ["**/node_modules/**", "**/*.process.test.ts"],
     environment: "node",
     globalSetup: ["./server/test/global-setup.ts"],
     setupFiles: ["./server/test/setup-env.ts"],

@@ -2,6 +2,7 @@
 // real PostgreSQL, then browser tests (Playwright in Chromium) against the built app.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { buildApp, isBuildCurrent } from "../server/cli/build";
 import { createFreshDatabase, startTestServer } from "../server/test/test-database";
 import { startOnOtherNode } from "./test-other-node";
 
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
   const bin = "node_modules/.bin";
-  // `npm test -- e2e` (or `-- unit`) runs one part while working on it; CI runs everything.
+  // `npm test -- e2e` (or `-- unit`, `-- processes`) runs one part while working on it; CI runs everything.
   const only = process.argv[2];
   let ok = true;
   // LADDER_TEST_NODE=22 (CI): integration tests on that Node.js too, beside the checks below,
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
   const server = await startTestServer();
   try {
     const env = { LADDER_TEST_PG_URL: server.adminUrl };
+    if (only === "processes") return finish(processesStep(env));
     if (only !== "e2e") {
       const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`];
       ok = step("unit and integration", `${bin}/vitest`, vitestArgs, env) && ok;
@@ -76,10 +78,28 @@ async function main(): Promise<number> {
     } finally {
       await e2e.drop();
     }
+    if (!only) ok = processesStep(env) && ok;
   } finally {
     await server.stop();
   }
   return finish(ok);
+}
+
+// Several web and worker processes on one database, serving the app the browser step built.
+function processesStep(env: Record<string, string>): boolean {
+  if (!isBuildCurrent()) buildApp((line) => console.log(line));
+  const file = `${results}/vitest-processes.json`;
+  const args = [
+    "run",
+    "--config",
+    "vitest.processes.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ];
+  const ok = step("processes", "node_modules/.bin/vitest", args, env);
+  countVitest(file);
+  return ok;
 }
 
 function finish(ok: boolean): number {

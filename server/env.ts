@@ -54,6 +54,8 @@ const schema = z.object({
   // Requests per API token per hour (server/limits/token-limits.ts).
   LADDER_TOKEN_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(120),
   LADDER_TOKEN_EXPORTS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  // How long `ladder start` and `ladder worker` take to stop on SIGTERM before they are killed.
+  LADDER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(3600).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -68,8 +68,22 @@ async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
   else await boss.createQueue(queue.name, queue);
 }
 
-export async function stopQueue(): Promise<void> {
+export interface StopQueueOptions {
+  // How long jobs in hand may run on before pg-boss fails them back to the queue.
+  timeoutMs?: number;
+  // Runs after pg-boss has stopped taking and failing jobs, on its still open connections.
+  beforeClose?: (boss: PgBoss) => Promise<void>;
+}
+
+export async function stopQueue(options: StopQueueOptions = {}): Promise<void> {
   const active = current;
   current = undefined;
-  await active?.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  if (!active) return;
+  await active.boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 10_000, close: false });
+  try {
+    await options.beforeClose?.(active.boss);
+  } finally {
+    // pg-boss's own pool (its Db has close(); the typings leave it out).
+    await (active.boss.getDb() as PgBoss.Db & { close(): Promise<void> }).close();
+  }
 }

@@ -4,6 +4,7 @@ import { db } from "~/server/db";
 import { log } from "~/server/telemetry/log";
 import { metrics, secondsSince } from "~/server/telemetry/metrics";
 import { linkFromCarrier, withSpan } from "~/server/telemetry/spans";
+import { env } from "~/server/env";
 import { withLimits } from "./limits";
 import { queueEvaluation } from "./evaluation-jobs";
 import { finishTask, type TaskOutcome } from "./runs.service";
@@ -17,6 +18,26 @@ export interface TaskAttempt {
   isLastAttempt: boolean;
   // Trace context of the run that queued the task: its span links to the run's.
   trace?: Record<string, string>;
+  // True once a stopping worker has given the task back to the queue: this run of it writes no
+  // outcome, another worker runs it again.
+  isReleased?: () => boolean;
+}
+
+export class TaskReleasedError extends Error {
+  constructor() {
+    super("The task was given back to the queue by a stopping worker.");
+    this.name = "TaskReleasedError";
+  }
+}
+
+const RELEASED_NOTE = "Released by a stopping worker; another worker runs it.";
+
+// Tasks a stopping worker gives back: queued again, unless they finished meanwhile.
+export async function releaseTasks(taskIds: string[]): Promise<void> {
+  await db.syncTask.updateMany({
+    where: { id: { in: taskIds }, status: "running" },
+    data: { status: "queued", error: RELEASED_NOTE },
+  });
 }
 
 interface TaskReport {
@@ -72,6 +93,7 @@ async function executeTask(
   };
 
   const finish = async (outcome: Omit<TaskOutcome, "apiCalls" | "ceRequests">) => {
+    if (attempt.isReleased?.()) throw new TaskReleasedError();
     const settled = await finishTask(task.id, { ...outcome, apiCalls, ceRequests });
     report.status = outcome.status;
     if (outcome.status === "succeeded") taskLog.debug({ status: outcome.status }, "task finished");
@@ -82,6 +104,14 @@ async function executeTask(
       await queueEvaluation({ workspaceId: settled.workspaceId, syncRunId: task.runId });
     }
   };
+  if (account.isDemo && !env().LADDER_DEMO) {
+    // Without the simulator every call would fail on credentials, retried until the limit.
+    await finish({
+      status: "failed",
+      error: "This is the demo organisation, and the worker that took the task runs without its AWS simulator (LADDER_DEMO=0).",
+    });
+    return;
+  }
   if (!runner || !account.roleArn || !account.accountId) {
     await finish({
       status: "skipped",
@@ -125,6 +155,7 @@ async function executeTask(
         return;
       }
       const message = `${failure.code}: ${failure.message}`;
+      if (attempt.isReleased?.()) throw new TaskReleasedError();
       if (!attempt.isLastAttempt) {
         await db.syncTask.update({
           where: { id: task.id },
@@ -163,6 +194,7 @@ interface ClaimedTask {
     kind: "account" | "organization";
     organizationRefId: string | null;
     workspaceId: string;
+    isDemo: boolean;
     workspace: { slug: string };
   };
 }
@@ -186,7 +218,7 @@ async function claimTask(taskId: string): Promise<ClaimedTask | undefined> {
     SELECT c.id, c."runId", c.source, c."apiCalls", c."ceRequests",
            (SELECT max(t."finishedAt") FROM "SyncTask" t
              WHERE t."awsAccountRef" = c."awsAccountRef" AND t.source = c.source AND t.status = 'succeeded') AS "lastSucceededAt",
-           a.id AS ref, a."accountId", a."roleArn", a."externalId", a.kind::text AS kind, a."organizationRefId", a."workspaceId", w.slug
+           a.id AS ref, a."accountId", a."roleArn", a."externalId", a.kind::text AS kind, a."organizationRefId", a."workspaceId", a."isDemo", w.slug
       FROM claimed c JOIN "AwsAccount" a ON a.id = c."awsAccountRef" JOIN "Workspace" w ON w.id = a."workspaceId"`;
   if (!row) return undefined;
   return {
@@ -204,6 +236,7 @@ async function claimTask(taskId: string): Promise<ClaimedTask | undefined> {
       kind: row.kind,
       organizationRefId: row.organizationRefId,
       workspaceId: row.workspaceId,
+      isDemo: row.isDemo,
       workspace: { slug: row.slug },
     },
   };
