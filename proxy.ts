@@ -39,5 +39,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // POST /api/v1/uploads is left out: the proxy would hold a request's whole body (and cut it
   // at proxyClientMaxBodySize) before the route could stream it; the route checks CSRF itself.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/uploads$).*)" }],
+  // Probes and scrapes (GET only, no session, no page) are left out to stay cheap.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/uploads$|api/health$|api/ready$|api/metrics$).*)" }],
 };

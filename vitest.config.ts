@@ -12,7 +12,10 @@ export default defineConfig({
       "simulator/**/*.test.ts",
       "bin/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "deploy/**/*.test.ts",
     ],
+    // Tests of several processes at once, some needing the built app: vitest.processes.config.ts.
+    exclude: ["**/node_modules/**", "**/*.process.test.ts"],
     environment: "node",
     globalSetup: ["./server/test/global-setup.ts"],
     setupFiles: ["./server/test/setup-env.ts"],

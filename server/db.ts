@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl } from "./env";
+import { log } from "./telemetry/log";
 
 export type Db = PrismaClient;
 
@@ -17,7 +18,7 @@ function pool(): pg.Pool {
     });
     // An idle connection the server ends (a restart, a failover, an administrator) is dropped
     // from the pool and replaced on next use; without a listener the error would end the process.
-    holder.ladderPool.on("error", (error) => console.warn(`database: idle connection lost (${error.message})`));
+    holder.ladderPool.on("error", (error) => log.warn({ err: error }, "database: idle connection lost"));
   }
   return holder.ladderPool;
 }

@@ -13,6 +13,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   LADDER_PG_PORT: z.coerce.number().int().positive().default(54329),
   LADDER_DATA_DIR: z.string().default(".data"),
+  // As root in a folder the "postgres" user cannot enter: where the embedded PostgreSQL's
+  // binaries and data go instead (server/db/postgres-as-root.ts; default /var/lib/ladder).
+  LADDER_PG_SHARED_DIR: z.string().optional(),
   LADDER_ALLOW_LOCAL_LOGIN: flag,
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -51,6 +54,8 @@ const schema = z.object({
   // Requests per API token per hour (server/limits/token-limits.ts).
   LADDER_TOKEN_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(120),
   LADDER_TOKEN_EXPORTS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  // How long `ladder start` and `ladder worker` take to stop on SIGTERM before they are killed.
+  LADDER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(3600).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

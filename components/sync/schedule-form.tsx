@@ -5,6 +5,7 @@ import { useTRPC } from "~/components/providers/trpc-provider";
 import { Alert } from "~/components/ui/alert";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { Select } from "~/components/ui/select";
+import { CostExplorerEstimate } from "./ce-spend-estimate";
 
 const choices = [6, 12, 24, 48, 168] as const;
 const OFF = "off";
@@ -17,7 +18,8 @@ export function ScheduleForm({ workspace, canEdit }: { workspace: string; canEdi
   const { data: schedule } = useSuspenseQuery(trpc.sync.schedule.queryOptions({ workspace }));
   const save = useMutation(
     trpc.sync.setSchedule.mutationOptions({
-      onSuccess: (saved) => queryClient.setQueryData(trpc.sync.schedule.queryKey({ workspace }), saved),
+      // The estimate of what the schedule costs changes with it.
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sync.schedule.queryKey({ workspace }) }),
     }),
   );
   const current = schedule.syncEveryHours;
@@ -63,6 +65,7 @@ export function ScheduleForm({ workspace, canEdit }: { workspace: string; canEdi
           </span>
         </div>
         {save.error && <Alert tone="error">{save.error.message}</Alert>}
+        <CostExplorerEstimate estimate={schedule.costExplorer} syncEveryHours={current} />
       </CardBody>
     </Card>
   );

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 // CPU seconds spent by the processes that share the machine during a sync: this one (the
 // workers), the simulator and PostgreSQL. Wall time on a shared 2-core machine swings by 10-15%
 // between runs; CPU time shows which part of the system a change made cheaper. Linux only
 // (/proc); elsewhere the figures are left out.
 
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
-function ticksOf(pid: number): number {
+export function ticksOf(pid: number): number {
   try {
     // Fields after the command (which may contain spaces) start at ")"; utime and stime are 14 and 15.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -18,14 +19,38 @@ function ticksOf(pid: number): number {
   }
 }
 
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return 0;
+  }
+}
+
+// The embedded server this process started (server/test/test-database.ts names its folder
+// after the process): on a machine shared with other test runs, only its backends count.
+function ourPostmaster(): number | undefined {
+  const root = path.join(".data", "test-postgres");
+  try {
+    const folder = readdirSync(root).find((name) => name.startsWith(`${process.pid}-`));
+    if (!folder) return undefined;
+    return Number(readFileSync(path.join(root, folder, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+}
+
 function postgresPids(): number[] {
+  const postmaster = ourPostmaster();
   try {
     return readdirSync("/proc")
       .filter((name) => /^\d+$/.test(name))
       .map(Number)
       .filter((pid) => {
         try {
-          return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+          if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") return false;
+          return postmaster === undefined || pid === postmaster || parentOf(pid) === postmaster;
         } catch {
           return false;
         }

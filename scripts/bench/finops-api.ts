@@ -19,7 +19,10 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** One payer (the organisation), its accounts, and 13 months of daily rows in the three EC2 groupings. */
+/**
+ * One payer (the organisation), its accounts, and 13 months in the three EC2 groupings, stored as
+ * a sync stores them (decision 0007): one row per closed month (n = its days), the last month by day.
+ */
 async function writeRows(client: pg.Client, workspaceId: string, accounts: number, from: Date, to: Date) {
   await client.query(
     `INSERT INTO "AwsAccount" (id, "workspaceId", kind, "externalId", "accountId", status, "updatedAt")
@@ -28,19 +31,31 @@ async function writeRows(client: pg.Client, workspaceId: string, accounts: numbe
        FROM generate_series(0, $2) n`,
     [workspaceId, accounts - 1],
   );
+  await writeCostRows(client, accounts, from, to);
+}
+
+/**
+ * The daily rows of accounts 000000000000 … (accounts - 1), billed to the organisation connected
+ * as AwsAccount 'bench-0' (which must exist): the EC2 groupings and the commitments.
+ */
+export async function writeCostRows(client: pg.Client, accounts: number, from: Date, to: Date) {
   const days = `generate_series($1::date, $2::date - 1, interval '1 day') d`;
+  const periods = `(SELECT date_trunc('month', d)::date AS d, count(*) AS n FROM generate_series($1::date, $2::date - 1, interval '1 day') d
+                     WHERE d < date_trunc('month', $2::date - 1) GROUP BY 1
+                    UNION ALL
+                    SELECT d::date, 1 FROM generate_series(date_trunc('month', $2::date - 1), $2::date - 1, interval '1 day') d) p`;
   await client.query(
     `INSERT INTO "Ec2CostDaily" ("awsAccountRef", day, "accountId", "instanceType", "purchaseType", unblended, amortized, "usageHours", estimated)
-     SELECT 'bench-0', d, lpad(a::text, 12, '0'), t.instance, t.purchase, t.cost, t.cost, t.hours, false
-       FROM ${days} CROSS JOIN generate_series(0, $3) a
+     SELECT 'bench-0', p.d, lpad(a::text, 12, '0'), t.instance, t.purchase, t.cost * p.n, t.cost * p.n, t.hours * p.n, false
+       FROM ${periods} CROSS JOIN generate_series(0, $3) a
       CROSS JOIN (VALUES ('m5.xlarge', '*', 9.6, 50), ('m7g.xlarge', '*', 8.16, 50), ('c5.2xlarge', '*', 6.8, 20),
                          ('*', 'On Demand Instances', 14.56, 100), ('*', 'Spot Instances', 10, 20)) t(instance, purchase, cost, hours)`,
     [from, to, accounts - 1],
   );
   await client.query(
     `INSERT INTO "Ec2CostDaily" ("awsAccountRef", day, "accountId", "instanceType", "purchaseType", unblended, amortized, "usageHours", estimated)
-     SELECT 'bench-0', d, '*', t.instance, t.purchase, t.cost * $3, t.cost * $3, t.hours * $3, false
-       FROM ${days}
+     SELECT 'bench-0', p.d, '*', t.instance, t.purchase, t.cost * $3 * p.n, t.cost * $3 * p.n, t.hours * $3 * p.n, false
+       FROM ${periods}
       CROSS JOIN (VALUES ('m5.xlarge', 'On Demand Instances', 4.6, 24), ('m5.xlarge', 'Spot Instances', 5, 26), ('m7g.xlarge', 'On Demand Instances', 8.16, 50),
                          ('c5.2xlarge', 'On Demand Instances', 1.8, 5.3), ('c5.2xlarge', 'Spot Instances', 5, 14.7)) t(instance, purchase, cost, hours)`,
     [from, to, accounts],

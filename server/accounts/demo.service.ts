@@ -13,6 +13,11 @@ export function isDemoAvailable(): boolean {
   return e.LADDER_DEMO && Boolean(e.LADDER_SIM_CONTROL_URL);
 }
 
+// Whether any workspace has the demo organisation connected: its tasks need the simulator.
+export async function isDemoInUse(): Promise<boolean> {
+  return (await db.awsAccount.count({ where: { isDemo: true }, take: 1 })) > 0;
+}
+
 // Connects the simulator's organisation through the same path a person takes: a new External
 // ID, the stack "deployed" (the simulator's stand-in for CloudFormation and StackSets), the
 // management account's role verified, then every member connected through the StackSet role.

@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from "~/server/errors";
+import { log } from "~/server/telemetry/log";
 
 const status: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -16,6 +17,6 @@ export function apiError(error: unknown): Response {
     const headers = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
     return Response.json({ error: { code: error.code, message: error.message } }, { status: status[error.code], headers });
   }
-  console.error("API request failed:", error);
+  log.error({ err: error }, "API request failed");
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }

@@ -5,6 +5,8 @@ import { hasBearerToken } from "~/server/auth/csrf";
 import { hasRole } from "~/server/auth/roles";
 import { getSessionUser, type SessionUser } from "~/server/auth/session";
 import { env } from "~/server/env";
+import { metrics, secondsSince } from "~/server/telemetry/metrics";
+import { withSpan } from "~/server/telemetry/spans";
 import { findMembership } from "~/server/workspaces/workspaces.service";
 import { workspaceInput } from "~/server/workspaces/workspaces.schema";
 import { errorData, publicMessage, retryAfterSeconds, toTRPCError } from "./errors";
@@ -56,7 +58,21 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+// A span and a duration per procedure call, named by its path; outside mapErrors, so both see
+// the error code the caller gets.
+const observe = t.middleware(({ path, type, next }) => {
+  const start = process.hrtime.bigint();
+  const attributes = { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type };
+  return withSpan(`trpc ${path}`, { attributes }, async (span) => {
+    const result = await next();
+    if (!result.ok) span.setAttribute("trpc.error_code", result.error.code);
+    const outcome = result.ok ? "ok" : result.error.code;
+    metrics().procedureDuration.observe({ procedure: path, type, result: outcome }, secondsSince(start));
+    return result;
+  });
+});
+
+export const publicProcedure = t.procedure.use(observe).use(mapErrors);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });

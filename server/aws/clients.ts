@@ -14,6 +14,7 @@ import { XRayClient } from "@aws-sdk/client-xray";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack } from "@smithy/types";
+import { addClientTelemetry } from "./client-telemetry";
 
 // The one place AWS SDK clients are made. Endpoints come from the SDK's own resolution
 // (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, shared config), which is how the simulator
@@ -78,10 +79,11 @@ export function createAwsClient<S extends AwsService>(service: S, opts: AwsClien
     cacheMiddleware: true,
     maxAttempts: opts.maxAttempts ?? Number(process.env.LADDER_AWS_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS),
   });
+  const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
+  addClientTelemetry(stack, service);
   const onRequest = opts.onRequest;
   if (onRequest) {
     // The "deserialize" step sits inside the retry loop, so it sees every attempt.
-    const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
     stack.add(
       (next, context) => (args) => {
         onRequest(service, String(context.commandName ?? "unknown").replace(/Command$/, ""));

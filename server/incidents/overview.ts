@@ -29,15 +29,16 @@ export async function incidentsOverview({
   now = new Date(),
 }: OverviewOptions): Promise<IncidentsOverview> {
   const scope = await resolveScope(workspaceId, filters, now);
-  const [trends, after, deployments, experiments, maturity, options] = await Promise.all([
+  const [trends, { incidents }, after, deployments, experiments, maturity, options] = await Promise.all([
     incidentsTrends(scope, now),
+    loadIncidents(scope, scope.from, scope.to, true),
     scope.to < now ? loadIncidents(scope, scope.to, failureHorizon(scope), true) : Promise.resolve({ incidents: [] }),
     loadDeployments(scope),
     loadExperiments(scope),
     loadMaturityChanges(scope),
     filterOptions(scope),
   ]);
-  const events = { incidents: trends.incidents.map((i) => i.event), deployments, experiments, maturity };
+  const events = { incidents: incidents.map((i) => i.event), deployments, experiments, maturity };
   const suggested = suggestions(events, { isProduction: scope.isProduction, asOf: now < scope.to ? now : scope.to });
   const { annotations, leftOut } = annotationsOf({ ...events, loadedDeployments: deployments }, suggested, { base });
   return {

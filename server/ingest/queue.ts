@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { databaseUrl } from "~/server/env";
+import { log } from "~/server/telemetry/log";
 
 export const TASK_QUEUE = "sync-task";
 export const SCHEDULER_QUEUE = "sync-scheduler";
@@ -44,7 +45,7 @@ async function startQueue(options: QueueOptions): Promise<PgBoss> {
     schedule: isWorker,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? Number(process.env.LADDER_QUEUE_MAINTENANCE_SECONDS ?? 60),
   });
-  boss.on("error", (error) => console.error("ladder queue:", error));
+  boss.on("error", (error) => log.error({ err: error }, "queue error"));
   await boss.start();
   const timeout = options.taskTimeoutSeconds ?? taskTimeoutSeconds();
   await ensureQueue(boss, {
@@ -67,8 +68,22 @@ async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
   else await boss.createQueue(queue.name, queue);
 }
 
-export async function stopQueue(): Promise<void> {
+export interface StopQueueOptions {
+  // How long jobs in hand may run on before pg-boss fails them back to the queue.
+  timeoutMs?: number;
+  // Runs after pg-boss has stopped taking and failing jobs, on its still open connections.
+  beforeClose?: (boss: PgBoss) => Promise<void>;
+}
+
+export async function stopQueue(options: StopQueueOptions = {}): Promise<void> {
   const active = current;
   current = undefined;
-  await active?.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  if (!active) return;
+  await active.boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 10_000, close: false });
+  try {
+    await options.beforeClose?.(active.boss);
+  } finally {
+    // pg-boss's own pool (its Db has close(); the typings leave it out).
+    await (active.boss.getDb() as PgBoss.Db & { close(): Promise<void> }).close();
+  }
 }

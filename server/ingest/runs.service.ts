@@ -3,6 +3,8 @@ import { recordAudit, type Actor } from "~/server/audit/audit.service";
 import { namedApiCalls } from "~/server/aws/service-names";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
+import { log } from "~/server/telemetry/log";
+import { currentTraceCarrier, withSpan } from "~/server/telemetry/spans";
 import { planTasks, queueOrder } from "./plan";
 import { getQueue, TASK_QUEUE } from "./queue";
 import type { SourceName } from "./sources";
@@ -10,13 +12,27 @@ import type { SourceName } from "./sources";
 // Every Cost Explorer request (each page too) is billed to the customer.
 export const CE_REQUEST_USD = "0.01";
 
-export async function startSync(opts: {
+interface StartSyncOptions {
   workspaceId: string;
   actor: Actor;
   trigger: "manual" | "schedule" | "cli";
   accountRefs?: string[];
   sources?: SourceName[];
-}) {
+}
+
+// The run's span is where its trace starts: each task carries its context in the job and links
+// back to it (a run of 6,000 tasks would be too big a trace if they were its children).
+export function startSync(opts: StartSyncOptions) {
+  const attributes = { "ladder.workspace_id": opts.workspaceId, "ladder.sync.trigger": opts.trigger };
+  return withSpan("sync.run.start", { attributes }, async (span) => {
+    const started = await createRun(opts);
+    span.setAttributes({ "ladder.sync.run_id": started.id, "ladder.sync.tasks": started.tasks });
+    log.info({ runId: started.id, workspaceId: opts.workspaceId, tasks: started.tasks, trigger: opts.trigger }, "sync started");
+    return started;
+  });
+}
+
+async function createRun(opts: StartSyncOptions) {
   const planned = await planTasks(opts);
   if (!planned.length) {
     throw new AppError("BAD_REQUEST", "Nothing to sync: connect an AWS account first (Accounts), or widen the selection.");
@@ -49,8 +65,14 @@ export async function startSync(opts: {
   // tasks of a big one: runs share the workers.
   const boss = await getQueue();
   const ordered = queueOrder(run.tasks);
+  const trace = currentTraceCarrier();
   await boss.insert(
-    ordered.map((task, index) => ({ name: TASK_QUEUE, data: { taskId: task.id }, priority: -index, singletonKey: task.id })),
+    ordered.map((task, index) => ({
+      name: TASK_QUEUE,
+      data: trace ? { taskId: task.id, trace } : { taskId: task.id },
+      priority: -index,
+      singletonKey: task.id,
+    })),
   );
   return { id: run.id, tasks: planned.length };
 }
@@ -246,9 +268,9 @@ export interface TaskOutcome {
 export async function finishTask(
   taskId: string,
   outcome: TaskOutcome,
-): Promise<{ runFinished: boolean; workspaceId: string } | undefined> {
+): Promise<{ runFinished: boolean; workspaceId: string; runStatus: string } | undefined> {
   const ok = outcome.status === "succeeded" || outcome.status === "skipped" ? 1 : 0;
-  const [row] = await db.$queryRaw<{ finishedAt: Date | null; workspaceId: string }[]>`
+  const [row] = await db.$queryRaw<{ finishedAt: Date | null; workspaceId: string; status: string }[]>`
     WITH finished AS (
       UPDATE "SyncTask"
          SET status = ${outcome.status}::"TaskStatus", "finishedAt" = now(),
@@ -270,6 +292,6 @@ export async function finishTask(
            "finishedAt" = CASE WHEN r."tasksDone" + 1 >= r."tasksTotal" THEN COALESCE(r."finishedAt", now()) END
       FROM finished f
      WHERE r.id = f."runId"
-     RETURNING r."finishedAt", r."workspaceId"`;
-  return row && { runFinished: row.finishedAt !== null, workspaceId: row.workspaceId };
+     RETURNING r."finishedAt", r."workspaceId", r.status::text AS status`;
+  return row && { runFinished: row.finishedAt !== null, workspaceId: row.workspaceId, runStatus: row.status };
 }

@@ -1,3 +1,4 @@
+import type PgBoss from "pg-boss";
 import { runEvaluationJob, type EvaluationJob } from "./evaluation-jobs";
 import { EVALUATE_QUEUE, getQueue, SCHEDULER_QUEUE, stopQueue, TASK_QUEUE, UPLOAD_QUEUE, UPLOAD_TIMEOUT_SECONDS } from "./queue";
 import {
@@ -10,10 +11,12 @@ import {
 import { pruneRateLimitBuckets } from "~/server/limits/rate-limit";
 import { evaluateDueWorkspaces } from "~/server/maturity/evaluation.service";
 import { scheduleDueSyncs } from "./scheduler";
-import { runTask } from "./task-runner";
+import { releaseTasks, runTask } from "./task-runner";
 
 interface TaskJob {
   taskId: string;
+  // W3C trace context of the run that queued the task (server/telemetry/spans.ts).
+  trace?: Record<string, string>;
 }
 
 export interface WorkerOptions {
@@ -33,10 +36,22 @@ export async function startWorker(options: WorkerOptions = {}) {
   });
   const concurrency = options.concurrency ?? Number(process.env.LADDER_WORKER_CONCURRENCY ?? 4);
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  // Task jobs in hand, by job id: what a stopping worker gives back.
+  const held = new Map<string, string>();
+  let hasReleased = false;
   for (let i = 0; i < concurrency; i++) {
     await boss.work<TaskJob>(TASK_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
-      await runTask(job.data.taskId, { isLastAttempt: job.retryCount >= job.retryLimit });
+      held.set(job.id, job.data.taskId);
+      try {
+        await runTask(job.data.taskId, {
+          isLastAttempt: job.retryCount >= job.retryLimit,
+          trace: job.data.trace,
+          isReleased: () => hasReleased,
+        });
+      } finally {
+        held.delete(job.id);
+      }
     });
   }
   // One large report at a time per process: reading one keeps a core and a connection busy.
@@ -60,10 +75,35 @@ export async function startWorker(options: WorkerOptions = {}) {
     await sweepStagedReports(new Date(), 4 * UPLOAD_TIMEOUT_SECONDS);
   });
   return {
-    stop: async () => {
+    // Stops taking jobs, lets tasks in hand run for up to drainMs, then gives the rest back to the
+    // queue at once, for another worker to run from the start (see releaseHeldTasks).
+    stop: async (options: { drainMs?: number } = {}) => {
       setLocalUploadWorker(undefined);
       stopReadingReports();
-      await stopQueue();
+      await stopQueue({
+        timeoutMs: options.drainMs,
+        beforeClose: async (stopped) => {
+          hasReleased = true;
+          await releaseHeldTasks(stopped, held);
+        },
+      });
     },
   };
+}
+
+// pg-boss fails the jobs still in hand when its stop times out: back on the queue after the retry
+// delay, or failed for good on a last attempt, which would leave the run unfinished. The task is
+// marked queued first (so the next claim is not overwritten), then each job is made available now
+// (cancel + resume for a retry, retry for a failed one, which adds the attempt back). The handlers
+// still running here write nothing more: isReleased tells them so.
+async function releaseHeldTasks(boss: PgBoss, held: Map<string, string>): Promise<void> {
+  const jobIds = [...held.keys()];
+  if (!jobIds.length) return;
+  const taskIds = [...held.values()];
+  held.clear();
+  await releaseTasks(taskIds);
+  await boss.cancel(TASK_QUEUE, jobIds);
+  await boss.resume(TASK_QUEUE, jobIds);
+  await boss.retry(TASK_QUEUE, jobIds);
+  console.error(`ladder: released ${taskIds.length} task(s) in hand for another worker.`);
 }

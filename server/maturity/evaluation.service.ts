@@ -1,4 +1,6 @@
 import { db } from "~/server/db";
+import { metrics, secondsSince } from "~/server/telemetry/metrics";
+import { withSpan } from "~/server/telemetry/spans";
 import { evaluateAccounts, summariseEvaluation, type AccountsEvaluation } from "./evaluate";
 import { loadAccountEvidence, loadSharedEvidence } from "./load";
 import type { WorkspaceEvaluation } from "./results";
@@ -22,6 +24,30 @@ export interface EvaluationSummary {
  * the snapshot. Runs after each sync, daily, and after a person attests or waives.
  */
 export async function evaluateAndStore(
+  workspaceId: string,
+  options: { trigger: SnapshotMeta["trigger"]; syncRunId?: string; now?: Date; batchAccounts?: number },
+): Promise<EvaluationSummary> {
+  const attributes = {
+    "ladder.workspace_id": workspaceId,
+    "ladder.evaluation.trigger": options.trigger,
+    ...(options.syncRunId ? { "ladder.sync.run_id": options.syncRunId } : {}),
+  };
+  const start = process.hrtime.bigint();
+  let result = "error";
+  try {
+    const summary = await withSpan("maturity.evaluate", { attributes }, async (span) => {
+      const done = await evaluate(workspaceId, options);
+      span.setAttributes({ "ladder.evaluation.accounts": done.accounts, "ladder.evaluation.results": done.results });
+      return done;
+    });
+    result = "ok";
+    return summary;
+  } finally {
+    metrics().evaluationDuration.observe({ trigger: options.trigger, result }, secondsSince(start));
+  }
+}
+
+async function evaluate(
   workspaceId: string,
   options: { trigger: SnapshotMeta["trigger"]; syncRunId?: string; now?: Date; batchAccounts?: number },
 ): Promise<EvaluationSummary> {

@@ -24,12 +24,13 @@ export async function startTestServer(): Promise<TestServer> {
     adminUrl: server.adminUrl,
     stop: async () => {
       await server.stop();
+      rmSync(server.dataDir, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -9,6 +9,7 @@ import { stagedSource } from "./staging";
 import type { UploadSummary } from "./parsers";
 import { storeReport } from "./store-report";
 import { readKindHint, readPipelineFacts, type UploadMeta } from "./upload-meta";
+import { log } from "~/server/telemetry/log";
 
 // Large reports are read by a worker from the queue: the request that brought one answers 202
 // with its id, and GET /api/v1/uploads/:id (or the Sync page) follows it to stored or failed.
@@ -58,7 +59,7 @@ export async function processStagedReport(opts: { intakeId: string; isLastAttemp
      WHERE id = ${opts.intakeId} AND status IN ('queued', 'processing')
      RETURNING id, "workspaceId", meta, "sizeBytes", "uploadedById", "tokenId", attempts, outline, "listLengths"`;
   if (!intake) return;
-  console.log(`ladder: upload ${intake.id}: reading (attempt ${intake.attempts})`);
+  log.info({ uploadId: intake.id, attempt: intake.attempts }, "upload: reading");
   const signal = stopping.signal;
   const markStored = async (client: pg.PoolClient) => {
     await client.query(

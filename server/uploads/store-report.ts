@@ -5,6 +5,7 @@ import { readUploadStream, readUploadText, type Outline, type ReadUpload, type R
 import { pagerDutyCsvHeader, readPagerDutyCsv } from "./parsers/pagerduty-csv";
 import { ReportWriter } from "./report-writer";
 import type { PipelineFacts, UploadMeta, Uploader } from "./upload-meta";
+import { log } from "~/server/telemetry/log";
 
 export interface StoreReport {
   id: string;
@@ -45,9 +46,17 @@ export async function storeReport(opts: StoreReport) {
       await client.query("COMMIT");
       if (read.timings) {
         const { outlineMs, itemsMs } = read.timings;
-        console.log(
-          `ladder: upload ${opts.id}: ${read.summary.findings + read.summary.components + read.summary.incidents + read.summary.deployments} records from ${(opts.sizeBytes / 1048576).toFixed(1)} MB ` +
-            `(outline ${(outlineMs / 1000).toFixed(1)} s, items ${(itemsMs / 1000).toFixed(1)} s, last rows ${((written - itemsRead) / 1000).toFixed(1)} s, commit ${((performance.now() - written) / 1000).toFixed(1)} s)`,
+        log.info(
+          {
+            uploadId: opts.id,
+            records: read.summary.findings + read.summary.components + read.summary.incidents + read.summary.deployments,
+            mb: Number((opts.sizeBytes / 1048576).toFixed(1)),
+            outlineMs: Math.round(outlineMs),
+            itemsMs: Math.round(itemsMs),
+            lastRowsMs: Math.round(written - itemsRead),
+            commitMs: Math.round(performance.now() - written),
+          },
+          "upload: stored",
         );
       }
       return {

@@ -19,6 +19,7 @@ import { isFocusUpload } from "./focus-upload";
 import { isPagerDutyCsv } from "./parsers/pagerduty-csv";
 import { heldSource, receiveCsv, receiveFocus } from "./receive-other";
 import type { FocusUploadResult } from "~/server/focus/focus-import.service";
+import { log } from "~/server/telemetry/log";
 
 const MB = 1024 * 1024;
 const FIELDS = [
@@ -181,8 +182,9 @@ export async function handleUploadRequest(request: Request): Promise<UploadAnswe
     }
     await staged.seal({ meta, filename: meta.filename, outline: read });
     await queueStagedReport(staged.id);
-    console.log(
-      `ladder: upload ${staged.id}: received ${(staged.sizeBytes / MB).toFixed(1)} MB in ${((performance.now() - receiving) / 1000).toFixed(1)} s; queued`,
+    log.info(
+      { uploadId: staged.id, mb: Number((staged.sizeBytes / MB).toFixed(1)), ms: Math.round(performance.now() - receiving) },
+      "upload: received and queued",
     );
     return {
       status: 202,

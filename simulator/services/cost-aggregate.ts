@@ -52,8 +52,8 @@ export function aggregate(
 }
 
 /** Small LRU so paging through one big query computes each period once. */
-export function cachedAggregate(data: DemoData, cacheKey: string, compute: () => Map<string, Sums>): Map<string, Sums> {
-  const cache = data.memo("ce-aggregate-cache", () => new Map<string, Map<string, Sums>>());
+export function cachedAggregate<S>(data: DemoData, cacheKey: string, compute: () => Map<string, S>): Map<string, S> {
+  const cache = data.memo("ce-aggregate-cache", () => new Map<string, Map<string, S>>());
   const hit = cache.get(cacheKey);
   if (hit) {
     cache.delete(cacheKey);

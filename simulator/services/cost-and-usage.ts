@@ -3,6 +3,7 @@ import { HOURLY_PRICE, NO_INSTANCE_TYPE, PURCHASE, SERVICE } from "../data/cost-
 import { SimError } from "../errors";
 import { cachedAggregate, aggregate, type Sums } from "./cost-aggregate";
 import { compileFilter, groupKeyGetter, knownDimensions, type LineKey } from "./cost-dimensions";
+import { aggregateByDays, formatScaled, type ScaledSums } from "./cost-monthly";
 import { amount, periodShape, periodsOf } from "./cost-periods";
 import { visibleAccounts } from "./cost-scope";
 import type { Input } from "./input";
@@ -26,11 +27,12 @@ function invalidToken(): SimError {
   return new SimError("InvalidNextTokenException", "The NextPageToken is invalid.", 400);
 }
 
-function metricValues(sums: Sums | undefined, metrics: string[]) {
+function metricValues(sums: Sums | ScaledSums | undefined, metrics: string[]) {
   return Object.fromEntries(
     metrics.map((m) => {
       const [field, unit] = METRICS[m] ?? ["unblended", "USD"];
-      return [m, amount(sums?.[field] ?? 0, unit)];
+      const value = sums?.[field] ?? 0;
+      return [m, typeof value === "bigint" ? { Amount: formatScaled(value), Unit: unit } : amount(value, unit)];
     }),
   );
 }
@@ -49,7 +51,7 @@ function decodeCursor(token: string | undefined, queryHash: string): { period: n
 
 export function getCostAndUsage(input: Input, context: CallContext): unknown {
   const data = context.state.data;
-  const { periods } = periodsOf(input, data.today);
+  const { periods, granularity } = periodsOf(input, data.today);
   const metrics = input.strings("Metrics");
   if (metrics.length === 0) throw new SimError("ValidationException", "Metrics is required", 400);
   const unknown = metrics.filter((m) => !METRICS[m]);
@@ -82,7 +84,11 @@ export function getCostAndUsage(input: Input, context: CallContext): unknown {
   for (let index = cursor.period; index < periods.length; index++) {
     const period = periods[index];
     if (!period) break;
-    const sums = cachedAggregate(data, `${queryHash}|${index}`, () => aggregate(data, accounts, period, predicate, keyOf));
+    const sums = cachedAggregate<Sums | ScaledSums>(data, `${queryHash}|${index}`, () =>
+      granularity === "MONTHLY"
+        ? aggregateByDays(data, accounts, period, predicate, keyOf)
+        : aggregate(data, accounts, period, predicate, keyOf),
+    );
     const base = { TimePeriod: periodShape(period), Estimated: data.costs.timeline.isEstimated(period.end) };
     if (groupBy.length === 0) {
       results.push({ ...base, Total: metricValues(sums.get(""), metrics), Groups: [] });

@@ -285,6 +285,10 @@ describe("incidents API", () => {
     expect(canary).toMatchObject({ at: at(10, 10).toISOString(), accountId: PROD, service: "checkout" });
     const c = await caller.incidents.compare({ workspace: slug, changeId: canary.id, windowDays: 30 });
     expect([c.before.deployments, c.before.failedDeployments, c.after.deployments]).toEqual([2, 1, 2]);
+    // A first chaos experiment resolves from the experiments, which a canary's comparison does not read.
+    const chaos = o.suggestions.find((s) => s.kind === "first-chaos")!;
+    const byChaos = await caller.incidents.compare({ workspace: slug, changeId: chaos.id, windowDays: 30 });
+    expect(byChaos.change).toEqual(chaos);
     await expect(
       caller.incidents.compare({ workspace: slug, changeId: "canary:nope:2026-10-10T10:00:00.000Z" }),
     ).rejects.toMatchObject({

@@ -113,18 +113,26 @@ function usageAmounts(row: GroupRow): UsageAmounts {
   return amounts;
 }
 
+export interface CostReadOptions {
+  /** DAILY rows are dated by their day; MONTHLY ones by their month's first day (or the window's start). */
+  granularity?: "DAILY" | "MONTHLY";
+  /** Told every period of the answer with its Estimated flag, groups or not. */
+  onPeriod?: (start: string, estimated: boolean) => void;
+}
+
 /** One yielded array per CE response page: a 13-month, 1,000-account query never sits in memory whole. */
-async function* dailyGroups<R>(
+async function* costGroups<R>(
   ctx: FetchContext,
   window: CostWindow,
   query: { groupBy: GroupDefinition[]; metrics: string[]; filter?: Expression },
   toRecord: (row: GroupRow) => R,
+  options: CostReadOptions = {},
 ): AsyncGenerator<R[]> {
   // Cost Explorer has a single endpoint, in us-east-1.
   const client = clientFor(ctx, "costExplorer", "us-east-1");
   const input: GetCostAndUsageCommandInput = {
     TimePeriod: { Start: window.start, End: window.end },
-    Granularity: "DAILY",
+    Granularity: options.granularity ?? "DAILY",
     Metrics: query.metrics,
     GroupBy: query.groupBy,
     Filter: query.filter,
@@ -147,6 +155,7 @@ async function* dailyGroups<R>(
       for (const result of page.ResultsByTime ?? []) {
         const day = result.TimePeriod?.Start ?? "";
         const estimated = result.Estimated ?? false;
+        options.onPeriod?.(day, estimated);
         for (const group of result.Groups ?? []) {
           records.push(toRecord({ day, keys: group.Keys ?? [], metrics: group.Metrics ?? {}, estimated }));
         }
@@ -160,12 +169,17 @@ async function* dailyGroups<R>(
 }
 
 /** Daily cost of every account and service: one query for the whole organisation. */
-export function dailyCostByAccountAndService(ctx: FetchContext, window: CostWindow): AsyncGenerator<DailyServiceCost[]> {
-  return dailyGroups(
+export function dailyCostByAccountAndService(
+  ctx: FetchContext,
+  window: CostWindow,
+  options?: CostReadOptions,
+): AsyncGenerator<DailyServiceCost[]> {
+  return costGroups(
     ctx,
     window,
     { groupBy: [dimension("LINKED_ACCOUNT"), dimension("SERVICE")], metrics: COST_METRICS },
     (row) => ({ day: row.day, accountId: row.keys[0] ?? "", service: row.keys[1] ?? "", ...costAmounts(row) }),
+    options,
   );
 }
 
@@ -173,39 +187,55 @@ export function dailyCostByAccountAndService(ctx: FetchContext, window: CostWind
 // query. Three two-key queries cover it: per account by instance type (Graviton share), per
 // account by purchase type (Spot, RI, SP share), and organisation-wide instance × purchase type.
 
-export function dailyEc2ByInstanceType(ctx: FetchContext, window: CostWindow): AsyncGenerator<DailyEc2InstanceTypeCost[]> {
-  return dailyGroups(
+export function dailyEc2ByInstanceType(
+  ctx: FetchContext,
+  window: CostWindow,
+  options?: CostReadOptions,
+): AsyncGenerator<DailyEc2InstanceTypeCost[]> {
+  return costGroups(
     ctx,
     window,
     { groupBy: [dimension("LINKED_ACCOUNT"), dimension("INSTANCE_TYPE")], metrics: USAGE_METRICS, filter: EC2_FILTER },
     (row) => ({ day: row.day, accountId: row.keys[0] ?? "", instanceType: row.keys[1] ?? "", ...usageAmounts(row) }),
+    options,
   );
 }
 
-export function dailyEc2ByPurchaseType(ctx: FetchContext, window: CostWindow): AsyncGenerator<DailyEc2PurchaseTypeCost[]> {
-  return dailyGroups(
+export function dailyEc2ByPurchaseType(
+  ctx: FetchContext,
+  window: CostWindow,
+  options?: CostReadOptions,
+): AsyncGenerator<DailyEc2PurchaseTypeCost[]> {
+  return costGroups(
     ctx,
     window,
     { groupBy: [dimension("LINKED_ACCOUNT"), dimension("PURCHASE_TYPE")], metrics: USAGE_METRICS, filter: EC2_FILTER },
     (row) => ({ day: row.day, accountId: row.keys[0] ?? "", purchaseType: row.keys[1] ?? "", ...usageAmounts(row) }),
+    options,
   );
 }
 
 export function dailyEc2ByInstanceAndPurchaseType(
   ctx: FetchContext,
   window: CostWindow,
+  options?: CostReadOptions,
 ): AsyncGenerator<DailyEc2InstancePurchaseCost[]> {
-  return dailyGroups(
+  return costGroups(
     ctx,
     window,
     { groupBy: [dimension("INSTANCE_TYPE"), dimension("PURCHASE_TYPE")], metrics: USAGE_METRICS, filter: EC2_FILTER },
     (row) => ({ day: row.day, instanceType: row.keys[0] ?? "", purchaseType: row.keys[1] ?? "", ...usageAmounts(row) }),
+    options,
   );
 }
 
 /** EC2 cost per Karpenter node pool (cost-allocation tag, activated at the payer) and purchase type. */
-export function dailyCostByNodePool(ctx: FetchContext, window: CostWindow): AsyncGenerator<DailyNodePoolCost[]> {
-  return dailyGroups(
+export function dailyCostByNodePool(
+  ctx: FetchContext,
+  window: CostWindow,
+  options?: CostReadOptions,
+): AsyncGenerator<DailyNodePoolCost[]> {
+  return costGroups(
     ctx,
     window,
     { groupBy: [nodePoolTag, dimension("PURCHASE_TYPE")], metrics: USAGE_METRICS, filter: EC2_FILTER },
@@ -215,11 +245,16 @@ export function dailyCostByNodePool(ctx: FetchContext, window: CostWindow): Asyn
       purchaseType: row.keys[1] ?? "",
       ...usageAmounts(row),
     }),
+    options,
   );
 }
 
-export function dailyCostByAccountAndNodePool(ctx: FetchContext, window: CostWindow): AsyncGenerator<DailyAccountNodePoolCost[]> {
-  return dailyGroups(
+export function dailyCostByAccountAndNodePool(
+  ctx: FetchContext,
+  window: CostWindow,
+  options?: CostReadOptions,
+): AsyncGenerator<DailyAccountNodePoolCost[]> {
+  return costGroups(
     ctx,
     window,
     { groupBy: [dimension("LINKED_ACCOUNT"), nodePoolTag], metrics: USAGE_METRICS, filter: EC2_FILTER },
@@ -229,5 +264,6 @@ export function dailyCostByAccountAndNodePool(ctx: FetchContext, window: CostWin
       nodePool: tagValueOf(row.keys[1] ?? "", NODEPOOL_TAG),
       ...usageAmounts(row),
     }),
+    options,
   );
 }

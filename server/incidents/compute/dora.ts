@@ -1,4 +1,4 @@
-import type { DeploymentEvent, DoraFigure, DoraRow, DoraTable, IncidentEvent } from "../types";
+import type { DeploymentEvent, DoraFigure, DoraRow, DoraTable, DurationStats, IncidentEvent } from "../types";
 import {
   BAND_SOURCE,
   BAND_YEAR,
@@ -65,10 +65,41 @@ class Tally {
     else this.recoveries.push(Math.max(0, (resolved.getTime() - finished) / 1000));
   }
 
-  get failed() {
-    return this.rolledBack + this.failedStatus + this.followedByIncident;
+  counts(): DoraCounts {
+    return {
+      deployments: this.deployments,
+      lead: durationStatsOf(this.leadTimes, 0),
+      withoutCommit: this.withoutCommit,
+      nonPositiveLeadTimes: this.nonPositiveLeadTimes,
+      rolledBack: this.rolledBack,
+      failedStatus: this.failedStatus,
+      followedByIncident: this.followedByIncident,
+      recovery: durationStatsOf(this.recoveries, this.recoveriesOpen),
+      untimedFailures: this.untimedFailures,
+    };
   }
 }
+
+/**
+ * What one row's figures are computed from: counts, and the lead and recovery times as median,
+ * p90 and n (open = recoveries whose incident is unresolved). The SQL path (server/incidents/sql/dora.ts)
+ * produces the same.
+ */
+export interface DoraCounts {
+  deployments: number;
+  lead: DurationStats;
+  withoutCommit: number;
+  nonPositiveLeadTimes: number;
+  rolledBack: number;
+  failedStatus: number;
+  followedByIncident: number;
+  recovery: DurationStats;
+  untimedFailures: number;
+}
+
+export const emptyDoraCounts = (): DoraCounts => new Tally().counts();
+
+const failedOf = (t: DoraCounts) => t.rolledBack + t.failedStatus + t.followedByIncident;
 
 interface Window {
   from: Date;
@@ -77,7 +108,7 @@ interface Window {
   text: string;
 }
 
-function windowOf(options: DoraOptions): Window {
+function windowOf(options: Pick<DoraOptions, "from" | "to" | "asOf">): Window {
   const end = new Date(Math.min(options.to.getTime(), options.asOf.getTime()));
   const days = Math.max(0, (end.getTime() - options.from.getTime()) / DAY_MS);
   return {
@@ -90,7 +121,7 @@ function windowOf(options: DoraOptions): Window {
 
 const tooFew = (what: string, n: number, min: number) => `Too few ${what} for a band (${n}; a band needs ${min}).`;
 
-function deploymentFrequency(t: Tally, w: Window): DoraFigure {
+function deploymentFrequency(t: DoraCounts, w: Window): DoraFigure {
   const definition =
     "Production deployments that finished in the window, per day (succeeded, failed or rolled back; " +
     "CodeDeploy deployments started by Auto Scaling are not counted).";
@@ -114,11 +145,11 @@ function deploymentFrequency(t: Tally, w: Window): DoraFigure {
   };
 }
 
-function leadTime(t: Tally, w: Window): DoraFigure {
+function leadTime(t: DoraCounts, w: Window): DoraFigure {
   const definition =
     "Median time from the commit to the production deployment finishing (p90 beside it), over deployments " +
     "whose commit time is known; a commit time at or after the finish is dropped.";
-  const stats = durationStatsOf(t.leadTimes, 0);
+  const stats = t.lead;
   const notes: string[] = [];
   if (t.withoutCommit > 0) notes.push(`${t.withoutCommit} of ${t.deployments} deployments have no commit time.`);
   if (t.nonPositiveLeadTimes > 0) notes.push(`${t.nonPositiveLeadTimes} with a commit time at or after the finish dropped.`);
@@ -141,12 +172,12 @@ function leadTime(t: Tally, w: Window): DoraFigure {
   };
 }
 
-function changeFailureRate(t: Tally, w: Window, failureWindowHours: number): DoraFigure {
+function changeFailureRate(t: DoraCounts, w: Window, failureWindowHours: number): DoraFigure {
   const definition =
     `Production deployments that failed ÷ production deployments: rolled back, reported failed, or followed by an ` +
     `incident on the same service (and account and environment where both are known) within ${failureWindowHours} h ` +
     `and before its next deployment. Each deployment counts once; each incident blames only the latest deployment.`;
-  const failed = t.failed;
+  const failed = failedOf(t);
   const inputs = [
     { label: "Failed deployments", value: String(failed) },
     { label: "Rolled back", value: String(t.rolledBack) },
@@ -180,15 +211,15 @@ function changeFailureRate(t: Tally, w: Window, failureWindowHours: number): Dor
   };
 }
 
-function recoveryTime(t: Tally, w: Window): DoraFigure {
+function recoveryTime(t: DoraCounts, w: Window): DoraFigure {
   const definition =
     "Median time from a failed production deployment finishing to the resolution of the incident it is blamed " +
     "for (p90 beside it). Failures without an incident (a bare rollback or failed status) are not timed; " +
     "incidents still open are left out and counted.";
-  const stats = durationStatsOf(t.recoveries, t.recoveriesOpen);
+  const stats = t.recovery;
   const notes: string[] = [];
   if (stats.median === null) notes.push("No data: no failed deployment in the window has a resolved incident.");
-  if (t.recoveriesOpen > 0) notes.push(`${t.recoveriesOpen} still open.`);
+  if (stats.open > 0) notes.push(`${stats.open} still open.`);
   if (t.untimedFailures > 0) notes.push(`${t.untimedFailures} failed deployments without an incident are not timed.`);
   const enough = stats.n >= MIN_RECOVERIES_FOR_BAND;
   if (stats.median !== null && !enough) notes.push(tooFew("recovered incidents", stats.n, MIN_RECOVERIES_FOR_BAND));
@@ -210,7 +241,7 @@ function recoveryTime(t: Tally, w: Window): DoraFigure {
   };
 }
 
-function rowOf(scope: DoraRow["scope"], key: string, label: string, t: Tally, w: Window, hours: number): DoraRow {
+function rowOf(scope: DoraRow["scope"], key: string, label: string, t: DoraCounts, w: Window, hours: number): DoraRow {
   return {
     scope,
     key,
@@ -245,7 +276,7 @@ export function doraRow(scope: DoraRow["scope"], key: string, label: string, eve
   const tally = new Tally();
   const asOf = options.asOf.getTime();
   eachInWindow(events, options, w, (d, f) => tally.add(d, f, asOf));
-  return rowOf(scope, key, label, tally, w, options.failureWindowHours);
+  return rowOf(scope, key, label, tally.counts(), w, options.failureWindowHours);
 }
 
 export interface DoraTableOptions extends DoraOptions {
@@ -278,14 +309,31 @@ export function doraTable(events: DoraEvents, options: DoraTableOptions): DoraTa
     if (ou === undefined) ouOfAccount.set(d.accountId, (ou = options.ouOf(d.accountId)));
     if (ou !== null) tallyOf(byOu, ou).add(d, f, asOf);
   });
+  const counts = (map: Map<string, Tally>) => new Map([...map].map(([key, t]) => [key, t.counts()]));
+  return doraTableOf(
+    { workspace: workspace.counts(), byOu: counts(byOu), byAccount: counts(byAccount), byService: counts(byService) },
+    options,
+  );
+}
+
+export interface DoraTableCounts {
+  workspace: DoraCounts;
+  byOu: Map<string, DoraCounts>;
+  byAccount: Map<string, DoraCounts>;
+  byService: Map<string, DoraCounts>;
+}
+
+/** The table from each scope's counts (rows ordered by key). */
+export function doraTableOf(counts: DoraTableCounts, options: Omit<DoraTableOptions, "isProduction" | "ouOf">): DoraTable {
+  const w = windowOf(options);
   const hours = options.failureWindowHours;
-  const rows = (scope: DoraRow["scope"], map: Map<string, Tally>, labelOf: (key: string) => string) =>
-    [...map.keys()].sort().map((key) => rowOf(scope, key, labelOf(key), map.get(key) as Tally, w, hours));
+  const rows = (scope: DoraRow["scope"], map: Map<string, DoraCounts>, labelOf: (key: string) => string) =>
+    [...map.keys()].sort().map((key) => rowOf(scope, key, labelOf(key), map.get(key) as DoraCounts, w, hours));
   return {
-    workspace: rowOf("workspace", "workspace", "Workspace", workspace, w, hours),
-    byOu: rows("ou", byOu, (path) => path),
-    byAccount: rows("account", byAccount, (id) => options.accountName?.(id) ?? id),
-    byService: rows("service", byService, (service) => service),
+    workspace: rowOf("workspace", "workspace", "Workspace", counts.workspace, w, hours),
+    byOu: rows("ou", counts.byOu, (path) => path),
+    byAccount: rows("account", counts.byAccount, (id) => options.accountName?.(id) ?? id),
+    byService: rows("service", counts.byService, (service) => service),
     failureWindowHours: hours,
     bands: { year: BAND_YEAR, source: BAND_SOURCE },
   };

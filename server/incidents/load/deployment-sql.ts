@@ -24,12 +24,14 @@ const NOT_CHANGES = ["autoscaling", "autoscalingTermination"];
 // CodeDeploy deployments run minutes, at most hours: the creation-time index narrows the scan.
 const SLACK_MS = 2 * 86_400_000;
 
-export function groupServices(workspaceId: string): Prisma.Sql {
+/** Each deployment group's service; `accountIds` narrows to those accounts' groups (the rows read are theirs). */
+export function groupServices(workspaceId: string, accountIds: readonly string[] | null = null): Prisma.Sql {
   return Prisma.sql`SELECT g."awsAccountRef", g."applicationName", g."groupName", MIN(al.tags->>'service') AS service
       FROM "DeploymentGroup" g
       JOIN "AwsAccount" ga ON ga.id = g."awsAccountRef"
       JOIN "CloudWatchAlarm" al ON al."awsAccountRef" = g."awsAccountRef" AND al.name = ANY(g.alarms)
      WHERE ${isIncluded("ga", workspaceId)} AND al.tags->>'service' IS NOT NULL
+       ${accountIds ? Prisma.sql`AND ga."accountId" = ANY(${accountIds}::text[])` : Prisma.empty}
      GROUP BY 1, 2, 3`;
 }
 
@@ -72,7 +74,7 @@ export function deploymentsRelation(scope: Scope, w: DeploymentWindow): Prisma.S
            r."applicationName" || '/' || r."groupName" AS "group", NULL::text AS url, r.region, r."deploymentId"
       FROM "Deployment" r
       JOIN "AwsAccount" a ON a.id = r."awsAccountRef"
-      LEFT JOIN (${groupServices(scope.workspaceId)}) gs ON gs."awsAccountRef" = r."awsAccountRef"
+      LEFT JOIN (${groupServices(scope.workspaceId, w.accountId ? [w.accountId] : scope.accountIds)}) gs ON gs."awsAccountRef" = r."awsAccountRef"
             AND gs."applicationName" = r."applicationName" AND gs."groupName" = r."groupName"
      WHERE ${isIncluded("a", scope.workspaceId)}
        AND r.status IN ('Succeeded', 'Failed', 'Stopped', 'rolledBack')

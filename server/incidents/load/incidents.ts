@@ -21,7 +21,7 @@ export interface StoredIncident extends IncidentRow {
 }
 
 /** CloudWatch rows predating the alarmArn column carry the ARN in their key ("<arn>@<start>"). */
-const ALARM_ARN = Prisma.sql`COALESCE(r."alarmArn", CASE WHEN r.source = 'cloudwatch' THEN split_part(r."externalKey", '@', 1) END)`;
+export const ALARM_ARN = Prisma.sql`COALESCE(r."alarmArn", CASE WHEN r.source = 'cloudwatch' THEN split_part(r."externalKey", '@', 1) END)`;
 
 export const INCIDENT_COLUMNS = Prisma.sql`r.id, r.source, r."externalKey", r.title, r."accountId", r.service,
   r.environment, r.severity, r."severityRank", r."startedAt", r."acknowledgedAt", r."resolvedAt", r."durationSeconds",

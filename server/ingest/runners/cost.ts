@@ -10,12 +10,15 @@ import {
   reservationUtilization,
   savingsPlansCoverage,
   savingsPlansUtilization,
+  type CostReadOptions,
   type CostWindow,
 } from "~/server/aws/sources/cost-explorer";
 import { mapLimit } from "~/server/aws/sources/concurrency";
 import type { FetchContext } from "~/server/aws/sources/types";
+import { db } from "~/server/db";
+import { costReadPlan, nextMark, type CostReadPlan } from "../cost-read-plan";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
-import { scopeWriter } from "../scope-writer";
+import { scopeWriter, type ScopeWriter } from "../scope-writer";
 import { deleteUnseen, type Row } from "../upsert";
 import { syncCommitmentsHeld, syncListPrices, syncSavingsPlanRecommendation } from "./finops";
 
@@ -24,11 +27,19 @@ const SERIES_CONCURRENCY = 4;
 // "*" marks the column a Cost Explorer query did not group by (it allows two GroupBys).
 const ALL = "*";
 
-interface Series {
+/** One read of a series: a window at one granularity. */
+export interface CostRead {
+  window: CostWindow;
+  options: CostReadOptions;
+}
+
+export interface Series {
   table: string;
   key: string[];
   // A table several series share is cleaned once, after all of them were read.
-  rows(fetch: FetchContext, window: CostWindow, now: Date): AsyncGenerator<Row[]>;
+  rows(fetch: FetchContext, read: CostRead, now: Date): AsyncGenerator<Row[]>;
+  /** What a sync reads of it: GetCostAndUsage series follow the plan, the commitment series their own window. */
+  reads: "by-day" | "by-month" | "commitments";
 }
 
 async function* mapped<T>(pages: AsyncGenerator<T[]>, toRow: (record: T) => Row): AsyncGenerator<Row[]> {
@@ -51,7 +62,7 @@ interface GroupedCost {
 function grouped<R extends GroupedCost>(
   table: string,
   key: string[],
-  fetch: (f: FetchContext, w: CostWindow) => AsyncGenerator<R[]>,
+  fetch: (f: FetchContext, w: CostWindow, o: CostReadOptions) => AsyncGenerator<R[]>,
 ): Series {
   const groupColumns = key.filter((k) => k !== "awsAccountRef" && k !== "day");
   const withHours = table === "Ec2CostDaily";
@@ -59,8 +70,9 @@ function grouped<R extends GroupedCost>(
   return {
     table,
     key,
-    rows: (f, w) =>
-      mapped(fetch(f, w), (r) => {
+    reads: "by-day",
+    rows: (f, read) =>
+      mapped(fetch(f, read.window, read.options), (r) => {
         const record = r as unknown as Record<string, unknown>;
         const row: Row = { day: r.day };
         for (const column of groupColumns) row[column] = record[column] ?? ALL;
@@ -73,12 +85,14 @@ function grouped<R extends GroupedCost>(
   };
 }
 
-const series: Series[] = [
+export const costSeries: Series[] = [
   {
     table: "CostDaily",
     key: ["awsAccountRef", "day", "accountId", "service"],
-    rows: (f, w) =>
-      mapped(dailyCostByAccountAndService(f, w), (r) => ({
+    // Only maturity reads it, a whole closed month at a time: one row per month is enough.
+    reads: "by-month",
+    rows: (f, read) =>
+      mapped(dailyCostByAccountAndService(f, read.window, read.options), (r) => ({
         day: r.day,
         accountId: r.accountId,
         service: r.service,
@@ -96,7 +110,8 @@ const series: Series[] = [
   {
     table: "CommitmentDaily",
     key: commitmentKey,
-    rows: (f, w) =>
+    reads: "commitments",
+    rows: (f, { window: w }) =>
       mapped(reservationUtilization(f, w), (r) => ({
         day: r.day,
         kind: "ri_utilization",
@@ -114,7 +129,8 @@ const series: Series[] = [
   {
     table: "CommitmentDaily",
     key: commitmentKey,
-    rows: (f, w) =>
+    reads: "commitments",
+    rows: (f, { window: w }) =>
       mapped(reservationCoverage(f, w), (r) => ({
         day: r.day,
         kind: "ri_coverage",
@@ -129,7 +145,8 @@ const series: Series[] = [
   {
     table: "CommitmentDaily",
     key: commitmentKey,
-    rows: (f, w, now) =>
+    reads: "commitments",
+    rows: (f, { window: w }, now) =>
       mapped(savingsPlansUtilization(f, w, { now }), (r) => ({
         day: r.day,
         kind: "sp_utilization",
@@ -146,7 +163,8 @@ const series: Series[] = [
   {
     table: "CommitmentDaily",
     key: commitmentKey,
-    rows: (f, w, now) =>
+    reads: "commitments",
+    rows: (f, { window: w }, now) =>
       mapped(savingsPlansCoverage(f, w, { now }), (r) => ({
         day: r.day,
         kind: "sp_coverage",
@@ -160,33 +178,79 @@ const series: Series[] = [
   },
 ];
 
-// Read once per organisation from the payer: 13 months on the first sync, then from the first
-// day of the previous month (AWS revises it until the bill closes). Pages are written as
-// they arrive, so memory stays flat however large the organisation.
+/** Every (series, read) of a sync. Exported for the test that reads the old way, all by day. */
+export function costReads(plan: CostReadPlan, commitments: CostWindow, onPeriod: CostReadOptions["onPeriod"]) {
+  const monthly = (window: CostWindow): CostRead => ({ window, options: { granularity: "MONTHLY", onPeriod } });
+  const daily = (window: CostWindow): CostRead => ({ window, options: { granularity: "DAILY" } });
+  return costSeries.flatMap((s) => {
+    const reads =
+      s.reads === "commitments"
+        ? [daily(commitments)]
+        : s.reads === "by-month"
+          ? [monthly(plan.monthsToDate)]
+          : [...(plan.months ? [monthly(plan.months)] : []), daily(plan.days)];
+    return reads.map((read) => ({ series: s, read }));
+  });
+}
+
+/** Reads and stores every (series, read), then removes what each read's days no longer hold. */
+export async function readCostSeries(
+  ctx: SourceContext,
+  reads: { series: Series; read: CostRead }[],
+  result: SourceResult,
+): Promise<void> {
+  const payer = { awsAccountRef: ctx.account.ref };
+  // One writer per table and window, shared by its series, so a first sync's empty window is seen once.
+  const writers = new Map<string, { writer: ScopeWriter; table: string; range: { column: string; from: string; to: string } }>();
+  const writerOf = ({ series: s, read }: (typeof reads)[number]) => {
+    const id = `${s.table}|${read.window.start}|${read.window.end}`;
+    let found = writers.get(id);
+    if (!found) {
+      const range = { column: "day", from: read.window.start, to: read.window.end };
+      found = { writer: scopeWriter({ table: s.table, key: s.key, where: payer, range }, ctx.runId), table: s.table, range };
+      writers.set(id, found);
+    }
+    return found.writer;
+  };
+  for (const r of reads) writerOf(r);
+  // Series run side by side: writing a page takes longer than fetching the next, and each
+  // series writes rows of its own (the "*" columns differ), so they never touch the same row.
+  await mapLimit(reads, SERIES_CONCURRENCY, async (r) => {
+    const writer = writerOf(r);
+    for await (const page of r.series.rows(ctx.fetch, r.read, ctx.now)) {
+      for (const row of page) row.awsAccountRef = payer.awsAccountRef;
+      addCounts(result, await writer.write(page));
+    }
+  });
+  // Every series of a window was read to the end: rows in it that AWS no longer reports go, and
+  // a closed month read whole replaces the days stored while it was the current one.
+  for (const { table, range } of writers.values()) result.deleted += await deleteUnseen(table, payer, ctx.runId, range);
+}
+
+// Read once per organisation from the payer (decision 0007): closed months once by month until
+// they are final, the current month's recent days by day, commitments daily from the first day
+// of the previous month (13 months on the first sync). Pages are written as they arrive, so
+// memory stays flat however large the organisation.
 export const costRunner: SourceRunner = {
   name: "cost",
   service: "costExplorer",
   organizationWide: true,
   async run(ctx: SourceContext): Promise<SourceResult> {
-    const window = costWindow({ now: ctx.now, lastSyncedAt: ctx.lastSucceededAt });
     const result = emptyResult();
-    const payer = { awsAccountRef: ctx.account.ref };
-    const range = { column: "day", from: window.start, to: window.end };
-    // One writer per table, shared by its series, so a first sync's empty window is seen once.
-    const writers = new Map(
-      series.map((s) => [s.table, scopeWriter({ table: s.table, key: s.key, where: payer, range }, ctx.runId)]),
-    );
-    // Series run side by side: writing a page takes longer than fetching the next, and each
-    // series writes rows of its own (the "*" columns differ), so they never touch the same row.
-    await mapLimit(series, SERIES_CONCURRENCY, async (s) => {
-      const writer = writers.get(s.table)!;
-      for await (const page of s.rows(ctx.fetch, window, ctx.now)) {
-        for (const row of page) row.awsAccountRef = payer.awsAccountRef;
-        addCounts(result, await writer.write(page));
-      }
+    const mark = await db.costReadMark.findUnique({ where: { awsAccountRef: ctx.account.ref } });
+    const plan = costReadPlan({ now: ctx.now, mark });
+    const estimatedMonths = new Set<string>();
+    const onPeriod = (start: string, estimated: boolean) => {
+      if (estimated) estimatedMonths.add(start);
+    };
+    const commitments = costWindow({ now: ctx.now, lastSyncedAt: ctx.lastSucceededAt });
+    await readCostSeries(ctx, costReads(plan, commitments, onPeriod), result);
+    const next = nextMark({ now: ctx.now, plan, estimatedMonths });
+    await db.costReadMark.upsert({
+      where: { awsAccountRef: ctx.account.ref },
+      create: { awsAccountRef: ctx.account.ref, ...next },
+      update: next,
     });
-    // Every series of the window was read to the end: days in it that AWS no longer reports go.
-    for (const table of writers.keys()) result.deleted += await deleteUnseen(table, payer, ctx.runId, range);
     await syncCommitmentsHeld(ctx, result);
     await syncSavingsPlanRecommendation(ctx, result);
     // After the series: the instance types to price are the ones just stored.

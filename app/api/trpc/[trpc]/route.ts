@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
+import { log } from "~/server/telemetry/log";
 
 const handler = (req: Request) =>
   fetchRequestHandler({
@@ -9,7 +10,11 @@ const handler = (req: Request) =>
     router: appRouter,
     createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, resHeaders }),
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.error(
+          { err: error.cause ?? error, procedure: path, requestId: req.headers.get("x-request-id") },
+          "tRPC procedure failed",
+        );
     },
   });
 

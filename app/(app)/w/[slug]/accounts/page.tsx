@@ -5,6 +5,7 @@ import { AccountsPanel } from "~/components/accounts/accounts-panel";
 import { BackLink } from "~/components/accounts/back-link";
 import { ChooseKind } from "~/components/accounts/wizard/choose-kind";
 import { SetupWizard } from "~/components/accounts/wizard/setup-wizard";
+import { ScheduleForm } from "~/components/sync/schedule-form";
 import { ErrorBoundary } from "~/components/ui/error-boundary";
 import { PanelSkeleton } from "~/components/ui/skeleton";
 import { HydrateClient, prefetch, trpc } from "~/server/api/rsc";
@@ -38,6 +39,7 @@ export default async function AccountsPage({
   prefetch(trpc.accounts.demoAvailable.queryOptions(input));
   prefetch(trpc.accounts.capabilities.queryOptions(input));
   prefetch(trpc.sync.runs.queryOptions({ ...input, limit: 1 }));
+  prefetch(trpc.sync.schedule.queryOptions(input));
   if (setup) prefetch(trpc.accounts.onboarding.queryOptions({ ...input, accountRef: setup }));
 
   return (
@@ -57,11 +59,19 @@ export default async function AccountsPage({
           <ChooseKind workspace={workspace.slug} suggested={connect === "organization" ? "organization" : "account"} />
         </>
       ) : (
-        <ErrorBoundary title="Accounts could not be loaded">
-          <Suspense fallback={<PanelSkeleton label="Loading accounts…" />}>
-            <AccountsPanel workspace={workspace.slug} canEdit={canEdit} />
-          </Suspense>
-        </ErrorBoundary>
+        <>
+          <ErrorBoundary title="Accounts could not be loaded">
+            <Suspense fallback={<PanelSkeleton label="Loading accounts…" />}>
+              <AccountsPanel workspace={workspace.slug} canEdit={canEdit} />
+            </Suspense>
+          </ErrorBoundary>
+          {/* What syncing these accounts costs in Cost Explorer requests, and how often it runs. */}
+          <ErrorBoundary title="The schedule could not be loaded">
+            <Suspense fallback={<PanelSkeleton label="Loading the schedule…" />}>
+              <ScheduleForm workspace={workspace.slug} canEdit={hasRole(workspace.role, "admin")} />
+            </Suspense>
+          </ErrorBoundary>
+        </>
       )}
     </HydrateClient>
   );
