@@ -110,13 +110,20 @@ export async function evaluateStoredEvidence(
   return { evaluation: summariseEvaluation(whole, accounts, scope, { now }), loadMs };
 }
 
-/** Workspaces with connected accounts whose newest snapshot is older than a day, or missing. */
+/**
+ * Workspaces with connected accounts whose newest snapshot is older than a day, or missing. A
+ * workspace whose sync is under way waits: the run's end queues its evaluation, and one in the
+ * middle would judge a half-written organisation and record changes that the run's own
+ * evaluation then undoes. A run unfinished for longer than the age limit no longer holds it back.
+ */
 export async function dueForEvaluation(now: Date, maxAgeHours = 24): Promise<string[]> {
+  const dayAgo = new Date(now.getTime() - maxAgeHours * 3_600_000);
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT w.id FROM "Workspace" w
      WHERE EXISTS (SELECT 1 FROM "AwsAccount" a WHERE a."workspaceId" = w.id AND a.status = 'connected')
-       AND COALESCE((SELECT max(s."evaluatedAt") FROM "MaturitySnapshot" s WHERE s."workspaceId" = w.id), 'epoch')
-           < ${new Date(now.getTime() - maxAgeHours * 3_600_000)}`;
+       AND COALESCE((SELECT max(s."evaluatedAt") FROM "MaturitySnapshot" s WHERE s."workspaceId" = w.id), 'epoch') < ${dayAgo}
+       AND NOT EXISTS (SELECT 1 FROM "SyncRun" r
+                        WHERE r."workspaceId" = w.id AND r."finishedAt" IS NULL AND r."createdAt" > ${dayAgo})`;
   return due.map((d) => d.id);
 }
 

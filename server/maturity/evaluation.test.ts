@@ -31,4 +31,17 @@ describe("daily evaluation", () => {
     expect(await dueForEvaluation(new Date(now.getTime() + 3_600_000))).not.toContain(due);
     expect(await dueForEvaluation(new Date(now.getTime() + 25 * 3_600_000))).toContain(due);
   });
+
+  it("waits while a sync of the workspace is under way, unless that run is a day old", async () => {
+    const now = new Date();
+    const syncing = await workspaceWithAccount("Syncing", "connected");
+    const run = await db.syncRun.create({
+      data: { workspaceId: syncing, trigger: "manual", status: "running", createdAt: now, startedAt: now },
+    });
+    expect(await dueForEvaluation(now)).not.toContain(syncing);
+    expect(await dueForEvaluation(new Date(now.getTime() + 25 * 3_600_000))).toContain(syncing);
+
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "succeeded", finishedAt: now } });
+    expect(await dueForEvaluation(now)).toContain(syncing);
+  });
 });
