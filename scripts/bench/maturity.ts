@@ -1,6 +1,7 @@
 // npm run bench:maturity [-- accounts]: evaluates an organisation of 1,000 accounts (a synced
 // simulated organisation, its member accounts copied up to that size) and times the overview API
-// against the raw SQL of its trend aggregate over two years of daily snapshots, in this process.
+// against the raw SQL of its trend aggregate over two years of daily snapshots, in this process,
+// under the heap limit recommended for workers (which run the evaluation).
 import pg from "pg";
 import superjson from "superjson";
 import { connectDemoOrganization } from "~/server/accounts/demo.service";
@@ -126,7 +127,7 @@ async function main() {
     const figures: Figure[] = [
       {
         name: `evaluation, ${accounts} accounts (median of ${EVALUATIONS - 1} repeats)`,
-        value: median(evaluations.map((e) => e.ms)) / 1000,
+        value: median(steady.map((e) => e.ms)) / 1000,
         unit: "s",
         goal: "< 10",
       },
@@ -141,6 +142,7 @@ async function main() {
       { name: "first evaluation (every result written)", value: evaluations[0]!.ms / 1000, unit: "s", goal: "< 10" },
       { name: `peak memory while evaluating, ${accounts} accounts`, value: peakMb, unit: "MB", goal: "< 512" },
       { name: "memory before evaluating", value: baselineMb, unit: "MB", goal: null },
+      { name: "peak above the memory before evaluating", value: peakMb - baselineMb, unit: "MB", goal: null },
       { name: "results per evaluation", value: evaluations[0]!.results, unit: "results", goal: null },
       {
         name: `overview API, ${points} daily snapshots (median of ${OVERVIEW_RUNS})`,
