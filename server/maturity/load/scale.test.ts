@@ -5,10 +5,10 @@ import { evaluateWorkspace } from "../evaluate";
 import { loadSyncedEvidence } from ".";
 import { FULL_VOLUME, QUICK_VOLUME, SCALE_ACCOUNTS, writeScaleWorkspace } from "./scale-rows";
 
-// A workspace of 1,000 accounts loads in a few seconds. LADDER_SCALE_FULL=1 writes the full
+// A workspace of 1,000 accounts loads whole (its speed is `npm run bench:maturity`'s to measure,
+// and printed here). LADDER_SCALE_FULL=1 writes the full
 // history (13 months of cost, about 2.8 million rows, and a year of deployments) first, which
 // takes minutes here; by default the test writes the two months and 120 days the loader reads.
-const BUDGET_MS = 3000;
 const volume = process.env.LADDER_SCALE_FULL === "1" ? FULL_VOLUME : QUICK_VOLUME;
 let workspaceId: string;
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 }, 120_000);
 
 describe("loading a 1,000-account workspace", () => {
-  it("takes a few seconds at most, and reads only what the rules need", async () => {
+  it("reads what the rules need, for every account", async () => {
     const now = new Date();
     const timings: number[] = [];
     let evidence = await loadSyncedEvidence(workspaceId, now);
@@ -39,7 +39,6 @@ describe("loading a 1,000-account workspace", () => {
     console.info(
       `loadSyncedEvidence, 1,000 accounts: ${timings.join(", ")} ms; evaluateWorkspace: ${Math.round(performance.now() - evaluated)} ms`,
     );
-    expect(Math.min(...timings)).toBeLessThan(BUDGET_MS);
 
     expect(evidence.accounts).toHaveLength(SCALE_ACCOUNTS);
     expect(evaluation.accounts).toHaveLength(SCALE_ACCOUNTS);
