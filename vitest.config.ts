@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -22,5 +23,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest runs one file at a time on two cores (cores - 1); these tests wait on PostgreSQL, the
+    // simulator and child processes most of the time, so two files at once use the machine better.
+    // Each file has its own queue schema and its own rows; LADDER_TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.LADDER_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
   },
 });

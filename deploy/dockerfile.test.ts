@@ -99,7 +99,7 @@ describe("Dockerfile", () => {
       { spec: { template: { spec: { securityContext: { runAsUser: number } } } } },
     ];
     expect(web.spec.template.spec.securityContext.runAsUser).toBe(Number(uid));
-    expect(args(runtime, "CMD")).toEqual(['["node", "web/server.js"]']);
+    expect(args(runtime, "CMD")).toEqual(['["node", "web/start.mjs"]']);
     expect(args(runtime, "EXPOSE")).toEqual(["3000"]);
     expect(args(runtime, "ENV").join(" ")).toMatch(/HOSTNAME=0\.0\.0\.0/);
     expect(args(runtime, "HEALTHCHECK").join(" ")).toMatch(/\/api\/health/);

@@ -10,7 +10,8 @@ import { createFreshDatabase, startTestServer, type TestServer } from "~/server/
 
 // The standalone server (`output: "standalone"`) as the container image runs it: assembled by
 // scripts/assemble-standalone.mjs into a folder outside the repository, so Node cannot fall
-// back on the source tree or its node_modules, and started with plain `node server.js`.
+// back on the source tree or its node_modules, and started as the image starts it: plain
+// `node start.mjs`, which runs server.js (scripts/standalone-start.mjs).
 
 const STARTUP_LIMIT_MS = 60_000;
 
@@ -35,7 +36,7 @@ function freePort(): Promise<number> {
 async function waitUntilAnswering(url: string): Promise<void> {
   const deadline = Date.now() + STARTUP_LIMIT_MS;
   while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`server.js exited (${server?.exitCode}):\n${output}`);
+    if (server?.exitCode !== null) throw new Error(`start.mjs exited (${server?.exitCode}):\n${output}`);
     const answered = await fetch(url, { redirect: "manual" }).then(
       () => true,
       () => false,
@@ -43,7 +44,7 @@ async function waitUntilAnswering(url: string): Promise<void> {
     if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`server.js did not answer within ${STARTUP_LIMIT_MS / 1000} s:\n${output}`);
+  throw new Error(`start.mjs did not answer within ${STARTUP_LIMIT_MS / 1000} s:\n${output}`);
 }
 
 function symlinksIn(dir: string): string[] {
@@ -66,7 +67,7 @@ beforeAll(async () => {
   database = await createFreshDatabase(postgres.adminUrl, "ladder_standalone");
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["server.js"], {
+  server = spawn(process.execPath, ["start.mjs"], {
     cwd: folder,
     env: {
       PATH: process.env.PATH,
@@ -100,6 +101,7 @@ afterAll(async () => {
 describe("standalone server", () => {
   it("is a folder of its own: no link in it points outside it", () => {
     expect(existsSync(path.join(folder, "server.js"))).toBe(true);
+    expect(existsSync(path.join(folder, "start.mjs"))).toBe(true);
     for (const link of symlinksIn(folder)) {
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
       expect(realpathSync(link).startsWith(folder + path.sep), link).toBe(true);
@@ -127,5 +129,27 @@ describe("standalone server", () => {
     const asset = /\/_next\/static\/[^"']+\.(?:js|css)/.exec(html)?.[0];
     expect(asset, "a static asset referenced by the page").toBeDefined();
     expect((await fetch(`${baseUrl}${asset}`)).status).toBe(200);
+  });
+
+  it("answers the probes: alive, and ready on a migrated database with the queue installed", async () => {
+    const health = await fetch(`${baseUrl}/api/health`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${baseUrl}/api/ready`);
+    expect(ready.status, await ready.clone().text()).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+
+  it("stops on SIGTERM and exits 0", async () => {
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      server!.once("exit", (code, signal) => resolve([code, signal])),
+    );
+    server!.kill("SIGTERM");
+    expect(await exited, output).toEqual([0, null]);
+    expect(
+      await fetch(`${baseUrl}/api/health`).then(
+        () => "answered",
+        () => "refused",
+      ),
+    ).toBe("refused");
   });
 });

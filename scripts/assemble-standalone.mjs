@@ -1,5 +1,6 @@
 // Assembles the standalone web server after `next build` into one self-contained folder:
-// `node scripts/assemble-standalone.mjs <folder>`, then `node <folder>/server.js`.
+// `node scripts/assemble-standalone.mjs <folder>`, then `node <folder>/start.mjs` (server.js under
+// scripts/standalone-start.mjs).
 // Next.js leaves out the static assets (meant for a CDN) and the migrations (read at run time
 // to tell whether the database is current); the container image and its test use this.
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
@@ -18,6 +19,8 @@ function assembleStandalone(root, target) {
   copy(path.join(root, ".next", "static"), path.join(target, ".next", "static"));
   if (existsSync(path.join(root, "public"))) copy(path.join(root, "public"), path.join(target, "public"));
   copy(path.join(root, "prisma", "migrations"), path.join(target, "prisma", "migrations"));
+  // The container's command: server.js with a clean exit after a stop it was asked for.
+  copy(path.join(root, "scripts", "standalone-start.mjs"), path.join(target, "start.mjs"));
 }
 
 const target = process.argv[2];
@@ -26,4 +29,4 @@ if (!target) {
   process.exit(2);
 }
 assembleStandalone(process.cwd(), path.resolve(target));
-console.log(`Standalone server assembled in ${target}: node ${path.join(target, "server.js")}`);
+console.log(`Standalone server assembled in ${target}: node ${path.join(target, "start.mjs")}`);

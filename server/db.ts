@@ -23,8 +23,13 @@ function pool(): pg.Pool {
   return holder.ladderPool;
 }
 
+// Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) turn a busy database
+// or a busy event loop into failed writes; Ladder's transactions are short row locks and inserts,
+// so a longer limit only matters when the machine is loaded, where failing would lose the work.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return new PrismaClient({ adapter: new PrismaPg(pool()), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 // A connection for work Prisma cannot express (COPY). A failed piece of work discards the

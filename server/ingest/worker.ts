@@ -11,6 +11,7 @@ import {
 import { pruneRateLimitBuckets } from "~/server/limits/rate-limit";
 import { evaluateDueWorkspaces } from "~/server/maturity/evaluation.service";
 import { scheduleDueSyncs } from "./scheduler";
+import { workWhileBusy } from "./work-while-busy";
 import { releaseTasks, runTask } from "./task-runner";
 
 interface TaskJob {
@@ -40,34 +41,40 @@ export async function startWorker(options: WorkerOptions = {}) {
   const held = new Map<string, string>();
   let hasReleased = false;
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<TaskJob>(TASK_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
-      if (!job) return;
-      held.set(job.id, job.data.taskId);
-      try {
-        await runTask(job.data.taskId, {
-          isLastAttempt: job.retryCount >= job.retryLimit,
-          trace: job.data.trace,
-          isReleased: () => hasReleased,
-        });
-      } finally {
-        held.delete(job.id);
-      }
-    });
+    await workWhileBusy<TaskJob>(
+      boss,
+      TASK_QUEUE,
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+      async (job) => {
+        held.set(job.id, job.data.taskId);
+        try {
+          await runTask(job.data.taskId, {
+            isLastAttempt: job.retryCount >= job.retryLimit,
+            trace: job.data.trace,
+            isReleased: () => hasReleased,
+          });
+        } finally {
+          held.delete(job.id);
+        }
+      },
+    );
   }
   // One large report at a time per process: reading one keeps a core and a connection busy.
   resumeReadingReports();
-  const uploadWorker = await boss.work<{ intakeId: string }>(
+  const uploadWorker = await workWhileBusy<{ intakeId: string }>(
+    boss,
     UPLOAD_QUEUE,
     { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.min(pollingIntervalSeconds, 1) },
-    async ([job]) => {
-      if (job) await processStagedReport({ intakeId: job.data.intakeId, isLastAttempt: job.retryCount >= job.retryLimit });
-    },
+    (job) => processStagedReport({ intakeId: job.data.intakeId, isLastAttempt: job.retryCount >= job.retryLimit }),
   );
   setLocalUploadWorker({ boss, workerId: uploadWorker });
   await boss.schedule(SCHEDULER_QUEUE, "*/10 * * * *");
-  await boss.work<EvaluationJob>(EVALUATE_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
-    if (job) await runEvaluationJob(job.data);
-  });
+  await workWhileBusy<EvaluationJob>(
+    boss,
+    EVALUATE_QUEUE,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+    (job) => runEvaluationJob(job.data),
+  );
   await boss.work(SCHEDULER_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
     await scheduleDueSyncs(new Date());
     await evaluateDueWorkspaces(new Date());

@@ -3,10 +3,10 @@ import { checks } from "./catalogue";
 import { evaluateWorkspace } from "./evaluate";
 import { account, daysAgo, NOW, nextId, organizationEvidence, ROOT, scp, SYNC_SOURCES } from "./test-evidence";
 
-// The issue's benchmark asks for 1,000 accounts under 10 s; this guards against accidental
-// quadratic work well inside that budget, with evidence rows for every account.
+// Every check judges every one of 1,000 accounts with their evidence rows. How long it takes is
+// measured by `npm run bench:maturity` (goal under 10 s), not here.
 describe("evaluation at organisation scale", () => {
-  it("evaluates 1,000 prod accounts with their evidence in a few seconds", () => {
+  it("evaluates 1,000 prod accounts with their evidence", () => {
     const evidence = organizationEvidence();
     evidence.accounts = [];
     evidence.sourceSyncs = [];
@@ -31,10 +31,7 @@ describe("evaluation at organisation scale", () => {
         });
       }
     }
-    const started = performance.now();
     const evaluation = evaluateWorkspace(evidence, { now: NOW });
-    const elapsed = performance.now() - started;
     expect(evaluation.results).toHaveLength(1000 * checks.length);
-    expect(elapsed).toBeLessThan(5000);
   });
 });
