@@ -88,6 +88,22 @@ export async function handleControl(state: SimulatorState, req: IncomingMessage,
     }
     return;
   }
+  // Which side of the day AWS finalises last month's bill Cost Explorer is on: {"lastMonthFinal": true|false|null}.
+  if (req.method === "PUT" && path === `${CONTROL_PREFIX}cost-finalised`) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let body: { lastMonthFinal?: unknown };
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { lastMonthFinal?: unknown };
+    } catch {
+      reply(400, { error: "body must be JSON" });
+      return;
+    }
+    const final = typeof body.lastMonthFinal === "boolean" ? body.lastMonthFinal : undefined;
+    state.data.costs.timeline.lastMonthFinal = final;
+    reply(200, { lastMonthFinal: final ?? null });
+    return;
+  }
   if (req.method === "GET" && path === `${CONTROL_PREFIX}calls`) {
     reply(200, { calls: state.callCounts(), served: state.servedCounts() });
     return;

@@ -39,6 +39,9 @@ const WORKER_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 24);
 // (the daily case, decision 0007); BENCH_RESYNC=0 leaves it out.
 const RESYNC = process.env.BENCH_RESYNC !== "0";
 // BENCH_SOURCES=cost,scans syncs only those sources, to study one part of the run on its own.
+// BENCH_LAST_MONTH=estimated|final: the re-sync runs while Cost Explorer still flags last month
+// Estimated, or on the day it turns final (the dearest day, decision 0007); unset: the calendar.
+const LAST_MONTH = process.env.BENCH_LAST_MONTH;
 const SOURCES = process.env.BENCH_SOURCES?.split(",").filter((s): s is SourceName =>
   (sourceNames as readonly string[]).includes(s),
 );
@@ -80,6 +83,9 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(rules),
     });
+    const finalised = (lastMonthFinal: boolean) =>
+      control(sim.url, "cost-finalised", { method: "PUT", body: JSON.stringify({ lastMonthFinal }) });
+    if (LAST_MONTH) await finalised(false);
     worker = await startWorker({ concurrency: WORKER_CONCURRENCY, pollingIntervalSeconds: 0.5 });
     const label = (name: string) => `${name} (${size} accounts)`;
     console.log(`${size} accounts: syncing …`);
@@ -91,6 +97,7 @@ async function benchSize(adminUrl: string, size: number): Promise<Figure[]> {
     if (RESYNC) {
       // The next day's sync: the read mark dated back a day, as if the first sync ran yesterday.
       await db.$executeRaw`UPDATE "CostReadMark" SET "readAt" = "readAt" - interval '1 day'`;
+      if (LAST_MONTH) await finalised(LAST_MONTH === "final");
       console.log(`${size} accounts: syncing again, unchanged …`);
       const again = await measuredSync(workspace.id, sim, {
         size,

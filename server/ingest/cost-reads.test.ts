@@ -11,7 +11,7 @@ import { costSeries, readCostSeries } from "./runners/cost";
 import { emptyResult } from "./sources";
 import { startWorker } from "./worker";
 
-// Decision 0007: closed months are read by month, only the current month by day. The views must
+// Decision 0007: every cost series is read by month, the current one to date. The views must
 // not notice. The reference is the old way, every series read by day for 13 months, written into
 // the same tables under the same run: the FinOps page (a closed month, last month, the month to
 // date, the 13-month trend), a drill-down's total and the maturity checks' cost evidence must be

@@ -37,10 +37,17 @@ export class CostTimeline {
     return weekday === 0 || weekday === 6;
   }
 
+  /**
+   * Whether AWS has finalised last month's bill, set through the control API (tests, benchmarks)
+   * to pick either side of the day it happens; undefined follows the calendar.
+   */
+  lastMonthFinal: boolean | undefined;
+
   /** CE marks figures of the current month, and of last month until about the 5th, as estimated. */
   isEstimated(periodEnd: Date): boolean {
     const currentMonth = monthStart(this.today, 0);
-    const finalizedBefore = this.today.getUTCDate() < 5 ? monthStart(this.today, -1) : currentMonth;
+    const lastMonthFinal = this.lastMonthFinal ?? this.today.getUTCDate() >= 5;
+    const finalizedBefore = lastMonthFinal ? currentMonth : monthStart(this.today, -1);
     return periodEnd.getTime() > finalizedBefore.getTime();
   }
 }

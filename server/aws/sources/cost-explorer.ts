@@ -168,6 +168,27 @@ async function* costGroups<R>(
   }
 }
 
+/**
+ * Whether Cost Explorer still flags a period Estimated: one MONTHLY request without groups (one
+ * page, $0.01), so a month already stored is read again only once its figures are final.
+ */
+export async function stillEstimated(ctx: FetchContext, window: CostWindow): Promise<boolean> {
+  checkAborted(ctx);
+  const client = clientFor(ctx, "costExplorer", "us-east-1");
+  try {
+    const page = await client.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: { Start: window.start, End: window.end },
+        Granularity: "MONTHLY",
+        Metrics: ["UnblendedCost"],
+      }),
+    );
+    return (page.ResultsByTime ?? []).some((result) => result.Estimated === true);
+  } finally {
+    client.destroy();
+  }
+}
+
 /** Daily cost of every account and service: one query for the whole organisation. */
 export function dailyCostByAccountAndService(
   ctx: FetchContext,

@@ -10,13 +10,14 @@ import {
   reservationUtilization,
   savingsPlansCoverage,
   savingsPlansUtilization,
+  stillEstimated,
   type CostReadOptions,
   type CostWindow,
 } from "~/server/aws/sources/cost-explorer";
 import { mapLimit } from "~/server/aws/sources/concurrency";
 import type { FetchContext } from "~/server/aws/sources/types";
 import { db } from "~/server/db";
-import { costReadPlan, nextMark, type CostReadPlan } from "../cost-read-plan";
+import { costReadPlan, nextMark, planAfterProbe, type CostReadPlan } from "../cost-read-plan";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
 import { scopeWriter, type ScopeWriter } from "../scope-writer";
 import { deleteUnseen, type Row } from "../upsert";
@@ -38,8 +39,8 @@ export interface Series {
   key: string[];
   // A table several series share is cleaned once, after all of them were read.
   rows(fetch: FetchContext, read: CostRead, now: Date): AsyncGenerator<Row[]>;
-  /** What a sync reads of it: GetCostAndUsage series follow the plan, the commitment series their own window. */
-  reads: "by-day" | "by-month" | "commitments";
+  /** What a sync reads of it: GetCostAndUsage series follow the plan (by month), the commitment series their own window. */
+  reads: "plan" | "commitments";
 }
 
 async function* mapped<T>(pages: AsyncGenerator<T[]>, toRow: (record: T) => Row): AsyncGenerator<Row[]> {
@@ -70,7 +71,7 @@ function grouped<R extends GroupedCost>(
   return {
     table,
     key,
-    reads: "by-day",
+    reads: "plan",
     rows: (f, read) =>
       mapped(fetch(f, read.window, read.options), (r) => {
         const record = r as unknown as Record<string, unknown>;
@@ -89,8 +90,7 @@ export const costSeries: Series[] = [
   {
     table: "CostDaily",
     key: ["awsAccountRef", "day", "accountId", "service"],
-    // Only maturity reads it, a whole closed month at a time: one row per month is enough.
-    reads: "by-month",
+    reads: "plan",
     rows: (f, read) =>
       mapped(dailyCostByAccountAndService(f, read.window, read.options), (r) => ({
         day: r.day,
@@ -183,12 +183,7 @@ export function costReads(plan: CostReadPlan, commitments: CostWindow, onPeriod:
   const monthly = (window: CostWindow): CostRead => ({ window, options: { granularity: "MONTHLY", onPeriod } });
   const daily = (window: CostWindow): CostRead => ({ window, options: { granularity: "DAILY" } });
   return costSeries.flatMap((s) => {
-    const reads =
-      s.reads === "commitments"
-        ? [daily(commitments)]
-        : s.reads === "by-month"
-          ? [monthly(plan.monthsToDate)]
-          : [...(plan.months ? [monthly(plan.months)] : []), daily(plan.days)];
+    const reads = s.reads === "commitments" ? [daily(commitments)] : plan.months ? [monthly(plan.months)] : [];
     return reads.map((read) => ({ series: s, read }));
   });
 }
@@ -227,10 +222,10 @@ export async function readCostSeries(
   for (const { table, range } of writers.values()) result.deleted += await deleteUnseen(table, payer, ctx.runId, range);
 }
 
-// Read once per organisation from the payer (decision 0007): closed months once by month until
-// they are final, the current month's recent days by day, commitments daily from the first day
-// of the previous month (13 months on the first sync). Pages are written as they arrive, so
-// memory stays flat however large the organisation.
+// Read once per organisation from the payer (decision 0007), by month: the month to date every
+// time, a closed month when it closes and once more when it is final (a one-request probe asks
+// in between); commitments daily from the first day of the previous month (13 months on the
+// first sync). Pages are written as they arrive, so memory stays flat however large the organisation.
 export const costRunner: SourceRunner = {
   name: "cost",
   service: "costExplorer",
@@ -238,14 +233,19 @@ export const costRunner: SourceRunner = {
   async run(ctx: SourceContext): Promise<SourceResult> {
     const result = emptyResult();
     const mark = await db.costReadMark.findUnique({ where: { awsAccountRef: ctx.account.ref } });
-    const plan = costReadPlan({ now: ctx.now, mark });
     const estimatedMonths = new Set<string>();
+    let plan = costReadPlan({ now: ctx.now, mark });
+    if (plan.probe) {
+      const estimated = await stillEstimated(ctx.fetch, plan.probe);
+      if (estimated) estimatedMonths.add(plan.probe.start);
+      plan = planAfterProbe(plan, { estimated });
+    }
     const onPeriod = (start: string, estimated: boolean) => {
       if (estimated) estimatedMonths.add(start);
     };
     const commitments = costWindow({ now: ctx.now, lastSyncedAt: ctx.lastSucceededAt });
     await readCostSeries(ctx, costReads(plan, commitments, onPeriod), result);
-    const next = nextMark({ now: ctx.now, plan, estimatedMonths });
+    const next = nextMark({ now: ctx.now, estimatedMonths });
     await db.costReadMark.upsert({
       where: { awsAccountRef: ctx.account.ref },
       create: { awsAccountRef: ctx.account.ref, ...next },
