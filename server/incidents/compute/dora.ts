@@ -108,7 +108,7 @@ export interface DoraCounts {
 
 export const emptyDoraCounts = (): DoraCounts => new Tally().counts();
 
-const failedOf = (t: DoraCounts) => t.rolledBack + t.failedStatus + t.followedByIncident;
+export const failedOf = (t: DoraCounts) => t.rolledBack + t.failedStatus + t.followedByIncident;
 
 interface Window {
   from: Date;
