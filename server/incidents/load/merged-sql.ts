@@ -12,7 +12,8 @@ import { ALARM_ARN, incidentScopeWhere } from "./incidents";
 // find those candidates in one pass; every other row is an incident of its own. The candidates (a
 // few percent of the rows) are merged by the very function the row-by-row loaders use, and the
 // absorbed rows are left out of the aggregates. The rows read are the loader's: [from, to) and
-// 15 minutes either side, with the scope's filters.
+// 15 minutes either side, with the scope's filters; the candidates carry their columns out of the
+// window pass (no second read of the table).
 
 export interface Absorbed {
   /** Rows counted as part of another row's incident: left out of every aggregate. */
@@ -24,7 +25,11 @@ export interface Absorbed {
 const WINDOW = Prisma.raw(`interval '${SAME_INCIDENT_WINDOW_MS / 60_000} minutes'`);
 
 export async function absorbedIncidents(scope: Scope, from: Date, to: Date): Promise<Absorbed> {
-  const rows = await db.$queryRaw<IncidentRow[]>(candidatesSql(scope, from, to));
+  // Two sorts of a year's rows (by place, by alarm): in memory, not spilled to disk at the default 4 MB.
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+    return tx.$queryRaw<IncidentRow[]>(candidatesSql(scope, from, to));
+  });
   const ids: string[] = [];
   let merged = 0;
   for (const { row, alsoFrom } of mergeSameIncidents(rows)) {
@@ -40,9 +45,8 @@ export function candidatesSql(scope: Scope, from: Date, to: Date): Prisma.Sql {
   // only adds candidates (the merge itself compares the values), never loses one.
   return Prisma.sql`
     WITH r AS (
-      SELECT r.id, r.source, r."startedAt",
+      SELECT r.id, r.source, r."accountId", r.service, ${ALARM_ARN} AS "alarmArn", r."startedAt", r."resolvedAt",
              CASE WHEN r."accountId" IS NOT NULL AND r.service IS NOT NULL THEN hashtext(r."accountId" || '/' || r.service) END AS place,
-             hashtext(${ALARM_ARN}) AS alarm,
              GREATEST(r."startedAt" + ${WINDOW}, COALESCE(r."resolvedAt", r."startedAt")) AS reach
         FROM "Incident" r
        WHERE r."workspaceId" = ${scope.workspaceId}
@@ -50,23 +54,23 @@ export function candidatesSql(scope: Scope, from: Date, to: Date): Prisma.Sql {
          AND r."startedAt" < ${new Date(to.getTime() + SAME_INCIDENT_WINDOW_MS)}
          ${incidentScopeWhere(scope)}
     ), flagged AS (
-      SELECT r.id,
+      SELECT r.*,
              r.place IS NOT NULL
                AND min(r.source) OVER place <> max(r.source) OVER place
                AND (r."startedAt" - lag(r."startedAt") OVER place_t <= ${WINDOW}
                     OR lead(r."startedAt") OVER place_t - r."startedAt" <= ${WINDOW}) AS near,
-             r.alarm IS NOT NULL
+             r."alarmArn" IS NOT NULL
                AND min(r.source) OVER alarm <> max(r.source) OVER alarm
                AND (max(r.reach) OVER (alarm_t ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= r."startedAt"
                     OR lead(r."startedAt") OVER alarm_t <= r.reach) AS reached
         FROM r
       WINDOW place AS (PARTITION BY r.place),
              place_t AS (PARTITION BY r.place ORDER BY r."startedAt"),
-             alarm AS (PARTITION BY r.alarm),
-             alarm_t AS (PARTITION BY r.alarm ORDER BY r."startedAt")
+             alarm AS (PARTITION BY hashtext(r."alarmArn")),
+             alarm_t AS (PARTITION BY hashtext(r."alarmArn") ORDER BY r."startedAt")
     )
-    SELECT r.id, r.source, r."accountId", r.service, ${ALARM_ARN} AS "alarmArn", r."startedAt", r."resolvedAt"
-      FROM flagged f JOIN "Incident" r ON r.id = f.id
+    SELECT f.id, f.source, f."accountId", f.service, f."alarmArn", f."startedAt", f."resolvedAt"
+      FROM flagged f
      WHERE f.near OR f.reached`;
 }
 
