@@ -143,14 +143,23 @@ function deploymentFrequency(t: DoraCounts, w: Window): DoraFigure {
   if (perDay === null) {
     return { value: null, n: t.deployments, band: null, note: "No production deployments in the window.", definition, inputs };
   }
+  return deploymentsFigure(t, perDay, deploymentFrequencyBand, { definition, inputs });
+}
+
+/** A figure over the deployments: banded from enough of them, else the note says how few. */
+function deploymentsFigure(
+  t: DoraCounts,
+  value: number,
+  band: (value: number) => DoraBand,
+  text: { definition: string; inputs: DoraInput[] },
+): DoraFigure {
   const enough = t.deployments >= MIN_DEPLOYMENTS_FOR_BAND;
   return {
-    value: perDay,
+    value,
     n: t.deployments,
-    band: enough ? deploymentFrequencyBand(perDay) : null,
+    band: enough ? band(value) : null,
     note: enough ? null : tooFew("deployments", t.deployments, MIN_DEPLOYMENTS_FOR_BAND),
-    definition,
-    inputs,
+    ...text,
   };
 }
 
@@ -218,14 +227,9 @@ function changeFailureRate(t: DoraCounts, w: Window, failureWindowHours: number)
     };
   }
   const rate = failed / t.deployments;
-  const enough = t.deployments >= MIN_DEPLOYMENTS_FOR_BAND;
+  const rateInput = { label: "Rate", value: `${failed} of ${t.deployments} (${formatPercent(rate)})` };
   return {
-    value: rate,
-    n: t.deployments,
-    band: enough ? changeFailureRateBand(rate) : null,
-    note: enough ? null : tooFew("deployments", t.deployments, MIN_DEPLOYMENTS_FOR_BAND),
-    definition,
-    inputs: [{ label: "Rate", value: `${failed} of ${t.deployments} (${formatPercent(rate)})` }, ...inputs],
+    ...deploymentsFigure(t, rate, changeFailureRateBand, { definition, inputs: [rateInput, ...inputs] }),
     interval: wilsonInterval(failed, t.deployments),
   };
 }
