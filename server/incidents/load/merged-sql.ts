@@ -5,15 +5,15 @@ import type { Scope } from "../scope";
 import { ALARM_ARN, incidentScopeWhere } from "./incidents";
 
 // The same-incident rule (server/incidents/same-incident.ts) for the aggregates computed in SQL.
-// Rows of one source never merge, so a row can only be absorbed when its (account, service) or its
-// alarm ARN has rows of two sources, and it has a neighbour close enough in time: a row with the same
-// account and service starting within 15 minutes, or a row of the same ARN that its reach (start +
-// 15 minutes, or its resolution when later) touches or whose reach touches it. Window functions
-// find those candidates in one pass; every other row is an incident of its own. The candidates (a
-// few percent of the rows) are merged by the very function the row-by-row loaders use, and the
-// absorbed rows are left out of the aggregates. The rows read are the loader's: [from, to) and
-// 15 minutes either side, with the scope's filters; the candidates carry their columns out of the
-// window pass (no second read of the table).
+// Rows of one source never merge, so a row can only be absorbed or absorb another when it has a
+// partner of another source: a row with the same account and service starting within 15 minutes,
+// or a row of the same ARN that its reach (start + 15 minutes, or its resolution when later)
+// touches or whose reach touches it. One query finds those candidates; every other row is an
+// incident of its own. The candidates (a few percent of the rows) are merged by the very function
+// the row-by-row loaders use, and the absorbed rows are left out of the aggregates. Whether two rows
+// unite depends on the two rows alone, so merging the candidates unites exactly what merging every
+// row would. The rows read are the loader's: [from, to) and 15 minutes either side, with the
+// scope's filters.
 
 export interface Absorbed {
   /** Rows counted as part of another row's incident: left out of every aggregate. */
