@@ -158,6 +158,7 @@ test.describe.serial("Incidents", () => {
     await signIn(other, outsider.user.email);
     for (const [path, input] of [
       ["incidents.overview", {}],
+      ["incidents.outcomes", {}],
       ["incidents.list", {}],
       ["incidents.detail", { incidentId: "anything" }],
       ["incidents.compare", { changeId: "anything" }],

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, CardHeader } from "~/components/ui/card";
 import { cn } from "~/components/ui/cn";
-import type { IncidentsOverview } from "~/server/incidents/types";
+import type { IncidentOutcomes } from "~/server/incidents/types";
 import { formatCount, formatDuration, formatPercent, NO_DATA } from "./format";
 import { incidentsPath } from "./paths";
 
@@ -24,36 +24,29 @@ function Figure({ label, value, note }: { label: string; value: string; note: st
   );
 }
 
-function difference(recent: number, previous: number): string {
+function difference(incidents: IncidentOutcomes["incidents"]): string {
+  if (incidents === null) return "No incident source has reported yet";
+  const { recent, previous } = incidents;
   if (recent === previous) return "the same as the 30 days before";
   return `${recent > previous ? "up" : "down"} from ${formatCount(previous)} in the 30 days before`;
 }
 
-/** The overview's outcomes tile: the last 30 days against the 30 before, each from the Incidents page's own figures. */
-export function OutcomesTileView({
-  workspace,
-  recent,
-  previous,
-}: {
-  workspace: string;
-  recent: IncidentsOverview;
-  previous: IncidentsOverview;
-}) {
+/** The overview's outcomes tile: the last 30 days against the 30 before, with the counts behind each figure. */
+export function OutcomesTileView({ workspace, outcomes }: { workspace: string; outcomes: IncidentOutcomes }) {
   const link = (
     <Link href={incidentsPath(workspace)} className="text-sm font-medium text-sky-800 underline underline-offset-2">
       Open Incidents
     </Link>
   );
-  const cfr = recent.dora.workspace.changeFailureRate;
-  const restore = recent.totals.restore;
+  const { incidents, restore, changeFailureRate: cfr } = outcomes;
   return (
     <Card>
       <CardHeader title="Outcomes" description="Incidents and failed changes in the last 30 days (UTC)." action={link} />
       <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3">
         <Figure
           label="Incidents, last 30 days"
-          value={formatCount(recent.totals.incidents)}
-          note={difference(recent.totals.incidents, previous.totals.incidents)}
+          value={incidents === null ? NO_DATA : formatCount(incidents.recent)}
+          note={difference(incidents)}
         />
         <Figure
           label="Median time to restore"
@@ -66,7 +59,7 @@ export function OutcomesTileView({
           note={
             cfr.value === null
               ? "No deployments in the last 30 days"
-              : `${cfr.n} deployments; ${recent.dora.failureWindowHours} h window`
+              : `${cfr.failed} of ${cfr.deployments} deployments; ${cfr.failureWindowHours} h window`
           }
         />
       </dl>

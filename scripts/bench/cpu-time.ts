@@ -19,6 +19,26 @@ export function ticksOf(pid: number): number {
   }
 }
 
+// A process and everything it started (`ladder start` runs the server as a supervised child).
+export function treeTicksOf(root: number): number {
+  const pids = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
+  const children = new Map<number, number[]>();
+  for (const pid of pids) {
+    const parent = parentOf(pid);
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  let ticks = 0;
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    ticks += ticksOf(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return ticks;
+}
+
 function parentOf(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");

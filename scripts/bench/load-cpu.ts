@@ -4,7 +4,7 @@
 import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { ticksOf, TICKS_PER_SECOND } from "./cpu-time";
+import { ticksOf, treeTicksOf, TICKS_PER_SECOND } from "./cpu-time";
 import type { WebProcess } from "./load-web";
 
 async function postgresPids(databaseUrl: string): Promise<number[]> {
@@ -26,7 +26,7 @@ function machineTicks(): { busy: number; total: number } {
 }
 
 export async function cpuDuring<T>(databaseUrl: string, webs: WebProcess[], work: () => Promise<T>) {
-  const webBefore = webs.map((w) => ticksOf(w.child.pid!));
+  const webBefore = webs.map((w) => treeTicksOf(w.child.pid!));
   const pgBefore = new Map((await postgresPids(databaseUrl)).map((pid) => [pid, ticksOf(pid)]));
   const machineBefore = machineTicks();
   const generatorBefore = process.cpuUsage();
@@ -40,7 +40,8 @@ export async function cpuDuring<T>(databaseUrl: string, webs: WebProcess[], work
     result,
     cpu: {
       cores: availableParallelism(),
-      web: webs.map((w, i) => (ticksOf(w.child.pid!) - webBefore[i]!) / TICKS_PER_SECOND),
+      // The supervisor and the server it runs; a child that ended in between is missed.
+      web: webs.map((w, i) => (treeTicksOf(w.child.pid!) - webBefore[i]!) / TICKS_PER_SECOND),
       postgres: postgres / TICKS_PER_SECOND,
       generator: (generator.user + generator.system) / 1e6,
       machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),

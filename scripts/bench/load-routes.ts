@@ -6,7 +6,7 @@
 import superjson from "superjson";
 import { readFinOpsFilters } from "~/components/finops/paths";
 import { readIncidentsPage } from "~/components/incidents/paths";
-import { daysAgo, daysAhead } from "~/components/maturity/labels";
+import { daysAgo } from "~/components/maturity/labels";
 
 export interface LoadRoute {
   name: string;
@@ -34,8 +34,7 @@ export function loadRoutes(slug: string): LoadRoute[] {
       path: batch([
         ["maturity.overview", { workspace, since }],
         ["finops.overview", { workspace }],
-        ["incidents.overview", { workspace, from: since, to: daysAhead(1), bucket: "week" }],
-        ["incidents.overview", { workspace, from: daysAgo(60), to: since, bucket: "week" }],
+        ["incidents.outcomes", { workspace }],
       ]),
     },
     { name: "api maturity", path: batch([["maturity.overview", { workspace, since }]]) },

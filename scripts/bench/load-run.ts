@@ -16,16 +16,18 @@ export interface RouteResult {
   connections: number;
   requests: number;
   perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
+  // null when no request finished within the run.
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
   errors: number;
   non2xx: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]! : NaN;
+  sorted.length ? sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]! : null;
+const ms = (value: number | null) => (value === null ? "none done" : value.toFixed(0));
 
 /** User i asks for route i mod R on the process its session came from. */
 export function assign(routes: LoadRoute[], sessions: Session[]) {
@@ -73,7 +75,7 @@ export async function runLoad(routes: LoadRoute[], sessions: Session[], seconds:
       p50: percentile(sorted, 0.5),
       p95: percentile(sorted, 0.95),
       p99: percentile(sorted, 0.99),
-      max: sorted.at(-1) ?? NaN,
+      max: sorted.at(-1) ?? null,
       errors: stat.errors,
       non2xx: stat.non2xx,
     };
@@ -87,10 +89,10 @@ export function printTable(results: RouteResult[]): void {
     String(r.connections),
     String(r.requests),
     r.perSecond.toFixed(1),
-    r.p50.toFixed(0),
-    r.p95.toFixed(0),
-    r.p99.toFixed(0),
-    r.max.toFixed(0),
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
+    ms(r.max),
     String(r.errors),
     String(r.non2xx),
   ]);

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 export interface Figure {
   name: string;
-  value: number;
+  // null: nothing to measure (e.g. no request finished), never written as 0.
+  value: number | null;
   unit: string;
   // The issue's target, e.g. "<= 1.5"; null where the issue sets none.
   goal: string | null;
@@ -21,7 +22,8 @@ export function report(bench: string, figures: Figure[]): void {
   console.log(`\nwrote .bench/${bench}.json`);
 }
 
-function formatValue(value: number): string {
+function formatValue(value: number | null): string {
+  if (value === null) return "no data";
   if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
 }

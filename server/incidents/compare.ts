@@ -9,7 +9,7 @@ import { loadDeployments } from "./load/deployments";
 import { loadExperiments } from "./load/experiments";
 import { loadIncidents } from "./load/incidents";
 import { loadMaturityChanges } from "./load/maturity";
-import { resolveScope, type Scope } from "./scope";
+import { DEFAULT_FAILURE_WINDOW_HOURS, resolveScope, type Scope } from "./scope";
 import type { Comparison, IncidentFilters } from "./types";
 
 // Did it pay off? The same window before and after one change. The change's time is read from its
@@ -26,12 +26,37 @@ interface ChangePlace {
   service?: string;
 }
 
+/** The workspace without filters or directory: what a change's place is looked up in. */
+const workspaceOnly = (workspaceId: string): Scope => ({
+  workspaceId,
+  filters: { from: "", to: "", bucket: "month", failureWindowHours: DEFAULT_FAILURE_WINDOW_HOURS },
+  from: new Date(0),
+  to: new Date(0),
+  accountIds: null,
+  directory: { accounts: new Map(), ous: [] },
+  isProduction: () => false,
+});
+
+/**
+ * The scope narrowed to the accounts that have a CodeDeploy group of that name (a small table), so
+ * that their deployments are read by account and time, not across the workspace. A CI group
+ * ("service/environment") has no such row and keeps the scope.
+ */
+async function groupScope(scope: Scope, group: string): Promise<Scope> {
+  const owners = await db.$queryRaw<{ accountId: string }[]>`
+    SELECT DISTINCT a."accountId" FROM "DeploymentGroup" g JOIN "AwsAccount" a ON a.id = g."awsAccountRef"
+     WHERE ${isIncluded("a", scope.workspaceId)} AND g."applicationName" || '/' || g."groupName" = ${group}`;
+  if (owners.length === 0) return scope;
+  const accountIds = owners.map((o) => o.accountId).filter((id) => !scope.accountIds || scope.accountIds.includes(id));
+  return { ...scope, accountIds };
+}
+
 async function changePlace(scope: Scope, changeId: string): Promise<ChangePlace | null> {
   const canary = /^canary:(.+):(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(changeId);
   if (canary) {
     const at = new Date(canary[2]!);
     const [first] = await db.$queryRaw<{ accountId: string | null; service: string }[]>`
-      SELECT d."accountId", d.service FROM ${deploymentsRelation(scope, { from: at, to: new Date(at.getTime() + 1) })} d
+      SELECT d."accountId", d.service FROM ${deploymentsRelation(await groupScope(scope, canary[1]!), { from: at, to: new Date(at.getTime() + 1) })} d
        WHERE d."group" = ${canary[1]!} LIMIT 1`;
     return first ? { at, accountId: first.accountId ?? undefined, service: first.service } : null;
   }
@@ -91,12 +116,16 @@ export async function compareChange(opts: {
 }): Promise<Comparison> {
   const now = opts.now ?? new Date();
   const windowDays = opts.windowDays ?? DEFAULT_WINDOW_DAYS;
-  const scope = await resolveScope(
-    opts.workspaceId,
-    { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
-    now,
-  );
-  const place = await changePlace(scope, opts.changeId);
+  // The change's place is read across the workspace while its directory loads; the filters apply
+  // to what the comparison reads (`narrowed`).
+  const [scope, place] = await Promise.all([
+    resolveScope(
+      opts.workspaceId,
+      { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
+      now,
+    ),
+    changePlace(workspaceOnly(opts.workspaceId), opts.changeId),
+  ]);
   const at = place?.at;
   // Canary arrival is recognised from the deployments before it: load a window more before.
   const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;

@@ -226,6 +226,19 @@ export interface IncidentDetail {
   origin: { source: string; key: string; alarmArn: string | null; uploadId: string | null; url: string | null };
 }
 
+/** The overview's Outcomes tile (server/incidents/outcomes.ts). Null = no data, never 0. */
+export interface IncidentOutcomes {
+  /** UTC days, the end excluded: the last 30 days (today included) and the 30 before. */
+  recent: { from: string; to: string };
+  previous: { from: string; to: string };
+  /** Incidents counted once in each range; null when the workspace has no incident from any source. */
+  incidents: { recent: number; previous: number } | null;
+  /** Time to restore of the recent range's incidents (median null when none is resolved). */
+  restore: DurationStats;
+  /** Production deployments of the recent range that failed (the DORA table's rule); value null without deployments. */
+  changeFailureRate: { value: number | null; failed: number; deployments: number; failureWindowHours: number };
+}
+
 export interface IncidentsOverview {
   filters: Required<Pick<IncidentFilters, "from" | "to" | "bucket" | "failureWindowHours">> & IncidentFilters;
   buckets: TrendBucket[];

@@ -118,6 +118,9 @@ export interface AlarmEvidence extends Observed {
 export interface IncidentEvidence extends Observed {
   accountId: string | null;
   source: string;
+  /** With the alarm ARN, what the same-incident rule (server/incidents/same-incident.ts) matches on. */
+  service: string | null;
+  alarmArn: string | null;
   startedAt: Date;
   resolvedAt: Date | null;
   durationSeconds: number | null;

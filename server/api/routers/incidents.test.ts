@@ -296,6 +296,41 @@ describe("incidents API", () => {
     });
   });
 
+  it("gives the Outcomes tile the last 30 days against the 30 before, with no data as null", async () => {
+    const owner = await workspaceWithOwner("IncOutcomes");
+    const ws = owner.workspace.id;
+    const prod = await connect(ws, PROD, "prod");
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const daysBack = (days: number, minute = 0) => new Date(today.getTime() - days * 86_400_000 + (12 * 60 + minute) * 60_000);
+    // Two days ago: the alarm (40 min) and its page, one incident, 30 min after a failed deployment; 40 days ago: another.
+    await db.incident.createMany({
+      data: [
+        incident(ws, "cw-recent", { source: "cloudwatch", alarmArn: ARN, startedAt: daysBack(2), resolvedAt: daysBack(2, 40) }),
+        incident(ws, "pd-recent", { source: "pagerduty", startedAt: daysBack(2, 3), resolvedAt: daysBack(2, 50) }),
+        incident(ws, "cw-older", { source: "cloudwatch", alarmArn: ARN, startedAt: daysBack(40), resolvedAt: daysBack(40, 10) }),
+      ],
+    });
+    await db.deployment.createMany({
+      data: [
+        codeDeploy(prod.id, "d-ok", "checkout", { createdAtAws: daysBack(3), completedAt: daysBack(3, 5) }),
+        codeDeploy(prod.id, "d-bad", "checkout", { createdAtAws: daysBack(2, -40), completedAt: daysBack(2, -30) }),
+      ],
+    });
+    const { caller: viewer } = await addMember(owner.caller, owner.slug, "viewer", "Vic");
+    const o = await viewer.incidents.outcomes({ workspace: owner.slug });
+    expect(o.incidents).toEqual({ recent: 1, previous: 1 });
+    expect(o.restore).toEqual({ n: 1, median: 2400, p90: 2400, open: 0 });
+    expect(o.changeFailureRate).toEqual({ value: 0.5, failed: 1, deployments: 2, failureWindowHours: 24 });
+    expect(o.recent.to).toBe(new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10));
+
+    const other = await workspaceWithOwner("IncOutcomesOther");
+    await expect(other.caller.incidents.outcomes({ workspace: owner.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const empty = await other.caller.incidents.outcomes({ workspace: other.slug });
+    expect(empty.incidents).toBeNull();
+    expect(empty.restore).toEqual({ n: 0, median: null, p90: null, open: 0 });
+    expect(empty.changeFailureRate).toMatchObject({ value: null, deployments: 0 });
+  });
+
   it("answers NOT_FOUND to another workspace for every procedure and the export; a token sees its own only", async () => {
     const { caller, slug, id } = await incidentWorkspace("IncOwner");
     const other = await workspaceWithOwner("IncOther");

@@ -2,6 +2,7 @@ import { compareChange } from "~/server/incidents/compare";
 import { incidentDetail } from "~/server/incidents/detail";
 import { compareInput, incidentDetailInput, incidentFiltersInput, incidentsListInput } from "~/server/incidents/incidents.schema";
 import { incidentsPage } from "~/server/incidents/list";
+import { incidentOutcomes } from "~/server/incidents/outcomes";
 import { incidentsOverview } from "~/server/incidents/overview";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
@@ -11,6 +12,9 @@ export const incidentsRouter = createTRPCRouter({
     .query(({ ctx, input: { workspace: _w, ...filters } }) =>
       incidentsOverview({ workspaceId: ctx.workspace.id, filters, base: `/w/${ctx.workspace.slug}` }),
     ),
+
+  /** The overview's Outcomes tile: the last 30 days against the 30 before. */
+  outcomes: workspaceProcedure("viewer").query(({ ctx }) => incidentOutcomes({ workspaceId: ctx.workspace.id })),
 
   list: workspaceProcedure("viewer")
     .input(incidentsListInput)

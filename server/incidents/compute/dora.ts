@@ -1,4 +1,13 @@
-import type { DeploymentEvent, DoraFigure, DoraRow, DoraTable, DurationStats, IncidentEvent } from "../types";
+import type {
+  DeploymentEvent,
+  DoraBand,
+  DoraFigure,
+  DoraInput,
+  DoraRow,
+  DoraTable,
+  DurationStats,
+  IncidentEvent,
+} from "../types";
 import {
   BAND_SOURCE,
   BAND_YEAR,
@@ -99,7 +108,7 @@ export interface DoraCounts {
 
 export const emptyDoraCounts = (): DoraCounts => new Tally().counts();
 
-const failedOf = (t: DoraCounts) => t.rolledBack + t.failedStatus + t.followedByIncident;
+export const failedOf = (t: DoraCounts) => t.rolledBack + t.failedStatus + t.followedByIncident;
 
 interface Window {
   from: Date;
@@ -134,14 +143,23 @@ function deploymentFrequency(t: DoraCounts, w: Window): DoraFigure {
   if (perDay === null) {
     return { value: null, n: t.deployments, band: null, note: "No production deployments in the window.", definition, inputs };
   }
+  return deploymentsFigure(t, perDay, deploymentFrequencyBand, { definition, inputs });
+}
+
+/** A figure over the deployments: banded from enough of them, else the note says how few. */
+function deploymentsFigure(
+  t: DoraCounts,
+  value: number,
+  band: (value: number) => DoraBand,
+  text: { definition: string; inputs: DoraInput[] },
+): DoraFigure {
   const enough = t.deployments >= MIN_DEPLOYMENTS_FOR_BAND;
   return {
-    value: perDay,
+    value,
     n: t.deployments,
-    band: enough ? deploymentFrequencyBand(perDay) : null,
+    band: enough ? band(value) : null,
     note: enough ? null : tooFew("deployments", t.deployments, MIN_DEPLOYMENTS_FOR_BAND),
-    definition,
-    inputs,
+    ...text,
   };
 }
 
@@ -156,18 +174,28 @@ function leadTime(t: DoraCounts, w: Window): DoraFigure {
   const enough = stats.n >= MIN_DEPLOYMENTS_FOR_BAND;
   if (stats.median !== null && !enough) notes.push(tooFew("deployments with commit times", stats.n, MIN_DEPLOYMENTS_FOR_BAND));
   if (stats.median === null) notes.unshift("No data: no production deployment in the window has a commit time.");
+  const counts = [{ label: "Deployments with a commit time", value: `${stats.n} of ${t.deployments}` }];
+  return durationFigure(stats, { band: enough ? leadTimeBand : null, notes, definition, counts, w });
+}
+
+/** A duration key's figure: the median with its p90 and n, banded when there are enough, its inputs. */
+function durationFigure(
+  stats: DurationStats,
+  o: { band: ((seconds: number) => DoraBand) | null; notes: string[]; definition: string; counts: DoraInput[]; w: Window },
+): DoraFigure {
+  const duration = (seconds: number | null) => (seconds === null ? "no data" : formatDuration(seconds));
   return {
     value: stats.median,
     p90: stats.p90,
     n: stats.n,
-    band: stats.median !== null && enough ? leadTimeBand(stats.median) : null,
-    note: notes.length > 0 ? notes.join(" ") : null,
-    definition,
+    band: stats.median !== null && o.band ? o.band(stats.median) : null,
+    note: o.notes.length > 0 ? o.notes.join(" ") : null,
+    definition: o.definition,
     inputs: [
-      { label: "Deployments with a commit time", value: `${stats.n} of ${t.deployments}` },
-      { label: "Median", value: stats.median === null ? "no data" : formatDuration(stats.median) },
-      { label: "p90", value: stats.p90 === null ? "no data" : formatDuration(stats.p90) },
-      { label: "Window", value: w.text },
+      ...o.counts,
+      { label: "Median", value: duration(stats.median) },
+      { label: "p90", value: duration(stats.p90) },
+      { label: "Window", value: o.w.text },
     ],
   };
 }
@@ -199,14 +227,9 @@ function changeFailureRate(t: DoraCounts, w: Window, failureWindowHours: number)
     };
   }
   const rate = failed / t.deployments;
-  const enough = t.deployments >= MIN_DEPLOYMENTS_FOR_BAND;
+  const rateInput = { label: "Rate", value: `${failed} of ${t.deployments} (${formatPercent(rate)})` };
   return {
-    value: rate,
-    n: t.deployments,
-    band: enough ? changeFailureRateBand(rate) : null,
-    note: enough ? null : tooFew("deployments", t.deployments, MIN_DEPLOYMENTS_FOR_BAND),
-    definition,
-    inputs: [{ label: "Rate", value: `${failed} of ${t.deployments} (${formatPercent(rate)})` }, ...inputs],
+    ...deploymentsFigure(t, rate, changeFailureRateBand, { definition, inputs: [rateInput, ...inputs] }),
     interval: wilsonInterval(failed, t.deployments),
   };
 }
@@ -223,22 +246,12 @@ function recoveryTime(t: DoraCounts, w: Window): DoraFigure {
   if (t.untimedFailures > 0) notes.push(`${t.untimedFailures} failed deployments without an incident are not timed.`);
   const enough = stats.n >= MIN_RECOVERIES_FOR_BAND;
   if (stats.median !== null && !enough) notes.push(tooFew("recovered incidents", stats.n, MIN_RECOVERIES_FOR_BAND));
-  return {
-    value: stats.median,
-    p90: stats.p90,
-    n: stats.n,
-    band: stats.median !== null && enough ? recoveryTimeBand(stats.median) : null,
-    note: notes.length > 0 ? notes.join(" ") : null,
-    definition,
-    inputs: [
-      { label: "Recovered failed deployments", value: String(stats.n) },
-      { label: "Still open", value: String(stats.open) },
-      { label: "Failed without an incident", value: String(t.untimedFailures) },
-      { label: "Median", value: stats.median === null ? "no data" : formatDuration(stats.median) },
-      { label: "p90", value: stats.p90 === null ? "no data" : formatDuration(stats.p90) },
-      { label: "Window", value: w.text },
-    ],
-  };
+  const counts = [
+    { label: "Recovered failed deployments", value: String(stats.n) },
+    { label: "Still open", value: String(stats.open) },
+    { label: "Failed without an incident", value: String(t.untimedFailures) },
+  ];
+  return durationFigure(stats, { band: enough ? recoveryTimeBand : null, notes, definition, counts, w });
 }
 
 function rowOf(scope: DoraRow["scope"], key: string, label: string, t: DoraCounts, w: Window, hours: number): DoraRow {

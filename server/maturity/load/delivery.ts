@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { ALARM_ARN } from "~/server/incidents/load/incidents";
 import type { AlarmEvidence, DeploymentEvidence, DeploymentGroupEvidence, IncidentEvidence, MaturityEvidence } from "../evidence";
 import { accountRows, type AccountBatch, DAY_MS, inBatch, seenAt, seenJoin, type Limit } from "./sql";
 
@@ -19,7 +20,7 @@ const styleOf = (style: string): DeploymentGroupEvidence["deploymentStyle"] =>
 /** CloudWatch incidents were last seen by a sync; uploaded ones when their upload arrived. */
 function loadIncidents(workspaceId: string, since: Date, only: AccountBatch): Promise<IncidentEvidence[]> {
   return db.$queryRaw<IncidentEvidence[]>`
-    SELECT r.id, r."accountId", r.source, r."startedAt", r."resolvedAt", r."durationSeconds",
+    SELECT r.id, r."accountId", r.source, r.service, ${ALARM_ARN} AS "alarmArn", r."startedAt", r."resolvedAt", r."durationSeconds",
            CASE WHEN r."uploadId" IS NULL THEN ${seenAt} ELSE u."createdAt" END AS "observedAt"
       FROM "Incident" r
       ${seenJoin("r", workspaceId, "Incident")}

@@ -1,3 +1,4 @@
+import { mergeSameIncidents } from "~/server/incidents/same-incident";
 import { ids } from "../context";
 import type { DeploymentGroupEvidence } from "../evidence";
 import { outcome } from "../results";
@@ -88,7 +89,10 @@ export const deploymentFailureRate: Rule = ({ ctx, account }) => {
 
 export const incidentRecoveryTime: Rule = ({ ctx, account }) => {
   const since = ctx.daysAgo(WINDOW_DAYS);
-  const incidents = ctx.rows("incidents", account.accountId).filter((i) => i.startedAt >= since);
+  // An alarm and the page it raised are one incident: counted once, as the Incidents page counts it.
+  const incidents = mergeSameIncidents(ctx.rows("incidents", account.accountId).filter((i) => i.startedAt >= since)).map(
+    (i) => i.row,
+  );
   if (!incidents.length) return outcome.pass("No incidents in 90 days.");
   const open = incidents.filter((i) => !i.resolvedAt);
   const durations = incidents.map(

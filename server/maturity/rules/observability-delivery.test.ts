@@ -163,6 +163,8 @@ describe("progressive-delivery checks", () => {
       id: nextId("inc"),
       accountId: PROD_ACCOUNT,
       source: "cloudwatch",
+      service: null,
+      alarmArn: null,
       startedAt: daysAgo(10),
       resolvedAt: new Date(daysAgo(10).getTime() + minutes * 60_000),
       durationSeconds: minutes * 60,
@@ -173,5 +175,34 @@ describe("progressive-delivery checks", () => {
     expect(evaluateCheck(evidence, "incident-recovery-time").status).toBe("fail");
     evidence.incidents = [incident(90), incident(10), incident(20)];
     expect(evaluateCheck(evidence, "incident-recovery-time").status).toBe("pass");
+  });
+
+  it("incident-recovery-time: an alarm and the PagerDuty page it raised are one incident", () => {
+    const evidence = organizationEvidence();
+    const arn = `arn:aws:cloudwatch:us-east-1:${PROD_ACCOUNT}:alarm:checkout-5xx`;
+    const at = (day: number, minute = 0) => new Date(daysAgo(day).getTime() + minute * 60_000);
+    const row = (source: string, start: Date, minutes: number, alarmArn: string | null) => ({
+      id: nextId("inc"),
+      accountId: PROD_ACCOUNT,
+      source,
+      service: "checkout",
+      alarmArn,
+      startedAt: start,
+      resolvedAt: new Date(start.getTime() + minutes * 60_000),
+      durationSeconds: minutes * 60,
+      ...seen,
+    });
+    // Two short alarms, one long one and the pages the long one raised three and five minutes later
+    // (the page resolves later than its alarm): counted as rows, the median would be 90 minutes.
+    evidence.incidents = [
+      row("cloudwatch", at(30), 10, arn),
+      row("cloudwatch", at(20), 20, arn),
+      row("cloudwatch", at(10), 90, arn),
+      row("pagerduty", at(10, 3), 95, null),
+      row("pagerduty", at(10, 5), 100, null),
+    ];
+    const result = evaluateCheck(evidence, "incident-recovery-time");
+    expect(result.reason).toBe("Median incident over 90 days lasted 20 min across 3 incident(s).");
+    expect(result.status).toBe("pass");
   });
 });

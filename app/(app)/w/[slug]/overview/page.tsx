@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { getCurrentWorkspace, requireUser } from "~/app/(app)/_lib/session";
 import { FinOpsTile } from "~/components/finops/overview-tile";
 import { OutcomesTile } from "~/components/incidents/outcomes-tile";
-import { daysAgo, daysAhead } from "~/components/maturity/labels";
+import { daysAgo } from "~/components/maturity/labels";
 import { WorkspaceOverview } from "~/components/maturity/workspace-overview";
 import { ErrorBoundary } from "~/components/ui/error-boundary";
 import { PageHeader } from "~/components/ui/page-header";
@@ -20,13 +20,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const since = daysAgo(30);
   prefetch(trpc.maturity.overview.queryOptions({ workspace: workspace.slug, since }));
   prefetch(trpc.finops.overview.queryOptions({ workspace: workspace.slug }));
-  // The last 30 days (to tomorrow, the end excluded) and the 30 before, UTC days.
-  const outcomeRanges = {
-    recent: { from: since, to: daysAhead(1) },
-    previous: { from: daysAgo(60), to: since },
-  };
-  prefetch(trpc.incidents.overview.queryOptions({ workspace: workspace.slug, ...outcomeRanges.recent, bucket: "week" }));
-  prefetch(trpc.incidents.overview.queryOptions({ workspace: workspace.slug, ...outcomeRanges.previous, bucket: "week" }));
+  prefetch(trpc.incidents.outcomes.queryOptions({ workspace: workspace.slug }));
   return (
     <HydrateClient>
       <PageHeader
@@ -46,7 +40,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         </ErrorBoundary>
         <ErrorBoundary title="The outcomes could not be loaded">
           <Suspense fallback={<PanelSkeleton label="Loading the outcomes…" />}>
-            <OutcomesTile workspace={workspace.slug} ranges={outcomeRanges} />
+            <OutcomesTile workspace={workspace.slug} />
           </Suspense>
         </ErrorBoundary>
       </div>
