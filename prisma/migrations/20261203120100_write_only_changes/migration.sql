@@ -16,7 +16,7 @@ CREATE TABLE "SeenKeys" (
     "runId" TEXT NOT NULL,
     "tableName" TEXT NOT NULL,
     "ownerRef" TEXT NOT NULL,
-    "keys" TEXT[],
+    "keys" TEXT[] NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SeenKeys_pkey" PRIMARY KEY ("id")
