@@ -33,9 +33,13 @@ export interface TableInfo {
  * The daily cost tables dropped their foreign key to AwsAccount for COPY's sake (migration
  * 20261127030000) and are deleted with their account by a trigger; `awsAccountRef` is the
  * schema's name for that link everywhere, so a column of that name without a key still counts.
+ * The same holds for `ownerRef` below.
  */
 const LINKS_WITHOUT_KEYS: Record<string, Reference> = {
   awsAccountRef: { columns: ["awsAccountRef"], table: "AwsAccount", refColumns: ["id"] },
+  // ScopeFetch and SeenKeys: an AwsAccount's or an AwsOrganization's id, deleted with either by a
+  // trigger (migration 20261203130000); seeded here as an account's.
+  ownerRef: { columns: ["ownerRef"], table: "AwsAccount", refColumns: ["id"] },
 };
 
 const LEDGER = "_prisma_migrations";
