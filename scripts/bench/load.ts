@@ -47,8 +47,11 @@ async function checkRoutes(routes: LoadRoute[], sessions: Session[], webs: WebPr
     return routes.map(async (route) => {
       const { status, body } = await getWithoutTimeout(`${web.base}${route.path}`, cookie);
       const isApi = route.path.startsWith("/api/");
-      const failed = isApi ? (JSON.parse(body) as { error?: unknown }[]).some((r) => r.error) : !body.includes("<main");
-      if (status !== 200 || failed) throw new Error(`${route.name} on ${web.base} answered ${status}: ${body.slice(0, 500)}`);
+      const errors = isApi ? (JSON.parse(body) as { error?: unknown }[]).filter((r) => r.error).map((r) => r.error) : [];
+      const failed = isApi ? errors.length > 0 : !body.includes("<main");
+      // A batch's errors, not its first bytes: the procedures that answered come first.
+      const shown = errors.length ? JSON.stringify(errors).slice(0, 2000) : body.slice(0, 500);
+      if (status !== 200 || failed) throw new Error(`${route.name} on ${web.base} answered ${status}: ${shown}`);
     });
   });
   await Promise.all(checks);
