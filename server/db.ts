@@ -23,10 +23,11 @@ function pool(): pg.Pool {
   return holder.ladderPool;
 }
 
-// Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) turn a busy database
-// or a busy event loop into failed writes; Ladder's transactions are short row locks and inserts,
-// so a longer limit only matters when the machine is loaded, where failing would lose the work.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+// Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) turn a busy database,
+// a busy event loop or a pool whose connections are all in use into failed requests, where a plain
+// query would just wait its turn (bench:load's 50 users got 500s from incidents.outcomes this way).
+// Ladder's transactions are short; a longer limit only matters under load, where failing loses work.
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
 
 function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg(pool()), transactionOptions: TRANSACTION_OPTIONS });
