@@ -1,7 +1,8 @@
 import type pg from "pg";
 
 // The raw SQL of the aggregates the incidents API computes, straight from the driver: what a
-// hand-written report query would cost. It does not merge duplicate incidents (the API does).
+// hand-written report query would cost. Incidents are counted once as the API counts them: the rows
+// the same-incident rule merged into another when they were written are left out.
 
 /** One client runs one query at a time: queued, as a report would run them. */
 async function inSequence(queries: Array<() => Promise<unknown>>) {
@@ -25,7 +26,7 @@ export async function rawTrends(client: pg.Client, workspaceId: string, from: Da
         `SELECT date_trunc('month', "startedAt"), "severityRank", count(*),
               percentile_cont(0.5) WITHIN GROUP (ORDER BY "resolvedAt" - "startedAt"),
               percentile_cont(0.9) WITHIN GROUP (ORDER BY "resolvedAt" - "startedAt")
-         FROM "Incident" WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3 GROUP BY 1, 2`,
+         FROM "Incident" WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3 AND "mergedInto" IS NULL GROUP BY 1, 2`,
         [workspaceId, from, to],
       ),
     () =>
@@ -42,10 +43,10 @@ export async function rawTrends(client: pg.Client, workspaceId: string, from: Da
         [workspaceId, from, to],
       ),
     () =>
-      client.query(`SELECT count(*) FROM "Incident" WHERE "workspaceId" = $1 AND "resolvedAt" IS NULL AND "startedAt" <= $2`, [
-        workspaceId,
-        now,
-      ]),
+      client.query(
+        `SELECT count(*) FROM "Incident" WHERE "workspaceId" = $1 AND "resolvedAt" IS NULL AND "startedAt" <= $2 AND "mergedInto" IS NULL`,
+        [workspaceId, now],
+      ),
   ]);
 }
 
@@ -56,7 +57,7 @@ export async function rawTrends(client: pg.Client, workspaceId: string, from: Da
 export async function rawDora(client: pg.Client, workspaceId: string, from: Date, to: Date) {
   const blamed = `WITH dep AS (${DEPLOYMENTS}),
     inc AS (SELECT "accountId", service, "startedAt" AS t, "resolvedAt" FROM "Incident"
-             WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3),
+             WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3 AND "mergedInto" IS NULL),
     ev AS (SELECT "accountId", service, t, status, "rolledBack", NULL::timestamp AS started, NULL::timestamp AS resolved FROM dep
            UNION ALL SELECT "accountId", service, t, NULL, NULL, t, "resolvedAt" FROM inc),
     last AS (SELECT *, max(t) FILTER (WHERE status IS NOT NULL)
@@ -96,7 +97,8 @@ export async function rawComparison(
     () =>
       client.query(
         `SELECT "startedAt" >= $4 AS after, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY "resolvedAt" - "startedAt")
-         FROM "Incident" WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3 AND "accountId" = $5 AND service = $6 GROUP BY 1`,
+         FROM "Incident" WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3 AND "accountId" = $5 AND service = $6
+          AND "mergedInto" IS NULL GROUP BY 1`,
         [workspaceId, from, to, at, accountId, service],
       ),
   ]);

@@ -18,15 +18,17 @@ export interface Directory {
   ous: { id: string; path: string }[];
 }
 
-export async function loadDirectory(workspaceId: string): Promise<Directory> {
+/** The workspace's accounts and OUs; `only` reads just those accounts (the OUs still all). */
+export async function loadDirectory(workspaceId: string, only?: readonly string[]): Promise<Directory> {
+  const ids = only ? { in: [...only] } : undefined;
   const [connected, members, units, focus] = await Promise.all([
     db.awsAccount.findMany({
-      where: { workspaceId, accountId: { not: null } },
+      where: { workspaceId, accountId: ids ?? { not: null } },
       select: { accountId: true, name: true, environment: true, ouPath: true },
       orderBy: { createdAt: "asc" },
     }),
     db.orgMember.findMany({
-      where: { organization: { workspaceId } },
+      where: { organization: { workspaceId }, accountId: ids },
       select: { accountId: true, name: true, ouPath: true },
     }),
     db.orgUnit.findMany({
@@ -35,7 +37,7 @@ export async function loadDirectory(workspaceId: string): Promise<Directory> {
       orderBy: { path: "asc" },
     }),
     db.focusCostRow.findMany({
-      where: { workspaceId, subAccountId: { not: null } },
+      where: { workspaceId, subAccountId: ids ?? { not: null } },
       select: { subAccountId: true, subAccountName: true },
       distinct: ["subAccountId"],
     }),

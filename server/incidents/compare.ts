@@ -38,25 +38,32 @@ const workspaceOnly = (workspaceId: string): Scope => ({
 });
 
 /**
- * The scope narrowed to the accounts that have a CodeDeploy group of that name (a small table), so
- * that their deployments are read by account and time, not across the workspace. A CI group
- * ("service/environment") has no such row and keeps the scope.
+ * The accounts that have a CodeDeploy group of that name (a small table) with the group's service
+ * (its alarms' "service" tag, else the application's name, as deploymentsRelation names it). A CI
+ * group ("service/environment") has none.
  */
-async function groupScope(scope: Scope, group: string): Promise<Scope> {
-  const owners = await db.$queryRaw<{ accountId: string }[]>`
-    SELECT DISTINCT a."accountId" FROM "DeploymentGroup" g JOIN "AwsAccount" a ON a.id = g."awsAccountRef"
-     WHERE ${isIncluded("a", scope.workspaceId)} AND g."applicationName" || '/' || g."groupName" = ${group}`;
-  if (owners.length === 0) return scope;
-  const accountIds = owners.map((o) => o.accountId).filter((id) => !scope.accountIds || scope.accountIds.includes(id));
-  return { ...scope, accountIds };
+function groupOwners(workspaceId: string, group: string) {
+  return db.$queryRaw<{ accountId: string; service: string }[]>`
+    SELECT DISTINCT a."accountId", COALESCE(gs.service, g."applicationName") AS service
+      FROM "DeploymentGroup" g
+      JOIN "AwsAccount" a ON a.id = g."awsAccountRef"
+      LEFT JOIN LATERAL (SELECT MIN(al.tags->>'service') AS service FROM "CloudWatchAlarm" al
+                          WHERE al."awsAccountRef" = g."awsAccountRef" AND al.name = ANY(g.alarms)
+                            AND al.tags->>'service' IS NOT NULL) gs ON true
+     WHERE ${isIncluded("a", workspaceId)} AND g."applicationName" || '/' || g."groupName" = ${group}`;
 }
 
 async function changePlace(scope: Scope, changeId: string): Promise<ChangePlace | null> {
   const canary = /^canary:(.+):(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(changeId);
   if (canary) {
     const at = new Date(canary[2]!);
+    const owners = await groupOwners(scope.workspaceId, canary[1]!);
+    // One account has the group: the place is its account and service, no deployment read.
+    if (owners.length === 1) return { at, ...owners[0]! };
+    // A CI group, or a group name in several accounts: the deployment at that instant tells.
+    const narrowed = owners.length ? { ...scope, accountIds: owners.map((o) => o.accountId) } : scope;
     const [first] = await db.$queryRaw<{ accountId: string | null; service: string }[]>`
-      SELECT d."accountId", d.service FROM ${deploymentsRelation(await groupScope(scope, canary[1]!), { from: at, to: new Date(at.getTime() + 1) })} d
+      SELECT d."accountId", d.service FROM ${deploymentsRelation(narrowed, { from: at, to: new Date(at.getTime() + 1) })} d
        WHERE d."group" = ${canary[1]!} LIMIT 1`;
     return first ? { at, accountId: first.accountId ?? undefined, service: first.service } : null;
   }
@@ -116,16 +123,15 @@ export async function compareChange(opts: {
 }): Promise<Comparison> {
   const now = opts.now ?? new Date();
   const windowDays = opts.windowDays ?? DEFAULT_WINDOW_DAYS;
-  // The change's place is read across the workspace while its directory loads; the filters apply
-  // to what the comparison reads (`narrowed`).
-  const [scope, place] = await Promise.all([
-    resolveScope(
-      opts.workspaceId,
-      { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
-      now,
-    ),
-    changePlace(workspaceOnly(opts.workspaceId), opts.changeId),
-  ]);
+  // The change's place is read across the workspace, then the directory of its account only; the
+  // filters apply to what the comparison reads (`narrowed`).
+  const place = await changePlace(workspaceOnly(opts.workspaceId), opts.changeId);
+  const scope = await resolveScope(
+    opts.workspaceId,
+    { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
+    now,
+    place?.accountId,
+  );
   const at = place?.at;
   // Canary arrival is recognised from the deployments before it: load a window more before.
   const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;

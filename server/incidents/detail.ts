@@ -2,20 +2,16 @@ import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { deploymentView, loadDeployments } from "./load/deployments";
 import { loadExperiments } from "./load/experiments";
-import { INCIDENT_COLUMNS, incidentView, type LoadedIncident, type StoredIncident } from "./load/incidents";
-import { mergeSameIncidents } from "./same-incident";
+import { INCIDENT_COLUMNS, incidentView, toLoaded, type StoredIncident } from "./load/incidents";
 import { resolveScope } from "./scope";
-import { severityKeyOf } from "./severity";
 import type { IncidentDetail, TimelineEntry } from "./types";
 
-// One incident: the row asked for, shown as the incident it is counted as (the earliest-started row
-// of the rows that are one incident), with every source's timeline, the deployments on its account
+// One incident: the row asked for, shown as the incident it is counted as (its first row and the rows
+// merged into it, server/incidents/merge-store.ts), with every source's timeline, the deployments on its account
 // and service in the 24 hours before it started, and the chaos experiments running when it started.
 
 const DAY_MS = 86_400_000;
 const BEFORE_MS = DAY_MS;
-// Rows that can be the same incident start within this of each other (an alarm episode lasts less).
-const NEIGHBOURS_MS = 7 * DAY_MS;
 
 interface TimelineRow extends StoredIncident {
   timeline: unknown;
@@ -46,33 +42,18 @@ function timelineOf(rows: TimelineRow[]): TimelineEntry[] {
 export async function incidentDetail(opts: { workspaceId: string; incidentId: string; now?: Date }): Promise<IncidentDetail> {
   const asked = await db.incident.findFirst({
     where: { id: opts.incidentId, workspaceId: opts.workspaceId },
-    select: { startedAt: true },
+    select: { id: true, mergedInto: true },
   });
   if (!asked) throw notFound("That incident");
-  const near = await db.$queryRaw<TimelineRow[]>`
+  const first = asked.mergedInto ?? asked.id;
+  const group = await db.$queryRaw<TimelineRow[]>`
     SELECT ${INCIDENT_COLUMNS}, r.timeline FROM "Incident" r
-     WHERE r."workspaceId" = ${opts.workspaceId}
-       AND r."startedAt" >= ${new Date(asked.startedAt.getTime() - NEIGHBOURS_MS)}
-       AND r."startedAt" <= ${new Date(asked.startedAt.getTime() + NEIGHBOURS_MS)}`;
-  const group = mergeSameIncidents(near).find(
-    (g) => g.row.id === opts.incidentId || g.alsoFrom.some((r) => r.id === opts.incidentId),
-  )!;
-  const row = group.row;
+     WHERE r."workspaceId" = ${opts.workspaceId} AND (r.id = ${first} OR r."mergedInto" = ${first})
+     ORDER BY r."startedAt", r.id`;
+  const row = group.find((r) => r.id === first)!;
+  const alsoFrom = group.filter((r) => r.id !== first);
   const scope = await resolveScope(opts.workspaceId, {}, opts.now ?? new Date());
-  const loaded: LoadedIncident = {
-    row,
-    event: {
-      id: row.id,
-      source: row.source,
-      alsoFrom: group.alsoFrom.map((r) => ({ id: r.id, source: r.source })),
-      accountId: row.accountId,
-      service: row.service,
-      environment: row.environment ?? (row.accountId ? (scope.directory.accounts.get(row.accountId)?.environment ?? null) : null),
-      severityKey: severityKeyOf(row.severityRank, row.severity),
-      startedAt: row.startedAt,
-      resolvedAt: row.resolvedAt,
-    },
-  };
+  const loaded = toLoaded(scope, row, alsoFrom);
   const start = row.startedAt;
   const [deployments, experiments] = await Promise.all([
     row.accountId && row.service
@@ -89,7 +70,7 @@ export async function incidentDetail(opts: { workspaceId: string; incidentId: st
   ]);
   return {
     incident: incidentView(scope, loaded),
-    timeline: timelineOf([row, ...group.alsoFrom] as TimelineRow[]),
+    timeline: timelineOf(group),
     deploymentsBefore: deployments.reverse().map(deploymentView),
     experimentsInFlight: experiments.map((x) => ({
       id: x.id,

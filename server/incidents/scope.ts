@@ -31,8 +31,18 @@ export function resolveRange(filters: IncidentFilters, now: Date): { from: strin
   return { from: isoDay(new Date(Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate()))), to };
 }
 
-export async function resolveScope(workspaceId: string, filters: IncidentFilters, now: Date): Promise<Scope> {
-  const directory = await loadDirectory(workspaceId);
+/**
+ * `onlyAccount`: a view of one account (a comparison) reads only that account's directory entry,
+ * unless an OU or environment filter needs every account's.
+ */
+export async function resolveScope(
+  workspaceId: string,
+  filters: IncidentFilters,
+  now: Date,
+  onlyAccount?: string,
+): Promise<Scope> {
+  const wholeDirectory = !onlyAccount || filters.ou !== undefined || filters.environment !== undefined;
+  const directory = await loadDirectory(workspaceId, wholeDirectory ? undefined : [onlyAccount]);
   const { from, to } = resolveRange(filters, now);
   const narrowed = filters.ou !== undefined || filters.environment !== undefined || filters.accountId !== undefined;
   let accountIds: string[] | null = null;

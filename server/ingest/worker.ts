@@ -8,7 +8,9 @@ import {
   stopReadingReports,
   sweepStagedReports,
 } from "~/server/uploads/intake.service";
+import { mergeOutdatedWorkspaces } from "~/server/incidents/merge-store";
 import { pruneRateLimitBuckets } from "~/server/limits/rate-limit";
+import { log } from "~/server/telemetry/log";
 import { evaluateDueWorkspaces } from "~/server/maturity/evaluation.service";
 import { scheduleDueSyncs } from "./scheduler";
 import { workWhileBusy } from "./work-while-busy";
@@ -35,6 +37,11 @@ export async function startWorker(options: WorkerOptions = {}) {
     taskTimeoutSeconds: options.taskTimeoutSeconds,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
   });
+  // Incidents merged by an older same-incident rule, or written before merges were stored, are
+  // merged again in the background; until then a duplicate counts as an incident of its own.
+  void mergeOutdatedWorkspaces().catch((error: unknown) =>
+    log.error({ err: error }, "worker: merging the incidents of workspaces by the current same-incident rule failed"),
+  );
   const concurrency = options.concurrency ?? Number(process.env.LADDER_WORKER_CONCURRENCY ?? 4);
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   // Task jobs in hand, by job id: what a stopping worker gives back.

@@ -87,6 +87,46 @@ describe("incident and deployment uploads", () => {
     expect(after.map((i) => i.uploadId)).toEqual([again.id, again.id]);
   });
 
+  it("counts an uploaded incident that an alarm already raised as part of the alarm's incident", async () => {
+    const { token, workspace } = await tokenFor("editor");
+    const account = await db.awsAccount.create({
+      data: {
+        workspaceId: workspace.id,
+        kind: "account",
+        externalId: "e".repeat(40),
+        accountId: "123456789012",
+        status: "connected",
+      },
+    });
+    // The synced alarm episode, two minutes before the uploaded INC-2041 on the same account and service.
+    const alarm = await db.incident.create({
+      data: {
+        workspaceId: workspace.id,
+        awsAccountRef: account.id,
+        source: "cloudwatch",
+        externalKey: "checkout-5xx@2025-03-03T14:00:00Z",
+        title: "checkout-5xx",
+        accountId: "123456789012",
+        service: "checkout-api",
+        startedAt: new Date("2025-03-03T14:00:00Z"),
+        resolvedAt: new Date("2025-03-03T14:40:00Z"),
+      },
+    });
+    await send(uploadRequest(token, fixture("incidents.json")));
+    const merged = await db.incident.findMany({
+      where: { workspaceId: workspace.id },
+      select: { externalKey: true, mergedInto: true },
+    });
+    expect(new Map(merged.map((r) => [r.externalKey, r.mergedInto]))).toEqual(
+      new Map([
+        [alarm.externalKey, null],
+        ["INC-2041", alarm.id],
+        ["INC-2042", null],
+        ["2043", null],
+      ]),
+    );
+  });
+
   it("stores log entries' acknowledgement and timeline, and an open incident as open", async () => {
     const { token, workspace } = await tokenFor("editor");
     await send(uploadRequest(token, fixture("pagerduty-pages.json")));

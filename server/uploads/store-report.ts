@@ -3,6 +3,7 @@ import { withConnection } from "~/server/db";
 import type { ByteSource } from "./json/byte-source";
 import { readUploadStream, readUploadText, type Outline, type ReadUpload, type ReportHeader, type UploadKind } from "./parsers";
 import { pagerDutyCsvHeader, readPagerDutyCsv } from "./parsers/pagerduty-csv";
+import { mergeIncidentsAround } from "~/server/incidents/merge-store";
 import { ReportWriter } from "./report-writer";
 import type { PipelineFacts, UploadMeta, Uploader } from "./upload-meta";
 import { log } from "~/server/telemetry/log";
@@ -44,6 +45,7 @@ export async function storeReport(opts: StoreReport) {
       ]);
       await opts.beforeCommit?.(client);
       await client.query("COMMIT");
+      if (read.summary.incidents > 0) await mergeUploaded(opts.uploader.workspaceId, opts.id);
       if (read.timings) {
         const { outlineMs, itemsMs } = read.timings;
         log.info(
@@ -75,6 +77,19 @@ export async function storeReport(opts: StoreReport) {
       throw error;
     }
   });
+}
+
+/**
+ * The same-incident rule, applied again around the upload's incidents. The upload is stored
+ * whatever happens here: a failure is logged, and the rows count as incidents of their own until
+ * the next write around them merges them.
+ */
+async function mergeUploaded(workspaceId: string, uploadId: string) {
+  try {
+    await mergeIncidentsAround(workspaceId, { uploadId });
+  } catch (error) {
+    log.error({ err: error, uploadId }, "upload: merging its incidents with the same incidents from other sources failed");
+  }
 }
 
 async function readInto(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { handleIncidentsExport } from "~/server/incidents/export-request";
+import { mergeWorkspaceIncidents } from "~/server/incidents/merge-store";
 import { addMember, workspaceWithOwner } from "~/server/test/fixtures";
 import { createSession } from "~/server/users/users.service";
 
@@ -132,6 +133,8 @@ async function incidentWorkspace(name: string) {
       }),
     }),
   ]);
+  // As every writer does: the same-incident rule applied to what was written.
+  await mergeWorkspaceIncidents(ws);
   await db.deployment.createMany({
     data: [
       codeDeploy(prod.id, "d-0", "checkout", { createdAtAws: at(1, 9), completedAt: at(1, 10) }),
@@ -310,6 +313,7 @@ describe("incidents API", () => {
         incident(ws, "cw-older", { source: "cloudwatch", alarmArn: ARN, startedAt: daysBack(40), resolvedAt: daysBack(40, 10) }),
       ],
     });
+    await mergeWorkspaceIncidents(ws);
     await db.deployment.createMany({
       data: [
         codeDeploy(prod.id, "d-ok", "checkout", { createdAtAws: daysBack(3), completedAt: daysBack(3, 5) }),

@@ -1,11 +1,12 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
-import { mergeSameIncidents, type IncidentRow } from "../same-incident";
+import type { IncidentRow } from "../same-incident";
 import { scopeWhere, type Scope } from "../scope";
 import { severityKeyOf } from "../severity";
 import type { IncidentEvent, IncidentView } from "../types";
 
-// Incidents of the workspace in the scope, counted once (server/incidents/same-incident.ts).
+// Incidents of the workspace in the scope, counted once: the rows the same-incident rule put under
+// another row's incident (Incident.mergedInto, server/incidents/merge-store.ts) are listed under it.
 // The filtering runs in SQL; only the rows in range reach this process.
 
 export interface StoredIncident extends IncidentRow {
@@ -20,25 +21,46 @@ export interface StoredIncident extends IncidentRow {
   uploadId: string | null;
 }
 
-/** CloudWatch rows predating the alarmArn column carry the ARN in their key ("<arn>@<start>"). */
-export const ALARM_ARN = Prisma.sql`COALESCE(r."alarmArn", CASE WHEN r.source = 'cloudwatch' THEN split_part(r."externalKey", '@', 1) END)`;
-
 export const INCIDENT_COLUMNS = Prisma.sql`r.id, r.source, r."externalKey", r.title, r."accountId", r.service,
   r.environment, r.severity, r."severityRank", r."startedAt", r."acknowledgedAt", r."resolvedAt", r."durationSeconds",
-  r.url, r."uploadId", ${ALARM_ARN} AS "alarmArn"`;
+  r.url, r."uploadId", r."alarmArn"`;
 
 /** What the computations need of a row (trends, DORA): fewer columns over a hundred thousand rows. */
 const EVENT_COLUMNS = Prisma.sql`r.id, r.source, r."accountId", r.service, r.environment, r.severity, r."severityRank",
-  r."startedAt", r."resolvedAt", ${ALARM_ARN} AS "alarmArn"`;
+  r."startedAt", r."resolvedAt", r."alarmArn"`;
 
 export const incidentScopeWhere = (scope: Scope) =>
   scopeWhere(scope, { account: `r."accountId"`, environment: `r.environment`, service: `r.service` });
 
+/** The incidents (their first rows) whose first row matches `where` and the scope's filters. */
 async function queryIncidents(scope: Scope, where: Prisma.Sql, slim = false): Promise<StoredIncident[]> {
   return db.$queryRaw<StoredIncident[]>`
     SELECT ${slim ? EVENT_COLUMNS : INCIDENT_COLUMNS}
       FROM "Incident" r
-     WHERE r."workspaceId" = ${scope.workspaceId} ${where} ${incidentScopeWhere(scope)}`;
+     WHERE r."workspaceId" = ${scope.workspaceId} AND r."mergedInto" IS NULL ${where} ${incidentScopeWhere(scope)}`;
+}
+
+interface AlsoFromRow {
+  id: string;
+  source: string;
+  mergedInto: string;
+}
+
+/** The other rows of those incidents (server/incidents/merge-store.ts), oldest first. */
+async function queryAlsoFrom(scope: Scope, where: Prisma.Sql): Promise<Map<string, AlsoFromRow[]>> {
+  const rows = await db.$queryRaw<AlsoFromRow[]>`
+    SELECT a.id, a.source, a."mergedInto"
+      FROM "Incident" a JOIN "Incident" r ON r.id = a."mergedInto"
+     WHERE a."workspaceId" = ${scope.workspaceId} AND a."mergedInto" IS NOT NULL
+       AND r."workspaceId" = ${scope.workspaceId} ${where} ${incidentScopeWhere(scope)}
+     ORDER BY a."startedAt", a.id`;
+  const out = new Map<string, AlsoFromRow[]>();
+  for (const row of rows) {
+    const list = out.get(row.mergedInto);
+    if (list) list.push(row);
+    else out.set(row.mergedInto, [row]);
+  }
+  return out;
 }
 
 export interface LoadedIncident {
@@ -46,8 +68,8 @@ export interface LoadedIncident {
   row: StoredIncident;
 }
 
-function toLoaded(scope: Scope, rows: StoredIncident[]): LoadedIncident[] {
-  return mergeSameIncidents(rows).map(({ row, alsoFrom }) => ({
+export function toLoaded(scope: Scope, row: StoredIncident, alsoFrom: { id: string; source: string }[]): LoadedIncident {
+  return {
     row,
     event: {
       id: row.id,
@@ -60,12 +82,12 @@ function toLoaded(scope: Scope, rows: StoredIncident[]): LoadedIncident[] {
       startedAt: row.startedAt,
       resolvedAt: row.resolvedAt,
     },
-  }));
+  };
 }
 
 /**
- * Incidents that started in [from, to). Rows of other sources up to 15 minutes either side are
- * read too so that a match across the range's edge is still made, then dropped.
+ * Incidents that started in [from, to), counted once: an incident's first row decides its start,
+ * account, service and environment, so the scope's filters and range apply to that row.
  */
 export async function loadIncidents(
   scope: Scope,
@@ -74,21 +96,20 @@ export async function loadIncidents(
   /** Only the columns the computations read (the rows then do not make views). */
   slim = false,
 ): Promise<{ incidents: LoadedIncident[]; rows: number }> {
-  const margin = 15 * 60_000;
-  const rows = await queryIncidents(
-    scope,
-    Prisma.sql`AND r."startedAt" >= ${new Date(from.getTime() - margin)} AND r."startedAt" < ${new Date(to.getTime() + margin)}`,
-    slim,
-  );
-  const incidents = toLoaded(scope, rows).filter((i) => i.event.startedAt >= from && i.event.startedAt < to);
+  const inRange = Prisma.sql`AND r."startedAt" >= ${from} AND r."startedAt" < ${to}`;
+  const [firsts, alsoFrom] = await Promise.all([queryIncidents(scope, inRange, slim), queryAlsoFrom(scope, inRange)]);
+  const incidents = firsts.map((row) => toLoaded(scope, row, alsoFrom.get(row.id) ?? []));
   const counted = incidents.reduce((n, i) => n + 1 + i.event.alsoFrom.length, 0);
   return { incidents, rows: counted };
 }
 
 /** Incidents open now, whenever they started, counted once. */
 export async function countOpenNow(scope: Scope, now: Date): Promise<number> {
-  const rows = await queryIncidents(scope, Prisma.sql`AND r."resolvedAt" IS NULL AND r."startedAt" <= ${now}`, true);
-  return toLoaded(scope, rows).length;
+  const [{ n }] = await db.$queryRaw<[{ n: number }]>`
+    SELECT count(*)::int AS n FROM "Incident" r
+     WHERE r."workspaceId" = ${scope.workspaceId} AND r."mergedInto" IS NULL AND r."resolvedAt" IS NULL AND r."startedAt" <= ${now}
+           ${incidentScopeWhere(scope)}`;
+  return n;
 }
 
 export function incidentView(scope: Scope, { row, event }: LoadedIncident): IncidentView {

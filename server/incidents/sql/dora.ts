@@ -3,13 +3,12 @@ import { db } from "~/server/db";
 import { emptyDoraCounts, type DoraCounts, type DoraTableCounts } from "../compute/dora";
 import { deploymentsRelation } from "../load/deployment-sql";
 import { incidentScopeWhere } from "../load/incidents";
-import { absorbedIncidents, notAbsorbed, type Absorbed } from "../load/merged-sql";
 import type { Scope } from "../scope";
 
 // The DORA table's counts in SQL, mirroring compute/failures.ts and compute/dora.ts (the reference,
 // tested against this on the same rows):
 // - production: the row's own environment, else its account's (the directory, passed as a list);
-// - deployments and incidents (counted once, load/merged-sql.ts) form one stream per service,
+// - deployments and incidents (counted once: rows merged into another are left out, merge-store.ts) form one stream per service,
 //   ordered by time with deployments before incidents at the same instant, as `≤` in failures.ts.
 //   Running counts number the deployments (per service, and per service among those without an
 //   account), so each incident points at the latest deployment of its account's lane, of the lane
@@ -48,14 +47,13 @@ const epoch = (later: string, earlier: string) => Prisma.raw(`EXTRACT(EPOCH FROM
 
 /** Counts of the DORA table over production deployments finished in [scope.from, min(scope.to, asOf)). */
 export async function doraCounts(scope: Scope, horizon: Date, asOf: Date): Promise<DoraTableCounts> {
-  const absorbed = await absorbedIncidents(scope, scope.from, horizon);
   // The window passes hide the row counts from the planner, which then joins half a million
   // deployments to their incidents by a merge or nested loop on the service alone: hash joins it is.
   const rows = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_mergejoin = off`;
       await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-      return tx.$queryRaw<Row[]>(doraCountsSql(scope, horizon, asOf, absorbed));
+      return tx.$queryRaw<Row[]>(doraCountsSql(scope, horizon, asOf));
     },
     { timeout: 10 * 60_000 },
   );
@@ -71,7 +69,7 @@ export async function doraCounts(scope: Scope, horizon: Date, asOf: Date): Promi
 }
 
 /** The query: one row per grouping set's key (see `Row`). */
-export function doraCountsSql(scope: Scope, horizon: Date, asOf: Date, absorbed: Absorbed): Prisma.Sql {
+export function doraCountsSql(scope: Scope, horizon: Date, asOf: Date): Prisma.Sql {
   const accounts = [...scope.directory.accounts.values()];
   const prod = accounts.filter((a) => a.environment === "prod").map((a) => a.accountId);
   const withOu = accounts.filter((a) => a.ouPath !== null);
@@ -89,7 +87,7 @@ export function doraCountsSql(scope: Scope, horizon: Date, asOf: Date, absorbed:
        WHERE r."workspaceId" = ${scope.workspaceId} AND r."startedAt" >= ${scope.from} AND r."startedAt" < ${horizon}
          AND r.service IS NOT NULL
          AND (r.environment = 'prod' OR (r.environment IS NULL AND r."accountId" = ANY(${prod}::text[])))
-         ${incidentScopeWhere(scope)} ${notAbsorbed("r", absorbed)}
+         AND r."mergedInto" IS NULL ${incidentScopeWhere(scope)}
     ), ev AS (
       SELECT service, "accountId", "finishedAt" AS t, 0 AS kind, id, status, "committedAt", NULL::timestamp AS resolved FROM dep
       UNION ALL

@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { workspaceWithOwner } from "~/server/test/fixtures";
 import { doraTableByEvents, doraTableFor } from "../dora-table";
+import { mergeWorkspaceIncidents } from "../merge-store";
 import { resolveScope } from "../scope";
 import { incidentsTrends, incidentsTrendsByEvents } from "../trends";
 import type { IncidentFilters } from "../types";
@@ -129,6 +130,8 @@ async function writeRows(ws: string) {
     completedAt: t(completedAt),
     ...over,
   });
+  // As every writer does: the same-incident rule applied to what was written.
+  await mergeWorkspaceIncidents(ws);
   await db.deployment.createMany({
     data: [
       cd(prod.id, "d-1", "checkout", "2026-09-30T20:00:00Z"),

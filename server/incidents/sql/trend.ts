@@ -2,14 +2,13 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { isIncluded } from "~/server/maturity/load/sql";
 import { bucketLabel, bucketStarts, SEVERITY_KEYS, utcDay } from "../compute/buckets";
-import { absorbedIncidents, notAbsorbed } from "../load/merged-sql";
 import { incidentScopeWhere } from "../load/incidents";
 import { scopeWhere, type Scope } from "../scope";
 import { severityKeyOf } from "../severity";
 import type { DurationStats, SeverityKey, TrendBucket } from "../types";
 
 // The incident and experiment parts of the trend (compute/buckets.ts) as SQL aggregates: incidents
-// counted once (load/merged-sql.ts), bucketed by start in UTC with date_trunc (months; weeks from
+// counted once (the rows merged into another are left out: merge-store.ts), bucketed by start in UTC with date_trunc (months; weeks from
 // Monday, as ISO weeks), restore times as percentile_cont (the same type-7 percentile as
 // compute/stats.ts) over the incidents resolved by `asOf`, the others counted open. Severity words
 // are mapped by severityKeyOf per distinct (rank, severity) pair, so one function decides them.
@@ -41,18 +40,24 @@ export const restoreSecondsSql = (start: string, resolved: string, asOf: Date): 
     ELSE GREATEST(0, EXTRACT(EPOCH FROM ${Prisma.raw(resolved)} - ${Prisma.raw(start)}))::float8 END`;
 
 export async function incidentTrend(scope: Scope, asOf: Date): Promise<IncidentTrend> {
-  const absorbed = await absorbedIncidents(scope, scope.from, scope.to);
   const unit = scope.filters.bucket === "week" ? "week" : "month";
-  const rows = await db.$queryRaw<Row[]>`
+  const inScope = Prisma.sql`r."workspaceId" = ${scope.workspaceId} AND r."startedAt" >= ${scope.from} AND r."startedAt" < ${scope.to}
+    ${incidentScopeWhere(scope)}`;
+  const [rows, [merged]] = await Promise.all([
+    db.$queryRaw<Row[]>`
     SELECT GROUPING(start, rank, severity)::int AS grouping, to_char(start, 'YYYY-MM-DD') AS start, rank, severity,
            count(*)::int AS total, count(s)::int AS n,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
       FROM (SELECT date_trunc(${unit}, r."startedAt") AS start, r."severityRank" AS rank, r.severity,
                    ${restoreSecondsSql(`r."startedAt"`, `r."resolvedAt"`, asOf)} AS s
               FROM "Incident" r
-             WHERE r."workspaceId" = ${scope.workspaceId} AND r."startedAt" >= ${scope.from} AND r."startedAt" < ${scope.to}
-                   ${incidentScopeWhere(scope)} ${notAbsorbed("r", absorbed)}) i
-     GROUP BY GROUPING SETS ((start, rank, severity), (start), ())`;
+             WHERE ${inScope} AND r."mergedInto" IS NULL) i
+     GROUP BY GROUPING SETS ((start, rank, severity), (start), ())`,
+    // Rows merged into the incidents counted (the trend's "duplicatesMerged").
+    db.$queryRaw<[{ n: number }]>`
+      SELECT count(*)::int AS n FROM "Incident" a JOIN "Incident" r ON r.id = a."mergedInto"
+       WHERE a."workspaceId" = ${scope.workspaceId} AND a."mergedInto" IS NOT NULL AND ${inScope}`,
+  ]);
   const buckets: IncidentTrend["buckets"] = new Map();
   const bucket = (start: string) => {
     let b = buckets.get(start);
@@ -70,7 +75,7 @@ export async function incidentTrend(scope: Scope, asOf: Date): Promise<IncidentT
     else if (r.grouping === 3) Object.assign(bucket(r.start!), { restore: stats(r) }).incidents.total = r.total;
     else [total, restore] = [r.total, stats(r)];
   }
-  return { buckets, total, restore, duplicatesMerged: absorbed.merged };
+  return { buckets, total, restore, duplicatesMerged: merged.n };
 }
 
 /** FIS experiments per bucket by start: run, stopped (FIS status "stopped"), failed. */

@@ -13,6 +13,7 @@ import { fetchFisTemplates, fisExperiments } from "~/server/aws/sources/fis";
 import { inspectorFindings } from "~/server/aws/sources/inspector";
 import { regionOf } from "~/server/aws/sources/types";
 import { db } from "~/server/db";
+import { mergeIncidentsAround } from "~/server/incidents/merge-store";
 import { fetchSamplingRules } from "~/server/aws/sources/xray";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
 import { deleteUnseen, deleteUnseenIn, upsertRows, type Row } from "../upsert";
@@ -61,6 +62,8 @@ function buffered(ctx: SourceContext, result: SourceResult, table: string, key: 
 async function clean(ctx: SourceContext, result: SourceResult, tables: string[]) {
   result.deleted += await deleteUnseenIn(tables, { awsAccountRef: ctx.account.ref, region: regionOf(ctx.fetch) }, ctx.runId);
 }
+
+const writesIn = (result: SourceResult) => result.inserted + result.updated + result.deleted;
 
 const perAccountKey = (...columns: string[]) => ["awsAccountRef", "region", ...columns];
 
@@ -230,6 +233,9 @@ export const incidentsRunner: SourceRunner = {
         tags: json(a.tags),
       })),
     );
+    await clean(ctx, result, ["CloudWatchAlarm"]);
+    // Everything written from here on is an incident row.
+    const before = writesIn(result);
     const history: AlarmStateChange[] = [];
     for await (const page of alarmHistory(ctx.fetch)) history.push(...page);
     const incidents = alarmHistoryToIncidents(alarms, history);
@@ -258,11 +264,12 @@ export const incidentsRunner: SourceRunner = {
         ctx.runId,
       ),
     );
-    await clean(ctx, result, ["CloudWatchAlarm"]);
     result.deleted += await deleteUnseen("Incident", { awsAccountRef: ctx.account.ref, source: "cloudwatch" }, ctx.runId);
     // Incident Manager is optional: a role from an older template (or an account that does not use
     // it) leaves a permission gap and the alarms above stand.
     await unlessDenied(result, "ssm-incidents:ListIncidentRecords", () => syncIncidentManager(ctx, result, environment));
+    // The same-incident rule, applied again around this account's rows when any changed.
+    if (writesIn(result) > before) await mergeIncidentsAround(ctx.account.workspaceId, { awsAccountRef: ctx.account.ref });
     return result;
   },
 };

@@ -1,6 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
-import { ALARM_ARN } from "~/server/incidents/load/incidents";
 import type { AlarmEvidence, DeploymentEvidence, DeploymentGroupEvidence, IncidentEvidence, MaturityEvidence } from "../evidence";
 import { accountRows, type AccountBatch, DAY_MS, inBatch, seenAt, seenJoin, type Limit } from "./sql";
 
@@ -17,15 +16,19 @@ const styleOf = (style: string): DeploymentGroupEvidence["deploymentStyle"] =>
     ? (style as DeploymentGroupEvidence["deploymentStyle"])
     : "other";
 
-/** CloudWatch incidents were last seen by a sync; uploaded ones when their upload arrived. */
+/**
+ * Incidents counted once, as the Incidents page counts them (rows merged into another incident are
+ * left out: server/incidents/merge-store.ts). CloudWatch incidents were last seen by a sync;
+ * uploaded ones when their upload arrived.
+ */
 function loadIncidents(workspaceId: string, since: Date, only: AccountBatch): Promise<IncidentEvidence[]> {
   return db.$queryRaw<IncidentEvidence[]>`
-    SELECT r.id, r."accountId", r.source, r.service, ${ALARM_ARN} AS "alarmArn", r."startedAt", r."resolvedAt", r."durationSeconds",
+    SELECT r.id, r."accountId", r.source, r.service, r."alarmArn", r."startedAt", r."resolvedAt", r."durationSeconds",
            CASE WHEN r."uploadId" IS NULL THEN ${seenAt} ELSE u."createdAt" END AS "observedAt"
       FROM "Incident" r
       ${seenJoin("r", workspaceId, "Incident")}
       LEFT JOIN "Upload" u ON u.id = r."uploadId" AND u."workspaceId" = ${workspaceId}
-     WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since} ${inBatch(`r."accountId"`, only)}
+     WHERE r."workspaceId" = ${workspaceId} AND r."startedAt" >= ${since} AND r."mergedInto" IS NULL ${inBatch(`r."accountId"`, only)}
      ORDER BY r.id`;
 }
 
