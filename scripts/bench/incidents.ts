@@ -1,12 +1,14 @@
-// npm run bench:incidents: the incidents trends, the DORA table and one before/after comparison,
-// each against the raw SQL of the same aggregates in this process (goal ≤ 1.5×), on 1,000 accounts,
-// two years, 200,000 incident rows and 2,000,000 deployments (scripts/bench/incidents-data.ts).
+// npm run bench:incidents: the incidents trends, the DORA table, one before/after comparison and the
+// Incidents page's whole overview, each against the raw SQL of the same aggregates in this process
+// (goal ≤ 1.5×), on 1,000 accounts, two years, 200,000 incident rows and 2,000,000 deployments
+// (scripts/bench/incidents-data.ts).
 // One embedded PostgreSQL, a fresh database. BENCH_INCIDENTS_ACCOUNTS sets the number of accounts.
 import pg from "pg";
 import { disconnectDb } from "~/server/db";
 import { resetEnvCache } from "~/server/env";
 import { compareChange } from "~/server/incidents/compare";
 import { mergeWorkspaceIncidents } from "~/server/incidents/merge-store";
+import { incidentsOverview } from "~/server/incidents/overview";
 import { doraTableFor } from "~/server/incidents/dora-table";
 import { resolveScope } from "~/server/incidents/scope";
 import { incidentsTrends } from "~/server/incidents/trends";
@@ -17,7 +19,7 @@ import { writeIncidentRows } from "./incidents-data";
 import { rawComparison, rawDora, rawTrends } from "./incidents-sql";
 import { report, type Figure } from "./report";
 
-const RUNS = 3;
+const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function time(work: () => Promise<unknown>): Promise<number> {
@@ -46,7 +48,10 @@ async function bench(accounts: number): Promise<Figure[]> {
     );
     const at = rows[0]!.at;
     const changeId = `canary:svc-0-api/svc-0-api-prod:${at.toISOString()}`;
-    const figures = { trends: [[], []], dora: [[], []], compare: [[], []] } as Record<string, [number[], number[]]>;
+    const figures = { trends: [[], []], dora: [[], []], compare: [[], []], overview: [[], []] } as Record<
+      string,
+      [number[], number[]]
+    >;
     for (let i = 0; i < RUNS; i++) {
       console.log(`run ${i + 1} of ${RUNS}`);
       figures.trends![0].push(await time(() => incidentsTrends(scope, now)));
@@ -55,6 +60,15 @@ async function bench(accounts: number): Promise<Figure[]> {
       figures.dora![1].push(await time(() => rawDora(client, workspace.id, scope.from, scope.to)));
       figures.compare![0].push(await time(() => compareChange({ workspaceId: workspace.id, changeId, now })));
       figures.compare![1].push(await time(() => rawComparison(client, workspace.id, "000000000000", "svc-0", at, 90)));
+      // The Incidents page's one call (trend, DORA table, overlays, suggestions) against the raw SQL
+      // of its two largest aggregates, the trend's and the DORA table's.
+      figures.overview![0].push(await time(() => incidentsOverview({ workspaceId: workspace.id, filters: {}, now })));
+      figures.overview![1].push(
+        await time(async () => {
+          await rawTrends(client, workspace.id, scope.from, scope.to, now);
+          await rawDora(client, workspace.id, scope.from, scope.to);
+        }),
+      );
     }
     const out: Figure[] = [
       { name: "same-incident merge of every row, when written (2 years)", value: merged, unit: "ms", goal: null },

@@ -19,6 +19,8 @@ export function annotationsOf(
   events: Events & { loadedDeployments: { id: string; url: string | null }[] },
   canaries: ChangeSuggestion[],
   links: AnnotationLinks,
+  /** Failed deployments not among `events.deployments` (only the newest were read), for the count. */
+  deploymentsNotRead = 0,
 ): { annotations: Annotation[]; leftOut: number } {
   const urls = new Map(events.loadedDeployments.map((d) => [d.id, d.url]));
   const all: Annotation[] = [];
@@ -77,5 +79,5 @@ export function annotationsOf(
     });
   }
   all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1));
-  return { annotations: all.slice(0, MAX_ANNOTATIONS), leftOut: Math.max(0, all.length - MAX_ANNOTATIONS) };
+  return { annotations: all.slice(0, MAX_ANNOTATIONS), leftOut: Math.max(0, all.length - MAX_ANNOTATIONS) + deploymentsNotRead };
 }

@@ -49,9 +49,15 @@ export function sourcesOf(events: Events): string[] {
     for (const also of i.alsoFrom) seen.add(also.source);
   }
   for (const d of events.deployments) seen.add(d.source);
-  if (events.experiments.length) seen.add("fis");
+  return sourcesFrom(seen, events.experiments.length > 0);
+}
+
+/** The labels of the incident and deployment sources seen, and FIS when experiments were. */
+export function sourcesFrom(seen: ReadonlySet<string>, withExperiments: boolean): string[] {
+  const all = new Set(seen);
+  if (withExperiments) all.add("fis");
   const labels = { ...SOURCE_LABELS, fis: "FIS experiments" } as Record<string, string>;
-  return [...Object.keys(labels), ...[...seen].filter((s) => !(s in labels)).sort()]
-    .filter((s) => seen.has(s))
+  return [...Object.keys(labels), ...[...all].filter((s) => !(s in labels)).sort()]
+    .filter((s) => all.has(s))
     .map((s) => labels[s] ?? s);
 }

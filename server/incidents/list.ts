@@ -1,8 +1,9 @@
-import { incidentView, loadIncidents } from "./load/incidents";
+import { incidentView, loadIncidentPage } from "./load/incidents";
 import { resolveScope } from "./scope";
 import type { IncidentFilters, IncidentsPage } from "./types";
 
-// The incidents in the range, each counted once, newest first, a page at a time.
+// The incidents in the range, each counted once, newest first, a page at a time (read a page at a
+// time: a year of a large organisation is a hundred thousand incidents).
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -16,12 +17,6 @@ export async function incidentsPage(opts: {
   const page = opts.page ?? 1;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
   const scope = await resolveScope(opts.workspaceId, opts.filters, opts.now ?? new Date());
-  const { incidents } = await loadIncidents(scope);
-  incidents.sort((a, b) => b.event.startedAt.getTime() - a.event.startedAt.getTime() || (a.event.id < b.event.id ? -1 : 1));
-  return {
-    rows: incidents.slice((page - 1) * pageSize, page * pageSize).map((i) => incidentView(scope, i)),
-    page,
-    pageSize,
-    total: incidents.length,
-  };
+  const { incidents, total } = await loadIncidentPage(scope, (page - 1) * pageSize, pageSize);
+  return { rows: incidents.map((i) => incidentView(scope, i)), page, pageSize, total };
 }

@@ -7,7 +7,8 @@ import type { ProductionPredicate } from "./failures";
 // how many incidents of their scope fall in the comparison's windows: more data first.
 
 const DAY_MS = 86_400_000;
-const PROGRESSIVE = /canary|linear/i;
+/** CodeDeploy configurations that shift traffic gradually (the SQL path uses the same words). */
+export const PROGRESSIVE = /canary|linear/i;
 
 export interface SuggestionEvents {
   deployments: readonly DeploymentEvent[];
@@ -77,7 +78,7 @@ function canaryArrivals(deployments: readonly DeploymentEvent[], isProduction: P
   return found;
 }
 
-function maturityRises(changes: readonly MaturityEvent[]): ChangeSuggestion[] {
+export function maturityRises(changes: readonly MaturityEvent[]): ChangeSuggestion[] {
   return changes
     .filter((m) => m.to > m.from)
     .map((m) => ({
@@ -91,7 +92,7 @@ function maturityRises(changes: readonly MaturityEvent[]): ChangeSuggestion[] {
     }));
 }
 
-function firstExperiments(experiments: readonly ExperimentEvent[]): ChangeSuggestion[] {
+export function firstExperiments(experiments: readonly ExperimentEvent[]): ChangeSuggestion[] {
   const first = new Map<string, ExperimentEvent & { startedAt: Date }>();
   for (const e of experiments) {
     if (e.startedAt === null) continue;
@@ -156,7 +157,8 @@ function countIn(times: Float64Array | undefined, from: number, to: number): num
   return firstAtOrAfter(to) - firstAtOrAfter(from);
 }
 
-function scopeKey(c: ChangeSuggestion): string {
+/** The incidents a change is judged by: "as:<account>:<service>", "a:<account>", "s:<service>" or "" (all). */
+export function scopeKey(c: Pick<ChangeSuggestion, "accountId" | "service">): string {
   if (c.accountId !== null && c.service !== null) return `as:${c.accountId}:${c.service}`;
   if (c.accountId !== null) return `a:${c.accountId}`;
   if (c.service !== null) return `s:${c.service}`;
@@ -170,44 +172,57 @@ function scopeText(c: ChangeSuggestion): string {
   return "the workspace";
 }
 
+/**
+ * The days on each side `compare` would use for a change: the wanted window, shortened to the data
+ * before it (from the earliest event, ms; Infinity when there is none) and the time since it.
+ */
+export function windowDaysOf(c: ChangeSuggestion, earliest: number, options: Pick<SuggestionOptions, "asOf" | "windowDays">) {
+  const at = new Date(c.at).getTime();
+  const wanted = options.windowDays ?? DEFAULT_WINDOW_DAYS;
+  return earliest === Infinity
+    ? 0
+    : Math.max(0, Math.min(wanted, Math.floor((at - earliest) / DAY_MS), Math.floor((options.asOf.getTime() - at) / DAY_MS)));
+}
+
+/** A change with its reason: its production incidents `before` and `after` in `days` each side. */
+export function reasoned(c: ChangeSuggestion, days: number, before: number, after: number) {
+  const reason =
+    days === 0
+      ? `No data on one side of it yet to compare on ${scopeText(c)}.`
+      : `${before} incidents before, ${after} after on ${scopeText(c)} (${days} days each side).`;
+  return { suggestion: { ...c, reason }, incidents: before + after };
+}
+
 /** A reasoner: the incidents before and after a change on its scope, with the days `compare` would use. */
 function reasoner(events: SuggestionEvents, options: SuggestionOptions) {
   const index = incidentIndex(events.incidents, options.isProduction);
   let earliest = Infinity;
   for (const d of events.deployments) earliest = Math.min(earliest, d.finishedAt.getTime());
   for (const i of events.incidents) earliest = Math.min(earliest, i.startedAt.getTime());
-  const wanted = options.windowDays ?? DEFAULT_WINDOW_DAYS;
-  const asOf = options.asOf.getTime();
   return (c: ChangeSuggestion) => {
     const at = new Date(c.at).getTime();
-    const days =
-      earliest === Infinity
-        ? 0
-        : Math.max(0, Math.min(wanted, Math.floor((at - earliest) / DAY_MS), Math.floor((asOf - at) / DAY_MS)));
+    const days = windowDaysOf(c, earliest, options);
     const times = index.get(scopeKey(c));
-    const before = countIn(times, at - days * DAY_MS, at);
-    const after = countIn(times, at, at + days * DAY_MS);
-    const reason =
-      days === 0
-        ? `No data on one side of it yet to compare on ${scopeText(c)}.`
-        : `${before} incidents before, ${after} after on ${scopeText(c)} (${days} days each side).`;
-    return { suggestion: { ...c, reason }, incidents: before + after };
+    return reasoned(c, days, countIn(times, at - days * DAY_MS, at), countIn(times, at, at + days * DAY_MS));
   };
 }
 
-/** The changes worth a before/after look, more incidents in their windows first, then the most recent. */
-export function suggestChanges(events: SuggestionEvents, options: SuggestionOptions): ChangeSuggestion[] {
-  const reason = reasoner(events, options);
-  return candidateChanges(events, options.isProduction)
-    .map(reason)
+/** More incidents in their windows first, then the most recent; at most `limit` (default 10). */
+export function rankChanges(changes: ReturnType<typeof reasoned>[], limit = 10): ChangeSuggestion[] {
+  return [...changes]
     .sort(
       (a, b) =>
         b.incidents - a.incidents ||
         b.suggestion.at.localeCompare(a.suggestion.at) ||
         a.suggestion.id.localeCompare(b.suggestion.id),
     )
-    .slice(0, options.limit ?? 10)
+    .slice(0, limit)
     .map((r) => r.suggestion);
+}
+
+/** The changes worth a before/after look, more incidents in their windows first, then the most recent. */
+export function suggestChanges(events: SuggestionEvents, options: SuggestionOptions): ChangeSuggestion[] {
+  return rankChanges(candidateChanges(events, options.isProduction).map(reasoner(events, options)), options.limit);
 }
 
 /** The change an id names (as `suggestChanges` made it), with its reason; null when there is none. */

@@ -10,7 +10,7 @@ export interface LoadedDeployment extends DeploymentEvent {
   url: string | null;
 }
 
-interface Row {
+export interface DeploymentRow {
   id: string;
   source: string;
   accountId: string | null;
@@ -31,23 +31,27 @@ interface Row {
 const consoleUrl = (region: string, deploymentId: string) =>
   `https://${region}.console.aws.amazon.com/codesuite/codedeploy/deployments/${encodeURIComponent(deploymentId)}?region=${region}`;
 
+export const toLoadedDeployment = (scope: Scope, r: DeploymentRow): LoadedDeployment => ({
+  id: r.id,
+  source: r.source === "codedeploy" ? "codedeploy" : r.source === "github" ? "github" : "ladder",
+  accountId: r.accountId,
+  service: r.service,
+  environment: r.environment ?? (r.accountId ? (scope.directory.accounts.get(r.accountId)?.environment ?? null) : null),
+  status: r.status === "rolled_back" ? "rolled_back" : r.status === "failed" ? "failed" : "succeeded",
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+  committedAt: r.committedAt,
+  deploymentConfig: r.deploymentConfig,
+  group: r.group,
+  commitSha: r.commitSha,
+  url: r.url ?? (r.region && r.deploymentId ? consoleUrl(r.region, r.deploymentId) : null),
+});
+
 export async function loadDeployments(scope: Scope, w: DeploymentWindow = scope): Promise<LoadedDeployment[]> {
-  const rows = await db.$queryRaw<Row[]>`SELECT * FROM ${deploymentsRelation(scope, w)} d ORDER BY d."finishedAt", d.id`;
-  return rows.map((r) => ({
-    id: r.id,
-    source: r.source === "codedeploy" ? "codedeploy" : r.source === "github" ? "github" : "ladder",
-    accountId: r.accountId,
-    service: r.service,
-    environment: r.environment ?? (r.accountId ? (scope.directory.accounts.get(r.accountId)?.environment ?? null) : null),
-    status: r.status === "rolled_back" ? "rolled_back" : r.status === "failed" ? "failed" : "succeeded",
-    startedAt: r.startedAt,
-    finishedAt: r.finishedAt,
-    committedAt: r.committedAt,
-    deploymentConfig: r.deploymentConfig,
-    group: r.group,
-    commitSha: r.commitSha,
-    url: r.url ?? (r.region && r.deploymentId ? consoleUrl(r.region, r.deploymentId) : null),
-  }));
+  const rows = await db.$queryRaw<
+    DeploymentRow[]
+  >`SELECT * FROM ${deploymentsRelation(scope, w)} d ORDER BY d."finishedAt", d.id COLLATE "C"`;
+  return rows.map((r) => toLoadedDeployment(scope, r));
 }
 
 export const deploymentView = (d: LoadedDeployment): DeploymentView => ({

@@ -103,6 +103,26 @@ export async function loadIncidents(
   return { incidents, rows: counted };
 }
 
+/** One page of the incidents that started in the scope's range, newest first (ties: code-point order of id), and how many there are. */
+export async function loadIncidentPage(
+  scope: Scope,
+  offset: number,
+  limit: number,
+): Promise<{ incidents: LoadedIncident[]; total: number }> {
+  const inRange = Prisma.sql`AND r."startedAt" >= ${scope.from} AND r."startedAt" < ${scope.to}`;
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<StoredIncident[]>`
+      SELECT ${INCIDENT_COLUMNS} FROM "Incident" r
+       WHERE r."workspaceId" = ${scope.workspaceId} AND r."mergedInto" IS NULL ${inRange} ${incidentScopeWhere(scope)}
+       ORDER BY r."startedAt" DESC, r.id COLLATE "C" LIMIT ${limit} OFFSET ${offset}`,
+    db.$queryRaw<[{ n: number }]>`
+      SELECT count(*)::int AS n FROM "Incident" r
+       WHERE r."workspaceId" = ${scope.workspaceId} AND r."mergedInto" IS NULL ${inRange} ${incidentScopeWhere(scope)}`,
+  ]);
+  const alsoFrom = await queryAlsoFrom(scope, Prisma.sql`AND r.id = ANY(${rows.map((r) => r.id)}::text[])`);
+  return { incidents: rows.map((row) => toLoaded(scope, row, alsoFrom.get(row.id) ?? [])), total: count.n };
+}
+
 /** Incidents open now, whenever they started, counted once. */
 export async function countOpenNow(scope: Scope, now: Date): Promise<number> {
   const [{ n }] = await db.$queryRaw<[{ n: number }]>`

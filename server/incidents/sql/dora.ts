@@ -99,13 +99,13 @@ export function doraCountsSql(scope: Scope, horizon: Date, asOf: Date): Prisma.S
              count(*) FILTER (WHERE kind = 0 AND "accountId" IS NULL) OVER svc AS bare_k,
              max(t) FILTER (WHERE kind = 0 AND "accountId" IS NULL) OVER svc AS bare_t
         FROM ev
-      WINDOW svc AS (PARTITION BY service ORDER BY t, kind, id ROWS UNBOUNDED PRECEDING)
+      WINDOW svc AS (PARTITION BY service ORDER BY t, kind, id COLLATE "C" ROWS UNBOUNDED PRECEDING)
     ), by_lane AS (
       SELECT b.*,
              max(svc_k) FILTER (WHERE kind = 0) OVER lane AS lane_k,
              max(t) FILTER (WHERE kind = 0) OVER lane AS lane_t
         FROM by_service b
-      WINDOW lane AS (PARTITION BY service, "accountId" ORDER BY t, kind, id ROWS UNBOUNDED PRECEDING)
+      WINDOW lane AS (PARTITION BY service, "accountId" ORDER BY t, kind, id COLLATE "C" ROWS UNBOUNDED PRECEDING)
     ), blame AS (
       SELECT service, id, t, resolved,
              CASE WHEN "accountId" IS NULL THEN CASE WHEN svc_t >= t - ${W} THEN svc_k END

@@ -4,6 +4,7 @@ import { db } from "~/server/db";
 import { workspaceWithOwner } from "~/server/test/fixtures";
 import { doraTableByEvents, doraTableFor } from "../dora-table";
 import { mergeWorkspaceIncidents } from "../merge-store";
+import { incidentsOverview, incidentsOverviewByEvents } from "../overview";
 import { resolveScope } from "../scope";
 import { incidentsTrends, incidentsTrendsByEvents } from "../trends";
 import type { IncidentFilters } from "../types";
@@ -222,6 +223,10 @@ const both = async (ws: string, filters: IncidentFilters) => {
   return {
     trends: [await incidentsTrends(scope, NOW), await incidentsTrendsByEvents(scope, NOW)] as const,
     dora: [await doraTableFor(scope, NOW), await doraTableByEvents(scope, NOW)] as const,
+    overview: [
+      await incidentsOverview({ workspaceId: ws, filters, base: "/w/x", now: NOW }),
+      await incidentsOverviewByEvents({ workspaceId: ws, filters, base: "/w/x", now: NOW }),
+    ] as const,
   };
 };
 
@@ -245,6 +250,10 @@ describe("the incidents' SQL path", () => {
     expect(inputs).toMatchObject({ "Rolled back": "1", "Reported failed": "2", "Followed by an incident": "8" });
     expect(dora.workspace.recoveryTime.n).toBeGreaterThan(3);
     expect(dora.byOu.map((r) => r.key)).toEqual(["/Workloads/Prod"]);
+    // The whole page: overlays, suggestions (a canary arrival, the first experiments) and sources.
+    expect(month.overview[0]).toEqual(month.overview[1]);
+    expect(month.overview[0].suggestions.map((c) => c.kind).sort()).toEqual(["canary", "first-chaos"]);
+    expect(month.overview[0].annotations.length).toBeGreaterThan(3);
 
     const week = await both(workspaceId, { ...RANGE, bucket: "week" });
     expect(week.trends[0]).toEqual(week.trends[1]);
@@ -261,16 +270,18 @@ describe("the incidents' SQL path", () => {
       { from: "2026-10-10", to: "2026-10-22", bucket: "week" },
     ];
     for (const filters of cases) {
-      const { trends, dora } = await both(workspaceId, filters);
+      const { trends, dora, overview } = await both(workspaceId, filters);
       expect(trends[0], JSON.stringify(filters)).toEqual(trends[1]);
       expect(dora[0], JSON.stringify(filters)).toEqual(dora[1]);
+      expect(overview[0], JSON.stringify(filters)).toEqual(overview[1]);
     }
   });
 
   it("agrees on an empty workspace: no data, never invented", async () => {
-    const { trends, dora } = await both(emptyWorkspaceId, RANGE);
+    const { trends, dora, overview } = await both(emptyWorkspaceId, RANGE);
     expect(trends[0]).toEqual(trends[1]);
     expect(dora[0]).toEqual(dora[1]);
+    expect(overview[0]).toEqual(overview[1]);
     expect(dora[0].workspace.leadTime.value).toBeNull();
   });
 });
