@@ -36,11 +36,7 @@ export async function loadDirectory(workspaceId: string, only?: readonly string[
       select: { ouId: true, path: true },
       orderBy: { path: "asc" },
     }),
-    db.focusCostRow.findMany({
-      where: { workspaceId, subAccountId: ids ?? { not: null } },
-      select: { subAccountId: true, subAccountName: true },
-      distinct: ["subAccountId"],
-    }),
+    focusAccounts(workspaceId, only),
   ]);
   const accounts = new Map<string, AccountInfo>();
   for (const m of members) {
@@ -67,6 +63,30 @@ export async function loadDirectory(workspaceId: string, only?: readonly string[
   }
   const ous = [...new Map(units.map((u) => [u.ouId, { id: u.ouId, path: u.path }])).values()];
   return { accounts, ous };
+}
+
+/**
+ * The sub-accounts FOCUS rows name, one row each. A million rows name a thousand accounts: the
+ * distinct ones are found by skipping through the (workspaceId, subAccountId) index, one probe per
+ * account, not by reading every row.
+ */
+function focusAccounts(workspaceId: string, only?: readonly string[]) {
+  if (only)
+    return db.$queryRaw<{ subAccountId: string; subAccountName: string | null }[]>`
+      SELECT DISTINCT ON ("subAccountId") "subAccountId", "subAccountName" FROM "FocusCostRow"
+       WHERE "workspaceId" = ${workspaceId} AND "subAccountId" = ANY(${[...only]}::text[])
+       ORDER BY "subAccountId"`;
+  return db.$queryRaw<{ subAccountId: string; subAccountName: string | null }[]>`
+    WITH RECURSIVE a AS (
+      (SELECT "subAccountId", "subAccountName" FROM "FocusCostRow"
+        WHERE "workspaceId" = ${workspaceId} AND "subAccountId" IS NOT NULL ORDER BY "subAccountId" LIMIT 1)
+      UNION ALL
+      SELECT n."subAccountId", n."subAccountName" FROM a
+        CROSS JOIN LATERAL (SELECT "subAccountId", "subAccountName" FROM "FocusCostRow"
+                             WHERE "workspaceId" = ${workspaceId} AND "subAccountId" > a."subAccountId"
+                             ORDER BY "subAccountId" LIMIT 1) n
+    )
+    SELECT * FROM a`;
 }
 
 const trimSlash = (path: string) => path.replace(/\/+$/, "") || "/";
