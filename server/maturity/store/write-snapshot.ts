@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { v7 as timeOrderedId } from "uuid";
 import { withConnection } from "~/server/db";
-import { insertRows } from "~/server/db/bulk-insert";
+import { copyRows } from "~/server/db/bulk-insert";
 import { practices } from "../catalogue";
 import type { AccountPracticeLevel, CheckResult, ScopedAccount, WorkspaceEvaluation } from "../results";
 
@@ -129,7 +129,7 @@ interface Part {
 /** One part's levels, and its results compared with the stored ones of the same accounts. */
 async function writePart(part: Part, evaluated: EvaluatedAccounts): Promise<number> {
   const { client, workspaceId, snapshotId, evaluatedAt } = part;
-  await insertRows(client, "MaturityAccountLevel", accountLevelRows(part, evaluated));
+  await copyRows(client, "MaturityAccountLevel", accountLevelRows(part, evaluated));
   const blocking = new Set(evaluated.accountLevels.flatMap((l) => l.blockingCheckIds.map((c) => `${l.accountId}|${c}`)));
   const previous = await client.query<PreviousResult>(
     `SELECT "accountId", "checkId", status::text AS status, since::text AS since, "waiverId" IS NOT NULL AS waived, digest
@@ -184,8 +184,8 @@ async function writePart(part: Part, evaluated: EvaluatedAccounts): Promise<numb
       [workspaceId, stale.map((g) => g.accountId), stale.map((g) => g.checkId)],
     );
   }
-  await insertRows(client, "MaturityResult", written);
-  await insertRows(client, "MaturityChange", changes);
+  await copyRows(client, "MaturityResult", written);
+  await copyRows(client, "MaturityChange", changes);
   return written.length;
 }
 
