@@ -91,14 +91,27 @@ async function* evaluateInBatches(
   timing.loadMs += performance.now() - started;
   const scope = resolveScope({ all: true });
   const accounts = shared.accounts.filter((a) => isInScope(a, scope));
-  for (let i = 0; i < accounts.length; i += batchAccounts) {
-    const batch = accounts.slice(i, i + batchAccounts);
-    started = performance.now();
-    const rows = await loadAccountEvidence(
+  const batches: AccountEvidence[][] = [];
+  for (let i = 0; i < accounts.length; i += batchAccounts) batches.push(accounts.slice(i, i + batchAccounts));
+  const load = (batch: AccountEvidence[] | undefined) => {
+    if (!batch) return undefined;
+    const rows = loadAccountEvidence(
       workspaceId,
       now,
       batch.map((a) => a.accountId),
     );
+    // Awaited below; until then, a failure of a load the consumer no longer waits for is not unhandled.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  // The next batch's rows load while this one is judged and stored: PostgreSQL and the process
+  // work at once, and memory holds two batches at most.
+  let next = load(batches[0]);
+  for (let i = 0; i < batches.length; i++) {
+    const batch = batches[i]!;
+    started = performance.now();
+    const rows = (await next)!;
+    next = load(batches[i + 1]);
     const loaded = performance.now();
     timing.loadMs += loaded - started;
     const part = evaluateAccounts({ ...shared, ...rows, ...claims }, batch, { now });
