@@ -1,7 +1,10 @@
 // npm run bench:maturity [-- accounts]: evaluates an organisation of 1,000 accounts (a synced
 // simulated organisation, its member accounts copied up to that size) and times the overview API
 // against the raw SQL of its trend aggregate over two years of daily snapshots, in this process,
-// under the heap limit recommended for workers (which run the evaluation).
+// under the heap limit recommended for workers (which run the evaluation); then evaluates it again
+// in a fresh process that loaded what a worker loads, whose memory is not the benchmark's.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import pg from "pg";
 import superjson from "superjson";
 import { connectDemoOrganization } from "~/server/accounts/demo.service";
@@ -19,7 +22,8 @@ import { createLocalUser } from "~/server/users/users.service";
 import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
 import { cloneAccounts } from "./clone-accounts";
-import { report, withPeakMemory, type Figure } from "./report";
+import { withExactPeakMemory } from "./peak-memory";
+import { report, type Figure } from "./report";
 import { startSimulatorProcess } from "./simulator-process";
 import { seedSnapshotHistory } from "./snapshot-history";
 
@@ -57,6 +61,18 @@ async function syncSimulatedOrganization(url: string) {
   return { user, workspace };
 }
 
+// The evaluation in a process that loaded what `ladder worker` loads and did nothing else, under
+// the same heap limit (NODE_OPTIONS is inherited): what a worker's memory would show.
+async function evaluateInWorkerProcess(workspaceId: string) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/maturity-worker-process.ts", workspaceId],
+    { env: process.env, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const line = stdout.trim().split("\n").pop()!;
+  return JSON.parse(line) as { beforeMb: number; peakMb: number; firstMs: number; repeatMs: number };
+}
+
 async function main() {
   const server = await startTestServer();
   const database = await createFreshDatabase(server.adminUrl, "ladder_bench_maturity");
@@ -80,7 +96,7 @@ async function main() {
     console.log(`copied member accounts up to ${accounts} accounts`);
 
     const baselineMb = process.memoryUsage().rss / 1024 / 1024;
-    const { result: evaluations, peakMb } = await withPeakMemory(async () => {
+    const { result: evaluations, peakMb } = await withExactPeakMemory(async () => {
       const done = [];
       for (let i = 0; i < EVALUATIONS; i++) {
         const { ms, result } = await time(() => evaluateAndStore(workspace.id, { trigger: "manual" }));
@@ -92,6 +108,11 @@ async function main() {
       }
       return done;
     });
+    const worker = await evaluateInWorkerProcess(workspace.id);
+    console.log(
+      `in a fresh process: first evaluation ${fmt(worker.firstMs)}, repeat ${fmt(worker.repeatMs)}, ` +
+        `${worker.beforeMb.toFixed(0)} MB before, peak ${worker.peakMb.toFixed(0)} MB`,
+    );
     await seedSnapshotHistory(database.url, workspace.id, HISTORY_DAYS);
     console.log(`seeded ${HISTORY_DAYS} days of snapshots`);
 
@@ -143,6 +164,9 @@ async function main() {
       { name: `peak memory while evaluating, ${accounts} accounts`, value: peakMb, unit: "MB", goal: "< 512" },
       { name: "memory before evaluating", value: baselineMb, unit: "MB", goal: null },
       { name: "peak above the memory before evaluating", value: peakMb - baselineMb, unit: "MB", goal: null },
+      { name: "fresh worker process: memory before evaluating", value: worker.beforeMb, unit: "MB", goal: null },
+      { name: "fresh worker process: peak, first evaluation and a repeat", value: worker.peakMb, unit: "MB", goal: "< 512" },
+      { name: "fresh worker process: first evaluation", value: worker.firstMs / 1000, unit: "s", goal: "< 10" },
       { name: "results per evaluation", value: evaluations[0]!.results, unit: "results", goal: null },
       {
         name: `overview API, ${points} daily snapshots (median of ${OVERVIEW_RUNS})`,

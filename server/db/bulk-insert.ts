@@ -1,23 +1,33 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyField } from "~/server/ingest/copy-insert";
 import { quote, shapeOf } from "./table-shape";
+import { textValue } from "./text-values";
 
-// Inserts many rows with one JSON parameter per batch: Postgres types the records itself
-// (jsonb_to_recordset), so thousands of rows cost one round trip instead of thousands of
-// bound parameters. Columns are taken from the first row and typed from the database's catalog.
+// Inserts many rows with COPY, the fastest way into Postgres, on a connection the caller holds
+// (withConnection), usually inside its transaction. Columns are those the first row provides,
+// in the table's order, each written as the text Postgres reads for its type.
+// Not through Prisma: its debug log keeps the arguments of its last hundred queries, which for
+// rows sent as parameters would be megabytes each.
 
-type Executor = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
-
-export async function insertRows(client: Executor, table: string, rows: Record<string, unknown>[], batchSize = 5000) {
+export async function copyRows(client: pg.ClientBase, table: string, rows: Record<string, unknown>[], batchSize = 5000) {
   if (!rows.length) return 0;
-  const { columns } = await shapeOf(table, client);
+  const { columns } = await shapeOf(table);
   const provided = new Set(Object.keys(rows[0]!));
   const used = columns.filter((c) => provided.has(c.name));
-  const names = used.map((c) => quote(c.name)).join(", ");
-  const recordset = used.map((c) => `${quote(c.name)} ${c.type}`).join(", ");
-  const sql = `INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})`;
-  let inserted = 0;
+  const sql = `COPY ${quote(table)} (${used.map((c) => quote(c.name)).join(", ")}) FROM STDIN`;
   for (let i = 0; i < rows.length; i += batchSize) {
-    inserted += await client.$executeRawUnsafe(sql, JSON.stringify(rows.slice(i, i + batchSize)));
+    let text = "";
+    for (const row of rows.slice(i, i + batchSize)) {
+      text += used.map((c) => copyField(textValue(row[c.name], c.kind))).join("\t");
+      text += "\n";
+    }
+    await new Promise<void>((resolve, reject) => {
+      const stream = client.query(copyFrom(sql));
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+      stream.end(text);
+    });
   }
-  return inserted;
+  return rows.length;
 }

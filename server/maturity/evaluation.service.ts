@@ -2,11 +2,12 @@ import { db } from "~/server/db";
 import { metrics, secondsSince } from "~/server/telemetry/metrics";
 import { withSpan } from "~/server/telemetry/spans";
 import { evaluateAccounts, summariseEvaluation, type AccountsEvaluation } from "./evaluate";
+import type { AccountEvidence } from "./evidence";
 import { loadAccountEvidence, loadSharedEvidence } from "./load";
 import type { WorkspaceEvaluation } from "./results";
 import { isInScope, resolveScope } from "./scope";
 import { loadClaimEvidence } from "./store/claims";
-import { writeSnapshot, type SnapshotMeta } from "./store/write-snapshot";
+import { writeSnapshotInParts, type EvaluatedAccounts, type SnapshotMeta } from "./store/write-snapshot";
 
 export interface EvaluationSummary {
   snapshotId: string;
@@ -53,61 +54,91 @@ async function evaluate(
 ): Promise<EvaluationSummary> {
   const now = options.now ?? new Date();
   const started = performance.now();
-  const { evaluation, loadMs } = await evaluateStoredEvidence(workspaceId, now, options.batchAccounts);
-  const evaluated = performance.now();
-  const { snapshotId, resultsWritten } = await writeSnapshot(evaluation, {
+  const timing = { loadMs: 0, evaluateMs: 0 };
+  const stored = await writeSnapshotInParts(now, evaluateInBatches(workspaceId, now, options.batchAccounts, timing), {
     workspaceId,
     trigger: options.trigger,
     syncRunId: options.syncRunId,
-    durationMs: evaluated - started,
+    durationMs: () => timing.loadMs + timing.evaluateMs,
   });
   return {
-    snapshotId,
-    accounts: evaluation.accounts.length,
-    results: evaluation.results.length,
-    resultsWritten,
-    loadMs,
-    evaluateMs: evaluated - started - loadMs,
-    writeMs: performance.now() - evaluated,
+    ...stored,
+    loadMs: timing.loadMs,
+    evaluateMs: timing.evaluateMs,
+    writeMs: performance.now() - started - timing.loadMs - timing.evaluateMs,
   };
 }
 
-// Accounts evaluated together: each batch's resource rows are loaded, judged and let go before
-// the next, so memory follows the batch, not the organisation (1,000 accounts at once peaked at
-// about 1.3 GB).
+// Accounts evaluated together: each batch's resource rows are loaded, judged, stored and let go
+// before the next, so memory follows the batch, not the organisation (1,000 accounts at once
+// peaked at about 1.3 GB).
 export const BATCH_ACCOUNTS = 100;
 
 /**
  * Every account of the workspace evaluated from the database, a batch of accounts at a time:
  * the organisation, the accounts, their syncs, cost figures, uploads and people's claims are
- * loaded once and shared; each batch adds its accounts' resource rows. The organisation's levels
- * and stage come from all accounts' levels, so the result equals one evaluation of everything.
+ * loaded once and shared; each batch adds its accounts' resource rows. Every rule reads the rows
+ * of the account it judges, so each batch's results are what one evaluation of everything gives.
+ */
+async function* evaluateInBatches(
+  workspaceId: string,
+  now: Date,
+  batchAccounts = BATCH_ACCOUNTS,
+  timing = { loadMs: 0, evaluateMs: 0 },
+): AsyncGenerator<EvaluatedAccounts & { accounts: AccountEvidence[] }> {
+  let started = performance.now();
+  const [shared, claims] = await Promise.all([loadSharedEvidence(workspaceId, now), loadClaimEvidence(workspaceId)]);
+  timing.loadMs += performance.now() - started;
+  const scope = resolveScope({ all: true });
+  const accounts = shared.accounts.filter((a) => isInScope(a, scope));
+  const batches: AccountEvidence[][] = [];
+  for (let i = 0; i < accounts.length; i += batchAccounts) batches.push(accounts.slice(i, i + batchAccounts));
+  const load = (batch: AccountEvidence[] | undefined) => {
+    if (!batch) return undefined;
+    const rows = loadAccountEvidence(
+      workspaceId,
+      now,
+      batch.map((a) => a.accountId),
+    );
+    // Awaited below; until then, a failure of a load the consumer no longer waits for is not unhandled.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  // The next batch's rows load while this one is judged and stored: PostgreSQL and the process
+  // work at once, and memory holds two batches at most.
+  let next = load(batches[0]);
+  for (let i = 0; i < batches.length; i++) {
+    const batch = batches[i]!;
+    started = performance.now();
+    const rows = (await next)!;
+    next = load(batches[i + 1]);
+    const loaded = performance.now();
+    timing.loadMs += loaded - started;
+    const part = evaluateAccounts({ ...shared, ...rows, ...claims }, batch, { now });
+    timing.evaluateMs += performance.now() - loaded;
+    yield { accounts: batch, ...part };
+  }
+}
+
+/**
+ * The whole evaluation the batches add up to, held at once: the organisation's levels and stage
+ * come from all accounts' levels. Stored evaluations never build it (see evaluateInBatches).
  */
 export async function evaluateStoredEvidence(
   workspaceId: string,
   now: Date,
   batchAccounts = BATCH_ACCOUNTS,
 ): Promise<{ evaluation: WorkspaceEvaluation; loadMs: number }> {
-  let started = performance.now();
-  const [shared, claims] = await Promise.all([loadSharedEvidence(workspaceId, now), loadClaimEvidence(workspaceId)]);
-  let loadMs = performance.now() - started;
-  const scope = resolveScope({ all: true });
-  const accounts = shared.accounts.filter((a) => isInScope(a, scope));
+  const timing = { loadMs: 0, evaluateMs: 0 };
+  const accounts: AccountEvidence[] = [];
   const whole: AccountsEvaluation = { results: [], accountLevels: [] };
-  for (let i = 0; i < accounts.length; i += batchAccounts) {
-    const batch = accounts.slice(i, i + batchAccounts);
-    started = performance.now();
-    const rows = await loadAccountEvidence(
-      workspaceId,
-      now,
-      batch.map((a) => a.accountId),
-    );
-    loadMs += performance.now() - started;
-    const part = evaluateAccounts({ ...shared, ...rows, ...claims }, batch, { now });
+  for await (const part of evaluateInBatches(workspaceId, now, batchAccounts, timing)) {
+    accounts.push(...part.accounts);
     for (const result of part.results) whole.results.push(result);
     for (const level of part.accountLevels) whole.accountLevels.push(level);
   }
-  return { evaluation: summariseEvaluation(whole, accounts, scope, { now }), loadMs };
+  const evaluation = summariseEvaluation(whole, accounts, resolveScope({ all: true }), { now });
+  return { evaluation, loadMs: timing.loadMs };
 }
 
 /**

@@ -283,4 +283,45 @@ describe("the demo organisation, synced, loaded and evaluated", () => {
     expect(await stored()).toEqual(fromBatches);
     expect(fromBatches).toHaveLength(oneBatch.evaluation.results.length);
   });
+
+  it("stores a first evaluation written batch by batch as one written at once: results, levels and snapshot", async () => {
+    // Each batch is written before the next is judged; from nothing stored, every row is new.
+    const firstEvaluation = async (batchAccounts: number) => {
+      await db.maturityResult.deleteMany({ where: { workspaceId } });
+      const { snapshotId, results, resultsWritten } = await evaluateAndStore(workspaceId, {
+        trigger: "manual",
+        now,
+        batchAccounts,
+      });
+      expect(resultsWritten).toBe(results);
+      const [snapshot, levels, rows, changes] = await Promise.all([
+        db.maturitySnapshot.findUniqueOrThrow({
+          where: { id: snapshotId },
+          select: { evaluatedAt: true, practiceIds: true, accounts: true, checks: true },
+        }),
+        db.maturityAccountLevel.findMany({ where: { snapshotId }, orderBy: { accountId: "asc" }, omit: { snapshotId: true } }),
+        db.maturityResult.findMany({
+          where: { workspaceId },
+          orderBy: [{ accountId: "asc" }, { checkId: "asc" }],
+          omit: { snapshotId: true },
+        }),
+        db.maturityChange.count({ where: { snapshotId } }),
+      ]);
+      expect(rows.every((r) => r.since.getTime() === now.getTime())).toBe(true);
+      return { snapshot, levels, rows, changes };
+    };
+    const whole = await firstEvaluation(1000);
+    const batched = await firstEvaluation(3);
+    expect(batched).toEqual(whole);
+    const { evaluation: all } = await evaluateStoredEvidence(workspaceId, now);
+    expect(whole.snapshot).toEqual({
+      evaluatedAt: now,
+      practiceIds: practices.map((p) => p.id),
+      accounts: evidence.accounts.length,
+      checks: new Set(all.results.map((r) => r.checkId)).size,
+    });
+    expect(whole.levels).toHaveLength(evidence.accounts.length);
+    expect(whole.rows).toHaveLength(all.results.length);
+    expect(whole.changes).toBe(0);
+  });
 });

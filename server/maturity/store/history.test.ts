@@ -9,7 +9,7 @@ import { accountView } from "../views/account";
 import { overview } from "../views/overview";
 import { utcDay } from "../views/evaluations";
 import { practiceView } from "../views/practice";
-import { writeSnapshot } from "./write-snapshot";
+import { writeSnapshot, writeSnapshotInParts } from "./write-snapshot";
 
 // Stored snapshots must say what a live evaluation says, and history must come from the store.
 
@@ -129,6 +129,38 @@ describe("maturity history", () => {
     const left = await db.maturityChange.findMany({ where: { workspaceId: workspace.id } });
     expect(left.length).toBe(first.filter((r) => r.accountId === STAGING_ACCOUNT).length);
     expect(left.every((c) => c.accountId === STAGING_ACCOUNT && c.toStatus === null)).toBe(true);
+  });
+
+  it("stores nothing of an evaluation that fails after some of its parts were written", async () => {
+    const { workspace } = await workspaceWithOwner("Halfway");
+    const evidence = organizationEvidence();
+    await store(workspace.id, evidence, NOW);
+    const stored = () =>
+      Promise.all([
+        db.maturityResult.findMany({
+          where: { workspace: { id: workspace.id } },
+          orderBy: [{ accountId: "asc" }, { checkId: "asc" }],
+        }),
+        db.maturitySnapshot.count({ where: { workspaceId: workspace.id } }),
+        db.maturityAccountLevel.count({ where: { workspaceId: workspace.id } }),
+        db.maturityChange.count({ where: { workspaceId: workspace.id } }),
+      ]);
+    const before = await stored();
+
+    const changed = evaluateWorkspace(withPortalAttested(evidence), { now: later, scope: { all: true } });
+    async function* failing() {
+      const first = (r: { accountId: string }) => r.accountId === PROD_ACCOUNT;
+      yield {
+        accounts: changed.accounts.filter(first),
+        results: changed.results.filter(first),
+        accountLevels: changed.accountLevels.filter(first),
+      };
+      throw new Error("the second batch could not be loaded");
+    }
+    await expect(
+      writeSnapshotInParts(later, failing(), { workspaceId: workspace.id, trigger: "manual", durationMs: () => 1 }),
+    ).rejects.toThrow("the second batch could not be loaded");
+    expect(await stored()).toEqual(before);
   });
 
   it("gives practice and account drill-downs from the newest snapshot, and nothing to another workspace", async () => {
