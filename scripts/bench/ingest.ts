@@ -14,6 +14,7 @@ import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { DEFAULT_APP_PRINCIPAL } from "~/simulator/constants";
 import { compareUpsertWithCopy } from "./copy-vs-upsert";
 import { cpuSnapshot, cpuSpent } from "./cpu-time";
+import { startProfiling, statementSettings } from "./profile";
 import { report, withPeakMemory, type Figure } from "./report";
 import { control, startSimulatorProcess } from "./simulator-process";
 import { tupleWrites, tupleWritesSince } from "./tuple-writes";
@@ -138,10 +139,12 @@ async function measuredSync(
   const writesBefore = await tupleWrites();
   const before = await control(sim.url, "calls");
   const cpuBefore = cpuSnapshot(sim.child.pid);
+  const profiling = await startProfiling(label("sync"));
   const started = Date.now();
   const { result: run, peakMb } = await withPeakMemory(() => syncToTheEnd(workspaceId));
   const wallSeconds = (Date.now() - started) / 1000;
   const cpu = cpuSpent(cpuBefore, cpuSnapshot(sim.child.pid));
+  await profiling.stop();
   const after = await control(sim.url, "calls");
   // Rows PostgreSQL wrote: a re-sync of an unchanged organisation should write next to none.
   const writes = tupleWritesSince(writesBefore, await tupleWrites());
@@ -220,11 +223,11 @@ async function main() {
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
-  const server = await startTestServer();
+  const server = await startTestServer({ settings: statementSettings() });
   const figures: Figure[] = [];
   try {
     for (const size of sizes.length ? sizes : [12, 200, 1000]) figures.push(...(await benchSize(server.adminUrl, size)));
-    figures.push(...(await compareUpsertWithCopy(server.adminUrl)));
+    if (process.env.BENCH_COPY !== "0") figures.push(...(await compareUpsertWithCopy(server.adminUrl)));
   } finally {
     await disconnectDb();
     await server.stop();
