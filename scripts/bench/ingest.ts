@@ -199,7 +199,7 @@ async function measuredSync(
 // CPU seconds (workers + PostgreSQL) until the evaluation queued by the run has stored its
 // snapshot; null when it has not within two minutes.
 async function evaluationCpu(runId: string, since: CpuSnapshot, simulatorPid: number | undefined): Promise<number | null> {
-  for (const started = Date.now(); Date.now() - started < 120_000; ) {
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
     if (await db.maturitySnapshot.findFirst({ where: { syncRunId: runId }, select: { id: true } })) {
       const cpu = cpuSpent(since, cpuSnapshot(simulatorPid));
       return cpu.worker + cpu.postgres;

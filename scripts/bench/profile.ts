@@ -71,5 +71,7 @@ async function printStatements(name: string) {
   const total = rows.reduce((sum, r) => sum + r.ms, 0);
   console.log(`\n${name}: statements by execution time (top 40, ${(total / 1000).toFixed(1)} s)`);
   for (const r of rows)
-    console.log(`${(r.ms / 1000).toFixed(2).padStart(7)} s ${String(r.calls).padStart(7)} calls ${String(r.rows).padStart(8)} rows  ${r.query}`);
+    console.log(
+      `${(r.ms / 1000).toFixed(2).padStart(7)} s ${String(r.calls).padStart(7)} calls ${String(r.rows).padStart(8)} rows  ${r.query}`,
+    );
 }
