@@ -32,6 +32,7 @@ export async function startEmbeddedPostgres(opts: {
   // Only as root, when the postgres user cannot reach the project folder (postgres-as-root.ts).
   sharedDir?: string;
   log?: (line: string) => void;
+  settings?: Record<string, string>;
 }): Promise<EmbeddedServer> {
   let dataDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -51,7 +52,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   let cluster: RunningCluster;
   try {
-    cluster = await startCluster({ binaries, dataDir, port: opts.port, runAs, onLog: reportProblems });
+    cluster = await startCluster({ binaries, dataDir, port: opts.port, runAs, onLog: reportProblems, settings: opts.settings });
   } catch (error) {
     throw new Error(
       `Could not start the embedded PostgreSQL on port ${opts.port} (data in ${dataDir}). ` +

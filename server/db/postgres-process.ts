@@ -90,11 +90,15 @@ export function startCluster(opts: {
   port: number;
   runAs?: RunAs;
   onLog: (text: string) => void;
+  // Server settings for this start only (`-c name=value`), e.g. a benchmark's statement statistics.
+  settings?: Record<string, string>;
 }): Promise<RunningCluster> {
   return new Promise((resolve, reject) => {
     let output = "";
     let isReady = false;
-    const child = run(opts.binaries.postgres, ["-D", opts.dataDir, "-p", String(opts.port)], opts.runAs, (text) => {
+    const settings = Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+    const args = ["-D", opts.dataDir, "-p", String(opts.port), ...settings];
+    const child = run(opts.binaries.postgres, args, opts.runAs, (text) => {
       opts.onLog(text);
       if (isReady) return;
       output = (output + text).slice(-2000);

@@ -46,7 +46,10 @@ export function dedupe(rows: Row[], key: string[]): Row[] {
 const statements = new Map<string, string>();
 
 // `incoming` holds the batch; `known` the stored rows it matches, read once from the
-// statement's snapshot. Known rows are updated when their values changed, their keys staged
+// statement's snapshot, each found through the natural key's index: as a plain join, Postgres
+// hashed the whole table for a batch of a few hundred rows whenever the batch looked large next
+// to the table (a Deployment batch of 374 rows read all 27,000 rows of a first sync, 70 of its
+// 100 ms). The LIMIT keeps the planner from turning the lookup back into a join. Known rows are updated when their values changed, their keys staged
 // when they did not; the others are inserted. Keys are staged as the text of a row of their typed
 // values, which the removal compares with the same text of a stored row.
 // ON CONFLICT DO NOTHING covers a row another transaction inserts meanwhile.
@@ -69,7 +72,11 @@ function upsertSql(table: string, key: string[], columns: TableShape["columns"],
         FROM unnest(${columns.map((_, n) => `$${n + 2}::text[]`).join(", ")}) AS u(${columns.map((_, n) => `c${n}`).join(", ")})
     ), known AS MATERIALIZED (
       SELECT ${key.map((k) => `i.${quote(k)}`).join(", ")}, ${changed} AS "changed"${values.map((v) => `, i.${v}`).join("")}
-        FROM ${target} AS t JOIN incoming AS i ON ${matches("t", "i")}
+        FROM incoming AS i
+       CROSS JOIN LATERAL (
+         SELECT ${values.length ? values.map((v) => `t.${v}`).join(", ") : "1"} FROM ${target} AS t
+          WHERE ${matches("t", "i")} LIMIT 1
+       ) AS t
     ), updated AS (
       UPDATE ${target} AS t
          SET ${[

@@ -14,12 +14,13 @@ export interface TestServer {
 }
 
 // Each run gets its own throw-away cluster on a free port, so test runs never collide.
-export async function startTestServer(): Promise<TestServer> {
+// `settings` apply to an embedded server only (an external one is left as it is).
+export async function startTestServer(opts: { settings?: Record<string, string> } = {}): Promise<TestServer> {
   const external = process.env.LADDER_TEST_PG_URL;
   if (external) return { adminUrl: external, stop: async () => undefined };
   const port = process.env.LADDER_TEST_PG_PORT ? Number(process.env.LADDER_TEST_PG_PORT) : await freePort();
   const dataDir = path.join(".data", "test-postgres", `${process.pid}-${port}`);
-  const server = await startEmbeddedPostgres({ dataDir, port });
+  const server = await startEmbeddedPostgres({ dataDir, port, settings: opts.settings });
   return {
     adminUrl: server.adminUrl,
     stop: async () => {

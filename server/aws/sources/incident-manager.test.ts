@@ -22,7 +22,8 @@ describe("Incident Manager source", () => {
     const { records, pages } = await collect(incidentManagerRecords(ctx, { pageSize: 10, concurrency: 3 }));
     expect(pages).toBe(Math.ceil(expected.length / 10));
     expect(records.map((r) => r.arn)).toEqual(expected.map((r) => r.arn));
-    expect(countCalls(ctx, "GetIncidentRecord")).toBe(expected.length);
+    // The listing's summaries carry the record's fields: no GetIncidentRecord per record.
+    expect(countCalls(ctx, "GetIncidentRecord")).toBe(0);
     expect(countCalls(ctx, "ListTimelineEvents")).toBe(expected.length);
     expect(countCalls(ctx, "ListRelatedItems")).toBe(expected.length);
     for (const e of expected) {
@@ -62,7 +63,7 @@ describe("Incident Manager source", () => {
     const { records } = await collect(incidentManagerRecords(ctx, { since }));
     const expected = incidentRecords(sim.current.state.data, accountId).filter((r) => r.creationTime > since);
     expect(records.map((r) => r.arn)).toEqual(expected.map((r) => r.arn));
-    expect(countCalls(ctx, "GetIncidentRecord")).toBe(expected.length);
+    expect(countCalls(ctx, "ListTimelineEvents")).toBe(expected.length);
   });
 
   it("has nothing to read where Incident Manager has no records", async () => {
@@ -72,7 +73,7 @@ describe("Incident Manager source", () => {
 
   it("surfaces AccessDenied and retries throttling", async () => {
     const ctx = demoContext(sim.current, prodAccount());
-    for (const action of ["ListIncidentRecords", "GetIncidentRecord", "ListTimelineEvents", "ListRelatedItems"]) {
+    for (const action of ["ListIncidentRecords", "ListTimelineEvents", "ListRelatedItems"]) {
       expect(
         await failureWith(sim.current, { service: "ssm-incidents", action }, () => collect(incidentManagerRecords(ctx))),
       ).toEqual({ name: "AccessDeniedException", kind: "access-denied" });
@@ -104,6 +105,16 @@ describe("Incident Manager source", () => {
     expect(record.timeline).toEqual([
       { at: new Date("2021-05-21T18:16:57.579Z"), type: "created", text: "Incident record created (aws.ssm-incidents.custom)" },
     ]);
+  });
+
+  it("maps the listing's summary of a record as GetIncidentRecord's record, as the AWS CLI prints them", () => {
+    const parse = (file: string) =>
+      JSON.parse(readSample(`incidents-ssm/aws__aws-cli/${file}`), (key, value: unknown) =>
+        /Time$/.test(key) && typeof value === "string" ? new Date(value) : value,
+      ) as { incidentRecord?: Parameters<typeof toRecord>[1]; incidentRecordSummaries?: Parameters<typeof toRecord>[1][] };
+    const full = parse("get-incident-record.output.json").incidentRecord!;
+    const summary = parse("list-incident-records.output.json").incidentRecordSummaries![0]!;
+    expect(toRecord(scope, summary, [], [])).toEqual(toRecord(scope, full, [], []));
   });
 
   it("starts at an earlier timeline event, and names the service from the involved resource, the alarm or the title", () => {

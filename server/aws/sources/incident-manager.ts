@@ -1,5 +1,4 @@
 import {
-  GetIncidentRecordCommand,
   type IncidentRecord as SdkIncidentRecord,
   type IncidentRecordSummary,
   paginateListIncidentRecords,
@@ -78,10 +77,11 @@ function timelineText(type: string, references: string[]): string {
   return references.length ? `${label}: ${references.map(lastPart).join(", ")}` : label;
 }
 
+// The listing's summary carries every field of the record that Ladder keeps (RecordFields), so
+// GetIncidentRecord would cost a third of the source's calls for nothing new.
 async function details(client: SSMIncidentsClient, scope: AccountScope, summary: IncidentRecordSummary) {
   const arn = summary.arn ?? "";
-  const { incidentRecord } = await client.send(new GetIncidentRecordCommand({ arn }));
-  const record: RecordFields = incidentRecord ?? { ...summary, arn };
+  const record: RecordFields = { ...summary, arn };
   const events: TimelineItem[] = [];
   for await (const page of paginateListTimelineEvents(
     { client },

@@ -26,15 +26,21 @@ const COMPUTE_SERVICES = [
   "Amazon Lightsail",
 ];
 
+// The organisation's members with their payer are read once, before they meet the accounts: as
+// two nested left joins, Postgres (misjudging a table it had not analysed since it filled) read
+// every member and its payer again for each account, 3-4 s of a 200-account evaluation per query.
 function payers(workspaceId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT a."accountId",
-           CASE WHEN member.id IS NOT NULL AND payer.id IS NOT NULL THEN payer.id ELSE a.id END AS "payerRef"
+    WITH paid AS MATERIALIZED (
+      SELECT member."accountId", payer.id AS "payerRef"
+        FROM "OrgMember" member
+        JOIN "AwsAccount" payer ON payer."workspaceId" = ${workspaceId} AND payer.kind = 'organization'
+             AND payer."organizationRefId" = member."organizationRefId"
+       WHERE member."organizationRefId" = ${primaryOrganization(workspaceId)}
+    )
+    SELECT a."accountId", COALESCE(paid."payerRef", a.id) AS "payerRef"
       FROM "AwsAccount" a
-      LEFT JOIN "OrgMember" member ON member."organizationRefId" = ${primaryOrganization(workspaceId)}
-           AND member."accountId" = a."accountId"
-      LEFT JOIN "AwsAccount" payer ON payer."workspaceId" = ${workspaceId} AND payer.kind = 'organization'
-           AND payer."organizationRefId" = member."organizationRefId"
+      LEFT JOIN paid ON paid."accountId" = a."accountId"
      WHERE ${isIncluded("a", workspaceId)}`;
 }
 
