@@ -10,7 +10,7 @@ async function inSequence(queries: Array<() => Promise<unknown>>) {
 }
 
 const DEPLOYMENTS = `SELECT a."accountId", COALESCE(gs.service, d."applicationName") AS service, d."completedAt" AS t,
-         d.status, d."rolledBack"
+         d.status, d."rolledBack", d."applicationName" || '/' || d."groupName" AS "group", d."deploymentConfig"
     FROM "Deployment" d JOIN "AwsAccount" a ON a.id = d."awsAccountRef"
     LEFT JOIN (SELECT g."awsAccountRef", g."applicationName", g."groupName", min(al.tags->>'service') AS service
                  FROM "DeploymentGroup" g JOIN "CloudWatchAlarm" al ON al."awsAccountRef" = g."awsAccountRef" AND al.name = ANY(g.alarms)
@@ -76,12 +76,18 @@ export async function rawDora(client: pg.Client, workspaceId: string, from: Date
   await per("service");
 }
 
-/** Deployments, failed ones, incidents and median restore before and after a change on one account and service. */
+/**
+ * Before and after a change on one account and service: deployments, failed ones (status, rollback,
+ * or the latest deployment before an incident within 24 hours, as rawDora attributes them),
+ * incidents and their median restore; and the change itself, a canary arrival, checked from its
+ * group's deployments before it (its first gradual deployment after one that was not).
+ */
 export async function rawComparison(
   client: pg.Client,
   workspaceId: string,
   accountId: string,
   service: string,
+  group: string,
   at: Date,
   days: number,
 ) {
@@ -90,8 +96,24 @@ export async function rawComparison(
   await inSequence([
     () =>
       client.query(
-        `SELECT t >= $4 AS after, count(*), count(*) FILTER (WHERE status <> 'Succeeded') FROM (${DEPLOYMENTS}) d
-        WHERE "accountId" = $5 AND service = $6 GROUP BY 1`,
+        `SELECT min(t) FILTER (WHERE "deploymentConfig" ~* 'canary|linear') AS arrival,
+                min(t) FILTER (WHERE "deploymentConfig" !~* 'canary|linear') AS before
+           FROM (${DEPLOYMENTS}) d WHERE "accountId" = $4 AND "group" = $5`,
+        [workspaceId, new Date(from.getTime() - days * 86_400_000), new Date(at.getTime() + 1), accountId, group],
+      ),
+    () =>
+      client.query(
+        `WITH dep AS (SELECT * FROM (${DEPLOYMENTS}) d WHERE "accountId" = $5 AND service = $6),
+           inc AS (SELECT "startedAt" AS t, "resolvedAt" FROM "Incident"
+                    WHERE "workspaceId" = $1 AND "startedAt" >= $2 AND "startedAt" < $3::timestamp + interval '24 hours'
+                      AND "accountId" = $5 AND service = $6 AND "mergedInto" IS NULL),
+           ev AS (SELECT t, status, "rolledBack", NULL::timestamp AS started FROM dep
+                  UNION ALL SELECT t, NULL, NULL, t FROM inc),
+           last AS (SELECT *, max(t) FILTER (WHERE status IS NOT NULL) OVER (ORDER BY t ROWS UNBOUNDED PRECEDING) AS "lastDeployment" FROM ev),
+           blamed AS (SELECT DISTINCT "lastDeployment" AS t FROM last WHERE started IS NOT NULL AND started - "lastDeployment" <= interval '24 hours')
+         SELECT d.t >= $4 AS after, count(*),
+                count(*) FILTER (WHERE d.status <> 'Succeeded' OR d."rolledBack" OR d.t IN (SELECT t FROM blamed)) AS failed
+           FROM dep d GROUP BY 1`,
         [workspaceId, from, to, at, accountId, service],
       ),
     () =>

@@ -9,7 +9,7 @@ import { loadDeployments } from "./load/deployments";
 import { loadExperiments } from "./load/experiments";
 import { loadIncidents } from "./load/incidents";
 import { loadMaturityChanges } from "./load/maturity";
-import { DEFAULT_FAILURE_WINDOW_HOURS, resolveScope, type Scope } from "./scope";
+import { DEFAULT_FAILURE_WINDOW_HOURS, needsWholeDirectory, resolveScope, scopeFrom, type Scope } from "./scope";
 import type { Comparison, IncidentFilters } from "./types";
 
 // Did it pay off? The same window before and after one change. The change's time is read from its
@@ -102,6 +102,15 @@ async function changeEvents(scope: Scope, changeId: string, from: Date, to: Date
   return { incidents: incidents.incidents.map((i) => i.event), deployments, experiments, maturity };
 }
 
+/** Events read without a directory take their account's environment when they have none, as the loaders give it. */
+function withAccountEnvironments(events: Events, scope: Scope): Events {
+  const fill = <E extends { accountId: string | null; environment: string | null }>(e: E): E =>
+    e.environment === null && e.accountId !== null
+      ? { ...e, environment: scope.directory.accounts.get(e.accountId)?.environment ?? null }
+      : e;
+  return { ...events, incidents: events.incidents.map(fill), deployments: events.deployments.map(fill) };
+}
+
 /** The scope narrowed to the change's account and service: the comparison reads nothing else. */
 function narrowed(scope: Scope, place: ChangePlace | null): Scope {
   if (!place?.accountId) return scope;
@@ -123,20 +132,29 @@ export async function compareChange(opts: {
 }): Promise<Comparison> {
   const now = opts.now ?? new Date();
   const windowDays = opts.windowDays ?? DEFAULT_WINDOW_DAYS;
-  // The change's place is read across the workspace, then the directory of its account only; the
-  // filters apply to what the comparison reads (`narrowed`).
+  const filters = { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours };
+  // The change's place is read across the workspace; the filters apply to what the comparison reads
+  // (`narrowed`). Its account's directory entry (environments, for "production") loads beside its
+  // events when no OU or environment filter needs the directory to narrow them.
   const place = await changePlace(workspaceOnly(opts.workspaceId), opts.changeId);
-  const scope = await resolveScope(
-    opts.workspaceId,
-    { ...opts.filters, failureWindowHours: opts.failureWindowHours ?? opts.filters?.failureWindowHours },
-    now,
-    place?.accountId,
-  );
+  const skeleton = scopeFrom(opts.workspaceId, filters, now, { accounts: new Map(), ous: [] });
   const at = place?.at;
   // Canary arrival is recognised from the deployments before it: load a window more before.
-  const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : scope.from;
-  const to = at ? new Date(Math.min(at.getTime() + windowDays * DAY_MS, now.getTime()) + 1) : scope.to;
-  const events = await changeEvents(narrowed(scope, place), opts.changeId, from, to);
+  const from = at ? new Date(at.getTime() - 2 * windowDays * DAY_MS) : skeleton.from;
+  const to = at ? new Date(Math.min(at.getTime() + windowDays * DAY_MS, now.getTime()) + 1) : skeleton.to;
+  let scope: Scope;
+  let events: Events;
+  if (place?.accountId && !needsWholeDirectory(filters)) {
+    let loaded: Events;
+    [scope, loaded] = await Promise.all([
+      resolveScope(opts.workspaceId, filters, now, place.accountId),
+      changeEvents(narrowed(skeleton, place), opts.changeId, from, to),
+    ]);
+    events = withAccountEnvironments(loaded, scope);
+  } else {
+    scope = await resolveScope(opts.workspaceId, filters, now, place?.accountId);
+    events = await changeEvents(narrowed(scope, place), opts.changeId, from, to);
+  }
   const asOf = now < to ? now : to;
   const change = findChange(opts.changeId, events, { isProduction: scope.isProduction, asOf });
   if (!change) throw notFound("That change");

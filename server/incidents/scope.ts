@@ -41,8 +41,15 @@ export async function resolveScope(
   now: Date,
   onlyAccount?: string,
 ): Promise<Scope> {
-  const wholeDirectory = !onlyAccount || filters.ou !== undefined || filters.environment !== undefined;
-  const directory = await loadDirectory(workspaceId, wholeDirectory ? undefined : [onlyAccount]);
+  const directory = await loadDirectory(workspaceId, needsWholeDirectory(filters) || !onlyAccount ? undefined : [onlyAccount]);
+  return scopeFrom(workspaceId, filters, now, directory);
+}
+
+/** OU and environment filters name accounts through the directory; the others do not need it. */
+export const needsWholeDirectory = (filters: IncidentFilters) => filters.ou !== undefined || filters.environment !== undefined;
+
+/** The scope with a directory already at hand (an empty one serves SQL filters without OU or environment). */
+export function scopeFrom(workspaceId: string, filters: IncidentFilters, now: Date, directory: Directory): Scope {
   const { from, to } = resolveRange(filters, now);
   const narrowed = filters.ou !== undefined || filters.environment !== undefined || filters.accountId !== undefined;
   let accountIds: string[] | null = null;
