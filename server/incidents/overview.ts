@@ -8,10 +8,10 @@ import { loadExperiments } from "./load/experiments";
 import { loadIncidents } from "./load/incidents";
 import { loadMaturityChanges } from "./load/maturity";
 import { filterOptions } from "./options";
-import { resolveScope } from "./scope";
+import { resolveScope, type Scope } from "./scope";
 import { deploymentSummary, earliestIncident, incidentsAround, newestFailedDeployments, sourcesSeen } from "./sql/overview";
-import { incidentsTrends } from "./trends";
-import type { IncidentFilters, IncidentsOverview } from "./types";
+import { incidentsTrends, type Trends } from "./trends";
+import type { Annotation, IncidentFilters, IncidentsOverview } from "./types";
 
 // The Incidents page in one call: trend buckets, open incidents, totals, overlays, the DORA table,
 // the changes worth a before/after look, the filter options and the sources behind it all. A year
@@ -61,19 +61,34 @@ export async function incidentsOverview({
     { base },
     deployments.failed - failed.length,
   );
-  return {
-    filters: scope.filters,
-    buckets: trends.buckets,
-    openNow: trends.openNow,
-    totals: trends.totals,
-    annotations,
-    annotationsLeftOut: leftOut,
-    dora,
-    suggestions,
-    options,
-    sources: sourcesFrom(seen, experiments.length > 0),
-  };
+  return overviewOf(
+    scope,
+    trends,
+    { annotations, leftOut },
+    {
+      dora,
+      suggestions,
+      options,
+      sources: sourcesFrom(seen, experiments.length > 0),
+    },
+  );
 }
+
+/** The page's answer from its parts. */
+const overviewOf = (
+  scope: Scope,
+  trends: Trends,
+  overlays: { annotations: Annotation[]; leftOut: number },
+  rest: Pick<IncidentsOverview, "dora" | "suggestions" | "options" | "sources">,
+): IncidentsOverview => ({
+  filters: scope.filters,
+  buckets: trends.buckets,
+  openNow: trends.openNow,
+  totals: trends.totals,
+  annotations: overlays.annotations,
+  annotationsLeftOut: overlays.leftOut,
+  ...rest,
+});
 
 /** The reference: the same overview from every event of the range, row by row. */
 export async function incidentsOverviewByEvents({
@@ -94,17 +109,10 @@ export async function incidentsOverviewByEvents({
   ]);
   const events = { incidents: incidents.map((i) => i.event), deployments, experiments, maturity };
   const suggested = suggestions(events, { isProduction: scope.isProduction, asOf: now < scope.to ? now : scope.to });
-  const { annotations, leftOut } = annotationsOf({ ...events, loadedDeployments: deployments }, suggested, { base });
-  return {
-    filters: scope.filters,
-    buckets: trends.buckets,
-    openNow: trends.openNow,
-    totals: trends.totals,
-    annotations,
-    annotationsLeftOut: leftOut,
+  return overviewOf(scope, trends, annotationsOf({ ...events, loadedDeployments: deployments }, suggested, { base }), {
     dora: doraOf(scope, { ...events, incidents: [...events.incidents, ...after.incidents.map((i) => i.event)] }, now),
     suggestions: suggested,
     options,
     sources: sourcesOf(events),
-  };
+  });
 }

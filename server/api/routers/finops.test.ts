@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { focusRows } from "~/server/test/focus-rows";
 import { handleFinopsExport } from "~/server/finops/export-request";
 import { addMember, workspaceWithOwner } from "~/server/test/fixtures";
 import { createSession } from "~/server/users/users.service";
@@ -82,40 +83,6 @@ async function costWorkspace(name: string) {
     },
   });
   return owner;
-}
-
-async function focusRows(
-  workspaceId: string,
-  rows: { account: string; provider?: string; effective: string; list: string; pricing?: string; type?: string }[],
-) {
-  const upload = await db.upload.create({
-    data: { workspaceId, kind: "focus", format: "csv", tool: "focus", sizeBytes: 1, summary: {} },
-  });
-  await db.focusCostRow.createMany({
-    data: rows.map((r, i) => ({
-      workspaceId,
-      uploadId: upload.id,
-      rowNumber: i + 2,
-      provider: r.provider ?? "AWS",
-      billingAccountId: "999999999999",
-      billingPeriodStart: day(1),
-      billingPeriodEnd: new Date(Date.UTC(2026, 10, 1)),
-      billingCurrency: "USD",
-      subAccountId: r.account,
-      subAccountName: `focus-${r.account}`,
-      chargePeriodStart: day(3),
-      chargePeriodEnd: day(4),
-      chargeCategory: "Usage",
-      serviceName: r.provider ? "Compute Engine" : "Amazon Elastic Compute Cloud",
-      pricingCategory: r.pricing ?? "Standard",
-      instanceType: r.provider ? null : (r.type ?? "m5.xlarge"),
-      usageType: r.provider ? null : `BoxUsage:${r.type ?? "m5.xlarge"}`,
-      consumedQuantity: D("10"),
-      billedCost: D(r.effective),
-      effectiveCost: D(r.effective),
-      listCost: D(r.list),
-    })),
-  });
 }
 
 describe("finops API", () => {
