@@ -24,6 +24,7 @@ import { addCounts, emptyResult, type SourceContext, type SourceResult, type Sou
 import { deleteUnseen, deleteUnseenIn, upsertRows, type Row } from "../upsert";
 import { unlessDenied } from "./finops";
 import { deploymentReads } from "./deployment-reads";
+import { storedExperiments } from "./fis-experiments";
 import { syncIncidentManager } from "./incident-manager";
 
 // The per-account sources. Each reads its whole scope (account and region) and then removes
@@ -195,9 +196,11 @@ export const chaosRunner: SourceRunner = {
       })),
     );
     const experiments = buffered(ctx, result, "FisExperiment", perAccountKey("experimentId"));
-    for await (const page of fisExperiments(ctx.fetch)) {
+    const stored = await storedExperiments(ctx);
+    for await (const page of fisExperiments(ctx.fetch, { known: stored.known })) {
+      await experiments.add(page.unchanged.map(stored.rowOf));
       await experiments.add(
-        page.map((e) => ({
+        page.records.map((e) => ({
           experimentId: e.id,
           templateId: e.templateId ?? "",
           status: e.status,
