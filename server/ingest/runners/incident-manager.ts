@@ -66,11 +66,7 @@ const comparable = (value: unknown) =>
  * Only resolved records qualify: an open one's timeline grows without its listing changing (the
  * summary has no last-modified time).
  */
-export function fromStored(
-  ctx: SourceContext,
-  listing: IncidentRecordListing,
-  stored: Row | undefined,
-): IncidentManagerRecord | null {
+function fromStored(ctx: SourceContext, listing: IncidentRecordListing, stored: Row | undefined): IncidentManagerRecord | null {
   if (!stored || listing.status !== "RESOLVED") return null;
   const events = (stored.timeline as StoredTimeline)
     .filter((t) => t.type !== "created" && t.type !== "resolved")
