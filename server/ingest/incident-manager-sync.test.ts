@@ -30,6 +30,18 @@ async function sync(sources: SourceName[]) {
 
 const MINUTE = 60_000;
 
+// What a workspace stored of Incident Manager, without the columns that name the workspace's own rows.
+async function storedRecords(workspaceId: string) {
+  const rows = await db.incident.findMany({
+    where: { workspaceId, source: "incident-manager" },
+    orderBy: { externalKey: "asc" },
+  });
+  return rows.map(({ id, workspaceId: _w, awsAccountRef: _a, lastSeenRunId: _r, mergedInto, ...row }) => ({
+    ...row,
+    merged: mergedInto !== null && id !== mergedInto,
+  }));
+}
+
 describe("syncing Incident Manager with the alarms", () => {
   it("stores records beside alarm incidents of the same episode, deployment commits, and a re-sync changes nothing", async () => {
     const first = await sync(["incidents", "delivery"]);
@@ -130,5 +142,67 @@ describe("syncing Incident Manager with the alarms", () => {
     );
     expect(run.rowsDeleted).toBe(0);
     expect(await db.incident.count({ where: { workspaceId: ws.workspace.id } })).toBe(before);
+  });
+
+  it("re-reads details only of new, open and changed records, and stores what a full sync of the same state stores", async () => {
+    const accounts = await db.awsAccount.findMany({ where: { workspaceId: ws.workspace.id, accountId: { not: null } } });
+    const since = new Date(`${costWindow({ now: new Date() }).start}T00:00:00Z`);
+    const listed = (accountId: string) =>
+      incidentRecords(sim.current.state.data, accountId).filter((r) => r.creationTime > since);
+    const [a, b] = accounts.filter((x) => listed(x.accountId!).length >= 3).map((x) => x.accountId!);
+    expect(b).toBeDefined();
+    const records = incidentRecords(sim.current.state.data, a!);
+    const resolved = records.filter((r) => r.creationTime > since && r.status === "RESOLVED");
+    // Renamed; resolved again later with a new event; removed; and a new record in another account.
+    resolved[0]!.title = `${resolved[0]!.title} (renamed)`;
+    const later = new Date(resolved[1]!.resolvedTime!.getTime() + 30 * MINUTE);
+    resolved[1]!.timeline.push({ id: "reopened", time: later, type: "Note", data: "Resolved again", resources: [] });
+    resolved[1]!.resolvedTime = later;
+    records.splice(records.indexOf(resolved[2]!), 1);
+    const others = incidentRecords(sim.current.state.data, b!);
+    const copy = others.find((r) => r.creationTime > since && r.status === "RESOLVED")!;
+    others.push({
+      ...copy,
+      arn: `${copy.arn.slice(0, -4)}beef`,
+      title: "Added since the last sync",
+      status: "OPEN",
+      resolvedTime: null,
+      timeline: copy.timeline.slice(0, 1),
+    });
+
+    const everyListed = accounts.flatMap((x) => listed(x.accountId!));
+    const open = everyListed.filter((r) => r.status !== "RESOLVED").length;
+    expect(open).toBeLessThan(everyListed.length / 2);
+    expect(everyListed.filter((r) => r.status === "OPEN").map((r) => r.title)).toEqual(["Added since the last sync"]);
+    sim.current.state.resetCallCounts();
+    const incremental = await sync(["incidents"]);
+    expect(incremental.status).toBe("succeeded");
+    expect([incremental.rowsInserted, incremental.rowsUpdated, incremental.rowsDeleted]).toEqual([1, 2, 1]);
+    // The open records (the new one is open) and the two changed ones: nothing else.
+    expect(sim.current.state.callCount("ssm-incidents", "ListTimelineEvents")).toBe(open + 2);
+    expect(sim.current.state.callCount("ssm-incidents", "ListRelatedItems")).toBe(open + 2);
+
+    const full = await workspaceWithDemoOrganization(sim.current, "Incident Manager, full read");
+    const run = await startSync({
+      workspaceId: full.workspace.id,
+      actor: { userId: full.owner.id },
+      trigger: "manual",
+      sources: ["incidents"],
+    });
+    expect((await waitForRun(full.workspace.id, run.id, 120_000)).status).toBe("succeeded");
+    const fullRows = await storedRecords(full.workspace.id);
+    expect(fullRows.find((r) => r.externalKey === resolved[1]!.arn)!.timeline).toContainEqual({
+      at: later.toISOString(),
+      type: "Note",
+      text: "Note",
+    });
+    expect(fullRows).toHaveLength(everyListed.length);
+    expect(await storedRecords(ws.workspace.id)).toEqual(fullRows);
+
+    // An open record's timeline grows while its listing stays the same: it is read on every sync.
+    sim.current.state.resetCallCounts();
+    const again = await sync(["incidents"]);
+    expect([again.rowsInserted, again.rowsUpdated, again.rowsDeleted]).toEqual([0, 0, 0]);
+    expect(sim.current.state.callCount("ssm-incidents", "ListTimelineEvents")).toBe(open);
   });
 });

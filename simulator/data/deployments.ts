@@ -18,9 +18,10 @@ export interface Deployment {
   id: string;
   group: DeploymentGroup;
   configName: string;
-  status: "Succeeded" | "Failed" | "Stopped";
+  /** The demo's deployments are all finished; tests set one InProgress (completedAt null) to follow it. */
+  status: "Succeeded" | "Failed" | "Stopped" | "InProgress";
   createdAt: Date;
-  completedAt: Date;
+  completedAt: Date | null;
   rolledBack: boolean;
   /** The GitHub revision's commit for API groups (their pipelines deploy from GitHub); null for workers. */
   commitId: string | null;

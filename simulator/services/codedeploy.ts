@@ -38,7 +38,7 @@ function deploymentShape(d: Deployment) {
     status: d.status,
     createTime: d.createdAt,
     startTime: d.createdAt,
-    completeTime: d.completedAt,
+    ...(d.completedAt ? { completeTime: d.completedAt } : {}),
     creator: d.creator,
     revision: d.commitId
       ? { revisionType: "GitHub", gitHubLocation: { repository: d.repository, commitId: d.commitId } }
@@ -47,7 +47,7 @@ function deploymentShape(d: Deployment) {
     deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
     autoRollbackConfiguration: { enabled: true, events: d.group.rollbackEvents },
     errorInformation:
-      d.status === "Succeeded"
+      d.status === "Succeeded" || d.status === "InProgress"
         ? undefined
         : {
             code: d.status === "Stopped" ? "ALARM_ACTIVE" : "HEALTH_CONSTRAINTS",

@@ -190,3 +190,17 @@ export async function* codeDeployDeployments(
     client.destroy();
   }
 }
+
+/** Deployments by id (those stored before they finished), 25 to a call; ids CodeDeploy no longer has are left out. */
+export function codeDeployDeploymentsById(ctx: FetchContext, ids: string[]): Promise<DeploymentRecord[]> {
+  return withClient(ctx, "codeDeploy", async (client) => {
+    const scope = scopeOf(ctx);
+    const records: DeploymentRecord[] = [];
+    for (const batch of chunk(ids, DEPLOYMENT_BATCH)) {
+      checkAborted(ctx);
+      const out = await client.send(new BatchGetDeploymentsCommand({ deploymentIds: batch }));
+      records.push(...(out.deploymentsInfo ?? []).map((d) => deploymentRecord(scope, d)));
+    }
+    return records;
+  });
+}

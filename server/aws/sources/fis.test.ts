@@ -4,6 +4,10 @@ import { chaos } from "~/simulator/data/chaos";
 import { fetchFisTemplates, fisExperiments, hasStopConditions } from "./fis";
 import { collect, countCalls, demoContext, failureWith, readSample, withThrottling } from "./test-support";
 
+async function* detailed(pages: ReturnType<typeof fisExperiments>) {
+  for await (const page of pages) yield page.records;
+}
+
 const sim = useAwsSimulator();
 
 function prodAccount(): string {
@@ -26,11 +30,29 @@ describe("FIS", () => {
     expect(Object.keys(templates[0]?.actions ?? {})).toHaveLength(1);
   });
 
+  it("reads no details of the experiments the caller says it holds", async () => {
+    const accountId = prodAccount();
+    const expected = chaos(sim.current.state.data, accountId).experiments;
+    const ctx = demoContext(sim.current, accountId);
+    const held = new Set(expected.slice(1).map((e) => e.id));
+    const pages = [];
+    for await (const page of fisExperiments(ctx, { known: (l) => held.has(l.id) })) pages.push(page);
+    expect(pages.flatMap((p) => p.records.map((r) => r.id))).toEqual([expected[0]!.id]);
+    expect(pages.flatMap((p) => p.unchanged.map((l) => l.id)).sort()).toEqual([...held].sort());
+    expect(pages.flatMap((p) => p.unchanged).find((l) => l.id === expected[1]!.id)).toMatchObject({
+      templateId: expected[1]!.template.id,
+      status: expected[1]!.status,
+      reason: expected[1]!.reason,
+      tags: expected[1]!.tags,
+    });
+    expect(countCalls(ctx, "GetExperiment")).toBe(1);
+  });
+
   it("reads every experiment across listing pages", async () => {
     const accountId = prodAccount();
     const expected = chaos(sim.current.state.data, accountId).experiments;
     const ctx = demoContext(sim.current, accountId);
-    const { records } = await collect(fisExperiments(ctx, { concurrency: 3 }));
+    const { records } = await collect(detailed(fisExperiments(ctx, { concurrency: 3 })));
     expect(records.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
     expect(countCalls(ctx, "GetExperiment")).toBe(expected.length);
     for (const e of expected) {
@@ -64,7 +86,7 @@ describe("FIS", () => {
       await failureWith(sim.current, { service: "fis", action: "GetExperimentTemplate" }, () => fetchFisTemplates(ctx)),
     ).toEqual({ name: "AccessDeniedException", kind: "access-denied" });
     const { result, throttled } = await withThrottling(sim.current, { service: "fis", action: "ListExperiments" }, () =>
-      collect(fisExperiments(ctx)),
+      collect(detailed(fisExperiments(ctx))),
     );
     expect(throttled).toBe(2);
     expect(result.records).toHaveLength(chaos(sim.current.state.data, ctx.accountId).experiments.length);

@@ -94,22 +94,46 @@ export async function fetchFisTemplates(
   }
 }
 
+/** What ListExperiments says of an experiment: all but its times, actions and stop conditions. */
+export interface FisExperimentListing extends AccountScope {
+  id: string;
+  templateId: string | null;
+  status: string;
+  reason: string | null;
+  tags: Record<string, string>;
+}
+
 /**
- * Experiments, one array per listing page, each completed with GetExperiment. ListExperiments
- * has no time filter, so every sync reads them all; accounts run tens, not thousands.
+ * Experiments, one listing page at a time, each completed with GetExperiment unless `known` says
+ * the caller holds its details already and they cannot have changed (those come back as listings
+ * only). ListExperiments has no time filter (only a template id), so every sync lists them all.
  */
 export async function* fisExperiments(
   ctx: FetchContext,
-  { concurrency = DEFAULT_CONCURRENCY }: { concurrency?: number } = {},
-): AsyncGenerator<FisExperimentRecord[]> {
+  { concurrency = DEFAULT_CONCURRENCY, known }: { concurrency?: number; known?: (listing: FisExperimentListing) => boolean } = {},
+): AsyncGenerator<{ records: FisExperimentRecord[]; unchanged: FisExperimentListing[] }> {
   const client = clientFor(ctx, "fis");
   const scope = scopeOf(ctx);
   try {
     for await (const page of paginateListExperiments({ client, pageSize: 100 }, {})) {
       checkAborted(ctx);
-      const ids = (page.experiments ?? []).flatMap((e) => (e.id ? [e.id] : []));
-      yield await mapLimit(
-        ids,
+      const listings = (page.experiments ?? []).flatMap((e): FisExperimentListing[] =>
+        e.id
+          ? [
+              {
+                ...scope,
+                id: e.id,
+                templateId: e.experimentTemplateId ?? null,
+                status: e.state?.status ?? "",
+                reason: e.state?.reason ?? null,
+                tags: e.tags ?? {},
+              },
+            ]
+          : [],
+      );
+      const unchanged = known ? listings.filter(known) : [];
+      const records = await mapLimit(
+        listings.filter((l) => !unchanged.includes(l)).map((l) => l.id),
         concurrency,
         async (id): Promise<FisExperimentRecord> => {
           const { experiment: e } = await client.send(new GetExperimentCommand({ id }));
@@ -130,6 +154,7 @@ export async function* fisExperiments(
         },
         ctx.signal,
       );
+      yield { records, unchanged };
     }
   } finally {
     client.destroy();

@@ -145,13 +145,28 @@ export function toRecord(
   };
 }
 
+/** What a listing page says of a record: every field Ladder keeps but the timeline and related items. */
+export type IncidentRecordListing = IncidentRecordSummary & { arn: string };
+
 /**
  * Incident records created after `since`, each with its details, timeline events and related
- * items, one array per listing page.
+ * items, one array per listing page. `known` may answer a listed record from what was read
+ * before (a record whose listing did not change); its timeline and related items are then not
+ * read again.
  */
 export async function* incidentManagerRecords(
   ctx: FetchContext,
-  { since, concurrency = DEFAULT_CONCURRENCY, pageSize = 100 }: { since?: Date; concurrency?: number; pageSize?: number } = {},
+  {
+    since,
+    known,
+    concurrency = DEFAULT_CONCURRENCY,
+    pageSize = 100,
+  }: {
+    since?: Date;
+    known?: (listing: IncidentRecordListing) => IncidentManagerRecord | null;
+    concurrency?: number;
+    pageSize?: number;
+  } = {},
 ): AsyncGenerator<IncidentManagerRecord[]> {
   const client = clientFor(ctx, "ssmIncidents");
   const scope = scopeOf(ctx);
@@ -161,8 +176,12 @@ export async function* incidentManagerRecords(
       { filters: since ? [{ key: "creationTime", condition: { after: since } }] : undefined },
     )) {
       checkAborted(ctx);
-      const summaries = (page.incidentRecordSummaries ?? []).filter((s) => s.arn);
-      yield await mapLimit(summaries, concurrency, (s) => details(client, scope, s), ctx.signal);
+      const summaries = (page.incidentRecordSummaries ?? []).filter((s): s is IncidentRecordListing => !!s.arn);
+      const answered = summaries.map((s) => known?.(s) ?? null);
+      const toRead = summaries.filter((_, i) => !answered[i]);
+      const read = await mapLimit(toRead, concurrency, (s) => details(client, scope, s), ctx.signal);
+      let next = 0;
+      yield answered.map((record) => record ?? read[next++]!);
     }
   } finally {
     client.destroy();

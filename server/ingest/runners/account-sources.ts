@@ -6,7 +6,12 @@ import {
   type AlarmRecord,
   type AlarmStateChange,
 } from "~/server/aws/sources/cloudwatch";
-import { codeDeployDeployments, fetchCodeDeploy } from "~/server/aws/sources/codedeploy";
+import {
+  codeDeployDeployments,
+  codeDeployDeploymentsById,
+  type DeploymentRecord,
+  fetchCodeDeploy,
+} from "~/server/aws/sources/codedeploy";
 import { ecrInventory, fetchRegistryScanning } from "~/server/aws/sources/ecr";
 import { fetchEksClusters } from "~/server/aws/sources/eks";
 import { fetchFisTemplates, fisExperiments } from "~/server/aws/sources/fis";
@@ -18,6 +23,8 @@ import { fetchSamplingRules } from "~/server/aws/sources/xray";
 import { addCounts, emptyResult, type SourceContext, type SourceResult, type SourceRunner } from "../sources";
 import { deleteUnseen, deleteUnseenIn, upsertRows, type Row } from "../upsert";
 import { unlessDenied } from "./finops";
+import { deploymentReads } from "./deployment-reads";
+import { storedExperiments } from "./fis-experiments";
 import { syncIncidentManager } from "./incident-manager";
 
 // The per-account sources. Each reads its whole scope (account and region) and then removes
@@ -189,9 +196,11 @@ export const chaosRunner: SourceRunner = {
       })),
     );
     const experiments = buffered(ctx, result, "FisExperiment", perAccountKey("experimentId"));
-    for await (const page of fisExperiments(ctx.fetch)) {
+    const stored = await storedExperiments(ctx);
+    for await (const page of fisExperiments(ctx.fetch, { known: stored.known })) {
+      await experiments.add(page.unchanged.map(stored.rowOf));
       await experiments.add(
-        page.map((e) => ({
+        page.records.map((e) => ({
           experimentId: e.id,
           templateId: e.templateId ?? "",
           status: e.status,
@@ -274,6 +283,12 @@ export const incidentsRunner: SourceRunner = {
   },
 };
 
+// The stored deployments that had not finished, read by id, before the listing's pages.
+async function* withUnfinished(ctx: SourceContext, ids: string[], pages: AsyncGenerator<DeploymentRecord[]>) {
+  if (ids.length) yield await codeDeployDeploymentsById(ctx.fetch, ids);
+  yield* pages;
+}
+
 export const deliveryRunner: SourceRunner = {
   name: "delivery",
   service: "codeDeploy",
@@ -300,7 +315,10 @@ export const deliveryRunner: SourceRunner = {
       })),
     );
     const deployments = buffered(ctx, result, "Deployment", perAccountKey("deploymentId"));
-    for await (const page of codeDeployDeployments(ctx.fetch)) {
+    const reads = await deploymentReads(ctx);
+    const since = reads.kind === "since" ? reads.since : undefined;
+    const pages = codeDeployDeployments(ctx.fetch, { since });
+    for await (const page of reads.kind === "since" ? withUnfinished(ctx, reads.unfinished, pages) : pages) {
       await deployments.add(
         page.map((d) => ({
           deploymentId: d.id,
@@ -318,7 +336,16 @@ export const deliveryRunner: SourceRunner = {
       );
     }
     await deployments.flush();
-    await clean(ctx, result, ["DeploymentGroup", "Deployment"]);
+    if (!since) {
+      await clean(ctx, result, ["DeploymentGroup", "Deployment"]);
+    } else {
+      // Only the days the listing re-read: older rows were not listed, so they are not stale.
+      await clean(ctx, result, ["DeploymentGroup"]);
+      const scope = { awsAccountRef: ctx.account.ref, region: regionOf(ctx.fetch) };
+      const tomorrow = new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10);
+      const from = since.toISOString().slice(0, 10);
+      result.deleted += await deleteUnseen("Deployment", scope, ctx.runId, { column: "createdAtAws", from, to: tomorrow });
+    }
     return result;
   },
 };
