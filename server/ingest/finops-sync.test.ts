@@ -34,10 +34,18 @@ const getProductsCalls = () => sim.current.state.callCount("pricing", "GetProduc
 describe("the cost source's FinOps reads", () => {
   it("stores list prices, the commitments held and CE's recommendation; a second sync within a day asks no prices", async () => {
     const ws = await workspaceWithDemoOrganization(sim.current, "FinOps prices");
-    await ageListPrices();
-    const before = new Date();
-    const callsBefore = getProductsCalls();
-    const first = await syncCost(ws.workspace.id, ws.owner.id);
+    // Another test file's sync running at the same moment may refresh the shared prices between
+    // the ageing and this sync (it then asks none): age them again and sync again, at most thrice.
+    let before: Date;
+    let callsBefore: number;
+    let first: Awaited<ReturnType<typeof syncCost>>;
+    for (let attempt = 1; ; attempt++) {
+      await ageListPrices();
+      before = new Date();
+      callsBefore = getProductsCalls();
+      first = await syncCost(ws.workspace.id, ws.owner.id);
+      if (getProductsCalls() > callsBefore || attempt === 3) break;
+    }
     expect(first.status).toBe("succeeded");
     expect(first.permissionGaps).toEqual([]);
 
