@@ -7,6 +7,7 @@ import pg from "pg";
 import { addMonths, monthKey, monthStart, startOfDay } from "~/server/finops/periods";
 import { evaluateAndStore } from "~/server/maturity/evaluation.service";
 import { db } from "~/server/db";
+import { mergeWorkspaceIncidents } from "~/server/incidents/merge-store";
 import { createLocalUser } from "~/server/users/users.service";
 import { createWorkspace } from "~/server/workspaces/workspaces.service";
 import { writeCostRows } from "./finops-api";
@@ -48,6 +49,8 @@ export async function writeLoadData(databaseUrl: string, accounts: number, users
     await timed(`${accounts} accounts, 2,000,000 deployments, 200,000 incident rows`, () =>
       writeIncidentRows(client, workspace.id, accounts, now),
     );
+    // As the writers do: the same incidents merged (server/incidents/merge-store.ts).
+    await timed("same-incident merge", () => mergeWorkspaceIncidents(workspace.id));
     await client.query(`UPDATE "AwsAccount" SET kind = 'organization' WHERE id = 'bench-0'`);
     const from = addMonths(monthStart(monthKey(addMonths(now, -1))), -12);
     await timed(`13 months of daily cost rows`, () => writeCostRows(client, accounts, from, startOfDay(now)));
